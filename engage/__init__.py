@@ -1,0 +1,3 @@
+from engage.celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,69 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+
+from engage.accounts.selectors import user_has_mfa
+
+
+class UserLanguageMiddleware:
+    """A signed-in person's stored language wins over the cookie and the browser."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.preferred_language:
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = user.preferred_language
+        return self.get_response(request)
+
+
+# Paths a person without MFA may still reach: enrolment itself, logout, assets.
+_MFA_EXEMPT_URL_NAMES = (
+    "mfa_activate_totp",
+    "mfa_index",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "account_logout",
+    "account_reauthenticate",
+    "set_language",
+)
+
+
+class RequireMFAMiddleware:
+    """Moderators, staff and admins must enrol TOTP before they can use anything else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self._exempt: tuple[str, ...] | None = None
+
+    def exempt_paths(self) -> tuple[str, ...]:
+        if self._exempt is None:
+            self._exempt = tuple(reverse(name) for name in _MFA_EXEMPT_URL_NAMES) + (
+                settings.STATIC_URL,
+            )
+        return self._exempt
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.exempt_paths())
+            and user.has_perm("accounts.must_use_mfa")
+            and not user_has_mfa(user=user)
+        ):
+            if request.path.startswith("/api/"):
+                return HttpResponse(
+                    '{"detail": "Two-factor authentication must be set up first."}',
+                    status=403,
+                    content_type="application/json",
+                )
+            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+        return self.get_response(request)

@@ -1,0 +1,28 @@
+"""Who is who on the platform. Every app's rules build on these predicates."""
+
+import rules
+from django.conf import settings
+
+
+@rules.predicate
+def is_moderator(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.groups.filter(name=settings.MODERATOR_GROUP).exists()
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+@rules.predicate
+def is_platform_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_staff)
+
+
+# Anyone who can see other people's unpublished content or change the platform must use MFA.
+requires_mfa = is_admin | is_platform_staff | is_moderator
+
+rules.add_perm("accounts.must_use_mfa", requires_mfa)
+rules.add_perm("accounts.access_admin_site", is_platform_staff | is_admin)

@@ -1,0 +1,30 @@
+"""The one Celery app. Every periodic task is scheduled here and nowhere else."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "engage.settings.local")
+
+app = Celery("engage")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+app.conf.update(
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    task_ignore_result=True,
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    broker_connection_retry_on_startup=True,
+    timezone="Europe/Copenhagen",
+    beat_schedule={
+        "sweep-outgoing-email": {
+            "task": "engage.mail.tasks.sweep_outgoing_email",
+            "schedule": crontab(minute="*/5"),
+        },
+    },
+)
+app.autodiscover_tasks()
