@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "engage.accounts",
     "engage.taxonomy",
     "engage.mail",
+    "notifications",
+    "proposals",
     "frontend",
 ]
 
@@ -265,3 +268,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- proposals ---
+# Pre-moderation: a submitted proposal is visible to its author and moderators until published.
+PROPOSALS_PREMODERATION = env.bool("PROPOSALS_PREMODERATION", default=True)
+# (min lon, min lat, max lon, max lat) of the municipality; a point outside is refused.
+MUNICIPALITY_BBOX = tuple(
+    env.list("MUNICIPALITY_BBOX", cast=float, default=[9.55, 56.85, 10.45, 57.25])
+)
+# Per-user write limits: (count, seconds).
+PROPOSALS_RATE_LIMITS = {
+    "submit": (5, 3600),
+    "comment": (20, 600),
+    "report": (10, 3600),
+    "support": (120, 600),
+}
+COMMENT_EDIT_WINDOW_SECONDS = 15 * 60

@@ -1,0 +1,75 @@
+"""Uploaded images: checked by content, size-limited, re-encoded without metadata."""
+
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # refuses decompression bombs long before memory runs out
+MAX_SIDE = 2400
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    content: ContentFile
+    width: int
+    height: int
+
+
+def image_clean(*, upload: UploadedFile) -> CleanImage:
+    """Return a re-encoded copy of `upload` (JPEG, or PNG when it has transparency).
+
+    Raises ValidationError when the file is too large, not an image, malformed or huge.
+    EXIF and every other metadata block is dropped by re-encoding from pixels only.
+    """
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise ValidationError(
+            _("The image is larger than 5 MB. Please choose a smaller one."), code="too_large"
+        )
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValidationError(
+            _("The image is larger than 5 MB. Please choose a smaller one."), code="too_large"
+        )
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            if probe.format not in ACCEPTED_FORMATS:
+                raise ValidationError(
+                    _("Please upload a JPEG, PNG, WebP or GIF image."), code="format"
+                )
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ValidationError(_("The image has too many pixels."), code="too_many_pixels")
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            return _encode(image)
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            _("The file is not an image we can read. Please upload a JPEG, PNG or WebP image."),
+            code="invalid_image",
+        ) from exc
+
+
+def _encode(image: Image.Image) -> CleanImage:
+    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    has_alpha = image.mode in {"RGBA", "LA"} or "transparency" in image.info
+    out = io.BytesIO()
+    if has_alpha:
+        clean = image.convert("RGBA")
+        clean.save(out, format="PNG", optimize=True)
+        name = "image.png"
+    else:
+        clean = image.convert("RGB")
+        clean.save(out, format="JPEG", quality=85, optimize=True)
+        name = "image.jpg"
+    return CleanImage(content=ContentFile(out.getvalue(), name=name), width=clean.width,
+                      height=clean.height)

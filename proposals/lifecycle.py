@@ -1,0 +1,62 @@
+"""The one place that knows which status may follow which.
+
+draft → submitted → published → under review → answered, with rejected and merged as
+exits along the way. Services ask `transition_check` before they change a status.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ANSWERED = "answered", _("Answered")
+    REJECTED = "rejected", _("Rejected")
+    MERGED = "merged", _("Merged")
+
+
+class Outcome(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_FEASIBLE = "not_feasible", _("Not feasible")
+
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.DRAFT: frozenset({Status.SUBMITTED}),
+    Status.SUBMITTED: frozenset({Status.PUBLISHED, Status.REJECTED, Status.MERGED}),
+    Status.PUBLISHED: frozenset(
+        {Status.UNDER_REVIEW, Status.ANSWERED, Status.REJECTED, Status.MERGED}
+    ),
+    Status.UNDER_REVIEW: frozenset({Status.ANSWERED, Status.MERGED, Status.PUBLISHED}),
+    # A new answer may follow an old one: accepted → in progress → implemented.
+    Status.ANSWERED: frozenset({Status.ANSWERED}),
+    Status.REJECTED: frozenset(),
+    Status.MERGED: frozenset(),
+}
+
+# Statuses everyone may see; the rest only the author and moderators.
+PUBLIC_STATUSES = frozenset(
+    {Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED, Status.MERGED}
+)
+# Statuses in which people may support, comment on and follow a proposal.
+OPEN_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED})
+EDITABLE_STATUSES = frozenset({Status.DRAFT})
+
+
+class InvalidTransition(ValidationError):
+    pass
+
+
+def transition_check(*, current: str, target: str) -> None:
+    """Raise InvalidTransition with a message a person can act on."""
+    if target not in TRANSITIONS.get(current, frozenset()):
+        raise InvalidTransition(
+            _("A proposal that is “%(current)s” cannot become “%(target)s”."),
+            code="invalid_transition",
+            params={"current": Status(current).label, "target": Status(target).label},
+        )

@@ -1,0 +1,270 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from proposals.lifecycle import Outcome, Status
+
+
+class Proposal(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    title = models.CharField(_("title"), max_length=140)
+    body = models.TextField(_("text"), max_length=10000, help_text=_("As the author wrote it."))
+    body_html = models.TextField(_("text as HTML"), editable=False, default="")
+    theme = models.ForeignKey(
+        "taxonomy.Theme",
+        verbose_name=_("theme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    focus_area = models.ForeignKey(
+        "taxonomy.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    location_text = models.CharField(_("address or place"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    outcome = models.CharField(
+        _("answer"), max_length=16, choices=Outcome.choices, blank=True, default=""
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_proposals",
+    )
+    # Counters kept by the services so lists sort and show them without a query per row.
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # Danish full-text search on PostgreSQL (GIN index added in a PostgreSQL-only migration).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="proposal_status_pub_idx"),
+            models.Index(fields=["status", "-support_count"], name="proposal_status_sup_idx"),
+            models.Index(fields=["status", "-comment_count"], name="proposal_status_com_idx"),
+            models.Index(fields=["status", "-answered_at"], name="proposal_status_ans_idx"),
+            models.Index(fields=["author", "-created_at"], name="proposal_author_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="merged", merged_into__isnull=False)
+                | (~Q(status="merged") & Q(merged_into__isnull=True)),
+                name="proposal_merged_has_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="answered") & ~Q(outcome="")
+                | (~Q(status="answered") & Q(outcome="")),
+                name="proposal_answered_has_outcome",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="proposal_point_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("frontend:proposal_detail", kwargs={"pk": self.pk})
+
+
+class ProposalImage(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(
+        _("image"), upload_to="proposals/%Y/%m/", width_field="width", height_field="height"
+    )
+    alt_text = models.CharField(
+        _("image description"),
+        max_length=200,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+
+class Support(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="support_once_per_user")
+        ]
+
+
+class Comment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    body = models.TextField(_("comment"), max_length=4000)
+    body_html = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["proposal", "created_at"], name="comment_proposal_idx")]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class ProposalFollow(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="proposal_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="proposal_follow_once")
+        ]
+
+
+class FocusAreaFollow(models.Model):
+    focus_area = models.ForeignKey(
+        "taxonomy.FocusArea", on_delete=models.CASCADE, related_name="follows"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focus_area_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["focus_area", "user"], name="focus_area_follow_once")
+        ]
+
+
+class Report(models.Model):
+    """Someone thinks a proposal or comment is inappropriate; moderators decide."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        OFFENSIVE = "offensive", _("Offensive or hateful")
+        PERSONAL_DATA = "personal_data", _("Reveals personal information")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Other")
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports"
+    )
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    details = models.TextField(_("details"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(proposal__isnull=False, comment__isnull=True)
+                | Q(proposal__isnull=True, comment__isnull=False),
+                name="report_has_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "proposal"],
+                condition=Q(proposal__isnull=False),
+                name="report_proposal_once",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=Q(comment__isnull=False),
+                name="report_comment_once",
+            ),
+        ]
+
+
+class ProposalEvent(models.Model):
+    """The public timeline of a proposal: what happened to it, when and why."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        ANSWERED = "answered", _("Answered")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    is_public = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["proposal", "created_at"], name="proposal_event_idx")]

@@ -1,0 +1,83 @@
+"""Who may do what with proposals and comments: the one place views and the API ask."""
+
+from datetime import timedelta
+
+import rules
+from django.conf import settings
+from django.utils import timezone
+
+from engage.accounts.rules import is_admin, is_moderator
+from proposals.lifecycle import EDITABLE_STATUSES, OPEN_STATUSES, PUBLIC_STATUSES
+
+is_signed_in = rules.is_authenticated & rules.is_active
+
+
+@rules.predicate
+def is_proposal_author(user, proposal) -> bool:
+    return proposal is not None and proposal.author_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def proposal_is_public(user, proposal) -> bool:
+    return proposal is not None and proposal.status in PUBLIC_STATUSES
+
+
+@rules.predicate
+def proposal_is_open(user, proposal) -> bool:
+    return proposal is not None and proposal.status in OPEN_STATUSES
+
+
+@rules.predicate
+def proposal_is_editable(user, proposal) -> bool:
+    return proposal is not None and proposal.status in EDITABLE_STATUSES
+
+
+@rules.predicate
+def is_comment_author(user, comment) -> bool:
+    return comment is not None and comment.author_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def comment_is_live(user, comment) -> bool:
+    return comment is not None and comment.deleted_at is None
+
+
+@rules.predicate
+def comment_in_edit_window(user, comment) -> bool:
+    window = timedelta(seconds=settings.COMMENT_EDIT_WINDOW_SECONDS)
+    return comment is not None and timezone.now() - comment.created_at <= window
+
+
+@rules.predicate
+def comment_on_open_proposal(user, comment) -> bool:
+    return comment is not None and comment.proposal.status in OPEN_STATUSES
+
+
+is_staff_moderator = is_moderator | is_admin
+
+rules.add_perm("proposals.add_proposal", is_signed_in)
+rules.add_perm(
+    "proposals.view_proposal", proposal_is_public | is_proposal_author | is_staff_moderator
+)
+rules.add_perm("proposals.change_proposal", is_signed_in & is_proposal_author & proposal_is_editable)
+rules.add_perm("proposals.submit_proposal", is_signed_in & is_proposal_author & proposal_is_editable)
+rules.add_perm("proposals.delete_proposal", is_signed_in & is_proposal_author & proposal_is_editable)
+rules.add_perm("proposals.support_proposal", is_signed_in & proposal_is_open)
+rules.add_perm("proposals.comment_proposal", is_signed_in & proposal_is_open)
+rules.add_perm("proposals.follow_proposal", is_signed_in & proposal_is_open)
+rules.add_perm("proposals.report_proposal", is_signed_in & proposal_is_public & ~is_proposal_author)
+rules.add_perm("proposals.moderate_proposal", is_staff_moderator)
+rules.add_perm(
+    "proposals.change_comment",
+    is_signed_in & is_comment_author & comment_is_live & comment_in_edit_window
+    & comment_on_open_proposal,
+)
+rules.add_perm(
+    "proposals.delete_comment",
+    is_signed_in & comment_is_live & (is_comment_author | is_staff_moderator),
+)
+rules.add_perm(
+    "proposals.report_comment",
+    is_signed_in & comment_is_live & ~is_comment_author & comment_on_open_proposal,
+)
+rules.add_perm("proposals.follow_focus_area", is_signed_in)

@@ -1,0 +1,158 @@
+"""Every read of proposals: visibility rules live here, and no list runs a query per row."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from engage.accounts.models import User
+from engage.accounts.rules import is_admin, is_moderator
+from proposals import search
+from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES, Status
+from proposals.models import (
+    Comment,
+    FocusAreaFollow,
+    Proposal,
+    ProposalEvent,
+    ProposalFollow,
+    Support,
+)
+
+SORTS = {
+    "newest": ("-published_at", "-pk"),
+    "most_supported": ("-support_count", "-published_at", "-pk"),
+    "most_discussed": ("-comment_count", "-published_at", "-pk"),
+    "recently_answered": ("-answered_at", "-published_at", "-pk"),
+}
+LISTED_STATUSES = tuple(OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class ProposalFilters:
+    theme: str = ""
+    focus_area: str = ""
+    sdg: int | None = None
+    status: str = ""
+    q: str = ""
+    sort: str = "newest"
+
+
+def _can_moderate(user: User | None) -> bool:
+    return bool(user and (is_moderator(user) or is_admin(user)))
+
+
+def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) -> QuerySet:
+    """Published, under-review and answered proposals, filtered, searched and sorted.
+
+    Annotates `is_supported` for a signed-in `user` in the same query.
+    """
+    queryset = Proposal.objects.filter(status__in=LISTED_STATUSES).select_related(
+        "author", "theme", "focus_area"
+    )
+    if filters.status in LISTED_STATUSES:
+        queryset = queryset.filter(status=filters.status)
+    if filters.theme:
+        queryset = queryset.filter(theme__slug=filters.theme)
+    if filters.focus_area:
+        queryset = queryset.filter(focus_area__slug=filters.focus_area)
+    if filters.sdg:
+        queryset = queryset.filter(focus_area__sdgs__number=filters.sdg)
+    if filters.sort == "recently_answered":
+        queryset = queryset.filter(answered_at__isnull=False)
+    queryset = _with_support_flag(queryset, user)
+    if filters.q.strip():
+        queryset = search.search_filter(queryset, text=filters.q, rank=False)
+    return queryset.order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+
+
+def _with_support_flag(queryset: QuerySet, user: User | None) -> QuerySet:
+    if user is None or not user.is_authenticated:
+        return queryset
+    return queryset.annotate(
+        is_supported=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user))
+    )
+
+
+def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
+    """A proposal that `user` may see: public, their own, or any for moderators.
+
+    Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
+    """
+    queryset = Proposal.objects.select_related(
+        "author", "theme", "focus_area", "focus_area__theme", "merged_into"
+    ).prefetch_related("images", "focus_area__sdgs")
+    queryset = _with_support_flag(queryset, user)
+    if user is not None and user.is_authenticated:
+        queryset = queryset.annotate(
+            is_followed=Exists(ProposalFollow.objects.filter(proposal=OuterRef("pk"), user=user))
+        )
+    if _can_moderate(user):
+        return queryset.get(pk=pk)
+    visible = Q(status__in=PUBLIC_STATUSES)
+    if user is not None and user.is_authenticated:
+        visible |= Q(author=user)
+    return queryset.get(visible, pk=pk)
+
+
+def proposal_list_for_author(*, author: User) -> QuerySet:
+    return (
+        Proposal.objects.filter(author=author)
+        .select_related("theme", "focus_area")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def proposal_list_similar(*, text: str, exclude_pk: int | None = None, limit: int = 5) -> list:
+    """Public proposals whose words overlap `text`: shown while someone types a title."""
+    queryset = Proposal.objects.filter(status__in=LISTED_STATUSES).only(
+        "pk", "title", "status", "support_count", "published_at"
+    )
+    if exclude_pk:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return list(search.similar_filter(queryset, text=text)[:limit])
+
+
+def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
+    """Top-level comments with their replies and authors: three queries in all."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return list(
+        Comment.objects.filter(proposal=proposal, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+
+
+def proposal_timeline(*, proposal: Proposal) -> QuerySet:
+    return ProposalEvent.objects.filter(proposal=proposal, is_public=True).order_by(
+        "created_at", "pk"
+    )
+
+
+def focus_area_slugs_followed(*, user: User) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        FocusAreaFollow.objects.filter(user=user).values_list("focus_area__slug", flat=True)
+    )
+
+
+def proposal_status_counts_for_author(*, author: User) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = Proposal.objects.filter(author=author).values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+__all__ = [
+    "SORTS",
+    "ProposalFilters",
+    "Status",
+    "comment_list_for_proposal",
+    "focus_area_slugs_followed",
+    "proposal_get_visible",
+    "proposal_list_for_author",
+    "proposal_list_public",
+    "proposal_list_similar",
+    "proposal_status_counts_for_author",
+    "proposal_timeline",
+]

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engage.accounts.models import User
+from notifications.models import EventKind
+from notifications.services import event_record
+from proposals import text
+from proposals.lifecycle import OPEN_STATUSES
+from proposals.models import Comment, Proposal, ProposalFollow
+from proposals.services.limits import rate_limit
+
+
+def _check_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": _("Write a comment first.")}, code="empty")
+    if len(body) > Comment._meta.get_field("body").max_length:
+        raise ValidationError({"body": _("The comment is too long.")}, code="too_long")
+    return body
+
+
+@transaction.atomic
+def comment_create(
+    *, proposal: Proposal, author: User, body: str, parent: Comment | None = None
+) -> Comment:
+    """Comment on an open proposal, or reply to a top-level comment (one level of replies).
+
+    Side effects: the commenter follows the proposal; counters and notification events.
+    """
+    body = _check_body(body)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status not in OPEN_STATUSES:
+        raise ValidationError(_("This proposal is closed for comments."), code="closed")
+    if parent is not None:
+        if parent.proposal_id != proposal.pk:
+            raise ValidationError(_("The reply must be to a comment on this proposal."))
+        if parent.parent_id is not None:
+            raise ValidationError(_("Replies can only be made to top-level comments."))
+        if parent.deleted_at is not None:
+            raise ValidationError(_("You cannot reply to a deleted comment."))
+    rate_limit(action="comment", user=author)
+    comment = Comment.objects.create(
+        proposal=proposal, author=author, parent=parent, body=body, body_html=text.render(body)
+    )
+    Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    ProposalFollow.objects.get_or_create(proposal=proposal, user=author)
+    event_record(
+        kind=EventKind.COMMENT_CREATED,
+        target=proposal,
+        actor=author,
+        data={"comment": comment.pk},
+    )
+    if parent is not None:
+        event_record(
+            kind=EventKind.COMMENT_REPLIED,
+            target=parent,
+            actor=author,
+            data={"comment": comment.pk, "proposal": proposal.pk},
+        )
+    return comment
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, body: str) -> Comment:
+    """Change a comment's text within the edit window; a deleted comment cannot change."""
+    body = _check_body(body)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.deleted_at is not None:
+        raise ValidationError(_("A deleted comment cannot be edited."), code="deleted")
+    window = settings.COMMENT_EDIT_WINDOW_SECONDS
+    if (timezone.now() - comment.created_at).total_seconds() > window:
+        raise ValidationError(
+            _("Comments can only be edited in the first %(minutes)d minutes.")
+            % {"minutes": window // 60},
+            code="edit_window",
+        )
+    comment.body = body
+    comment.body_html = text.render(body)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "body_html", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment) -> Comment:
+    """Remove a comment's text but keep its place, so replies keep their context."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.deleted_at is not None:
+        return comment
+    comment.deleted_at = timezone.now()
+    comment.body = ""
+    comment.body_html = ""
+    comment.save(update_fields=["deleted_at", "body", "body_html"])
+    Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
+    return comment

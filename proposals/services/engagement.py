@@ -1,0 +1,103 @@
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from engage.accounts.models import User
+from engage.taxonomy.models import FocusArea
+from notifications.models import EventKind
+from notifications.services import event_record
+from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES
+from proposals.models import Comment, FocusAreaFollow, Proposal, ProposalFollow, Report, Support
+from proposals.services.limits import rate_limit
+
+
+def _check_open(proposal: Proposal) -> None:
+    if proposal.status not in OPEN_STATUSES:
+        raise ValidationError(_("This proposal is not open for that."), code="closed")
+
+
+@transaction.atomic
+def proposal_support(*, proposal: Proposal, user: User) -> bool:
+    """Support an open proposal once; True when this call added the support."""
+    _check_open(proposal)
+    rate_limit(action="support", user=user)
+    _, created = Support.objects.get_or_create(proposal=proposal, user=user)
+    if created:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    return created
+
+
+@transaction.atomic
+def proposal_unsupport(*, proposal: Proposal, user: User) -> bool:
+    """Withdraw a support; True when there was one."""
+    deleted, _ = Support.objects.filter(proposal=proposal, user=user).delete()
+    if deleted:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+    return bool(deleted)
+
+
+def proposal_follow(*, proposal: Proposal, user: User) -> bool:
+    _check_open(proposal)
+    _, created = ProposalFollow.objects.get_or_create(proposal=proposal, user=user)
+    return created
+
+
+def proposal_unfollow(*, proposal: Proposal, user: User) -> bool:
+    deleted, _ = ProposalFollow.objects.filter(proposal=proposal, user=user).delete()
+    return bool(deleted)
+
+
+def focus_area_follow(*, focus_area: FocusArea, user: User) -> bool:
+    _, created = FocusAreaFollow.objects.get_or_create(focus_area=focus_area, user=user)
+    return created
+
+
+def focus_area_unfollow(*, focus_area: FocusArea, user: User) -> bool:
+    deleted, _ = FocusAreaFollow.objects.filter(focus_area=focus_area, user=user).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def report_create(
+    *,
+    reporter: User,
+    reason: str,
+    details: str = "",
+    proposal: Proposal | None = None,
+    comment: Comment | None = None,
+) -> Report:
+    """Report a public proposal or a live comment to the moderators, once per person."""
+    if (proposal is None) == (comment is None):
+        raise ValueError("Report exactly one of proposal or comment.")
+    if reason not in Report.Reason.values:
+        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    if reason == Report.Reason.OTHER and not details.strip():
+        raise ValidationError({"details": _("Tell us what is wrong.")}, code="details")
+    target_proposal = proposal or comment.proposal
+    if target_proposal.status not in PUBLIC_STATUSES:
+        raise ValidationError(_("Only public content can be reported."), code="not_public")
+    if comment is not None and comment.deleted_at is not None:
+        raise ValidationError(_("This comment has been deleted."), code="deleted")
+    rate_limit(action="report", user=reporter)
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                reporter=reporter,
+                proposal=proposal,
+                comment=comment,
+                reason=reason,
+                details=details.strip(),
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("You have already reported this. The moderators will look at it."),
+            code="duplicate",
+        ) from exc
+    event_record(
+        kind=EventKind.REPORT_CREATED,
+        target=report,
+        actor=reporter,
+        data={"proposal": target_proposal.pk, "comment": comment.pk if comment else None},
+    )
+    return report

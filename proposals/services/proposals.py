@@ -1,0 +1,253 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engage.accounts.models import User
+from engage.taxonomy.models import FocusArea, Theme
+from notifications.models import EventKind
+from notifications.services import event_record
+from proposals import geo, images, text
+from proposals.lifecycle import EDITABLE_STATUSES, Outcome, Status, transition_check
+from proposals.models import Proposal, ProposalEvent, ProposalFollow, ProposalImage
+from proposals.search import search_vector_refresh
+from proposals.services.limits import rate_limit
+
+MAX_IMAGES = 3
+_UNSET = object()
+
+
+def _check_classification(theme: Theme | None, focus_area: FocusArea | None) -> Theme | None:
+    if focus_area is not None and theme is not None and focus_area.theme_id != theme.pk:
+        raise ValidationError(
+            {"focus_area": _("The focus area does not belong to the chosen theme.")}
+        )
+    return focus_area.theme if focus_area is not None else theme
+
+
+@transaction.atomic
+def proposal_create(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    theme: Theme | None = None,
+    focus_area: FocusArea | None = None,
+    location_text: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+) -> Proposal:
+    """Create a draft that only its author sees until it is submitted."""
+    geo.point_check(latitude=latitude, longitude=longitude)
+    proposal = Proposal(
+        author=author,
+        title=title.strip(),
+        body=body.strip(),
+        body_html=text.render(body),
+        theme=_check_classification(theme, focus_area),
+        focus_area=focus_area,
+        location_text=location_text.strip(),
+        latitude=latitude,
+        longitude=longitude,
+    )
+    proposal.full_clean(exclude=["search_vector"])
+    proposal.save()
+    search_vector_refresh(proposal_ids=[proposal.pk])
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(
+    *,
+    proposal: Proposal,
+    title: str | None = None,
+    body: str | None = None,
+    theme: Theme | None | object = _UNSET,
+    focus_area: FocusArea | None | object = _UNSET,
+    location_text: str | None = None,
+    latitude: Decimal | None | object = _UNSET,
+    longitude: Decimal | None | object = _UNSET,
+) -> Proposal:
+    """Change a draft. Raises ValidationError once the proposal has been submitted."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("Only drafts can be edited."), code="not_editable")
+    changed = ["updated_at"]
+    if title is not None:
+        proposal.title = title.strip()
+        changed.append("title")
+    if body is not None:
+        proposal.body = body.strip()
+        proposal.body_html = text.render(body)
+        changed += ["body", "body_html"]
+    if location_text is not None:
+        proposal.location_text = location_text.strip()
+        changed.append("location_text")
+    if latitude is not _UNSET or longitude is not _UNSET:
+        proposal.latitude = None if latitude is _UNSET else latitude
+        proposal.longitude = None if longitude is _UNSET else longitude
+        geo.point_check(latitude=proposal.latitude, longitude=proposal.longitude)
+        changed += ["latitude", "longitude"]
+    if theme is not _UNSET or focus_area is not _UNSET:
+        new_area = proposal.focus_area if focus_area is _UNSET else focus_area
+        new_theme = proposal.theme if theme is _UNSET else theme
+        if focus_area is not _UNSET and theme is _UNSET and new_area is not None:
+            new_theme = None
+        proposal.theme = _check_classification(new_theme, new_area)
+        proposal.focus_area = new_area
+        changed += ["theme", "focus_area"]
+    proposal.updated_at = timezone.now()
+    proposal.full_clean(exclude=["search_vector"])
+    proposal.save(update_fields=changed)
+    search_vector_refresh(proposal_ids=[proposal.pk])
+    return proposal
+
+
+@transaction.atomic
+def proposal_delete_draft(*, proposal: Proposal) -> None:
+    """Delete a draft and its images. A submitted proposal is never deleted this way."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Status.DRAFT:
+        raise ValidationError(_("Only drafts can be deleted."), code="not_draft")
+    _delete_with_images(proposal)
+
+
+@transaction.atomic
+def proposal_erase_unpublished(*, proposal: Proposal) -> None:
+    """For account deletion: remove a draft or a proposal still awaiting moderation."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status not in {Status.DRAFT, Status.SUBMITTED}:
+        raise ValidationError(_("Only unpublished proposals can be erased."), code="published")
+    _delete_with_images(proposal)
+
+
+def _delete_with_images(proposal: Proposal) -> None:
+    files = [image.image for image in proposal.images.all()]
+    proposal.delete()
+    # Files go only once the rows are gone for good.
+    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+
+
+@transaction.atomic
+def proposal_image_add(*, proposal: Proposal, upload: UploadedFile, alt_text: str) -> ProposalImage:
+    """Attach a re-encoded copy of `upload` to a draft (at most three images)."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("Images can only be added to drafts."), code="not_editable")
+    if proposal.images.count() >= MAX_IMAGES:
+        raise ValidationError(
+            _("A proposal can have at most %(count)d images.") % {"count": MAX_IMAGES},
+            code="too_many_images",
+        )
+    if not alt_text.strip():
+        raise ValidationError({"alt_text": _("Describe the image for people who cannot see it.")})
+    clean = images.image_clean(upload=upload)
+    image = ProposalImage(
+        proposal=proposal, alt_text=alt_text.strip(), position=proposal.images.count()
+    )
+    image.image.save(clean.content.name, clean.content, save=False)
+    image.save()
+    return image
+
+
+@transaction.atomic
+def proposal_image_remove(*, image: ProposalImage) -> None:
+    if image.proposal.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("Images can only be removed from drafts."), code="not_editable")
+    image.image.delete(save=False)
+    image.delete()
+
+
+@transaction.atomic
+def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
+    """Send a draft to moderation, or publish it at once when pre-moderation is off.
+
+    Side effects: the author follows the proposal; a timeline entry and a notification
+    event are recorded. Rate limited per author.
+    """
+    rate_limit(action="submit", user=actor)
+    proposal = proposal_transition(
+        proposal=proposal, target=Status.SUBMITTED, actor=actor, kind=ProposalEvent.Kind.SUBMITTED
+    )
+    ProposalFollow.objects.get_or_create(proposal=proposal, user=proposal.author)
+    event_record(kind=EventKind.PROPOSAL_SUBMITTED, target=proposal, actor=actor)
+    if not settings.PROPOSALS_PREMODERATION:
+        proposal = proposal_publish(proposal=proposal, actor=actor)
+    return proposal
+
+
+@transaction.atomic
+def proposal_publish(*, proposal: Proposal, actor: User | None) -> Proposal:
+    """Make a submitted proposal public and tell the followers of its focus area."""
+    proposal = proposal_transition(proposal=proposal, target=Status.PUBLISHED, actor=actor)
+    if proposal.focus_area_id:
+        event_record(
+            kind=EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA,
+            target=proposal,
+            actor=actor,
+            data={"focus_area": proposal.focus_area.slug},
+        )
+    return proposal
+
+
+_TIMESTAMPS = {
+    Status.SUBMITTED: "submitted_at",
+    Status.PUBLISHED: "published_at",
+    Status.ANSWERED: "answered_at",
+}
+
+
+@transaction.atomic
+def proposal_transition(
+    *,
+    proposal: Proposal,
+    target: Status,
+    actor: User | None,
+    note: str = "",
+    outcome: Outcome | str = "",
+    merged_into: Proposal | None = None,
+    kind: ProposalEvent.Kind = ProposalEvent.Kind.STATUS_CHANGED,
+    public: bool = True,
+) -> Proposal:
+    """Move a proposal along its lifecycle; the only code that writes `status`.
+
+    Locks the row, so two moderators acting at once cannot both succeed: the second sees
+    the new status and gets InvalidTransition. Records a timeline entry and, for changes
+    after submission, a notification event for the proposal's followers.
+    """
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    transition_check(current=locked.status, target=target)
+    if target == Status.ANSWERED and outcome not in Outcome.values:
+        raise ValidationError(_("An answer needs an outcome."), code="outcome_required")
+    previous = locked.status
+    locked.status = target
+    locked.outcome = outcome if target == Status.ANSWERED else ""
+    locked.merged_into = merged_into if target == Status.MERGED else None
+    now = timezone.now()
+    locked.updated_at = now
+    fields = ["status", "outcome", "merged_into", "updated_at"]
+    if target in _TIMESTAMPS:
+        setattr(locked, _TIMESTAMPS[target], now)
+        fields.append(_TIMESTAMPS[target])
+    locked.save(update_fields=fields)
+    ProposalEvent.objects.create(
+        proposal=locked,
+        kind=ProposalEvent.Kind.ANSWERED if target == Status.ANSWERED else kind,
+        actor=actor,
+        from_status=previous,
+        to_status=target,
+        note=note,
+        is_public=public,
+    )
+    if previous != Status.DRAFT:
+        event_record(
+            kind=EventKind.PROPOSAL_STATUS_CHANGED,
+            target=locked,
+            actor=actor,
+            data={"from": previous, "to": target, "outcome": locked.outcome},
+        )
+    return locked
