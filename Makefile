@@ -107,11 +107,11 @@ format: $(SYNCED)
 	$(VENV)/bin/ruff format .
 
 bench: install
-	$(PY) -m tests.bench
+	$(PY) -m tests.bench $(BENCH_ARGS)
 
 # Needs GNU gettext (Debian: apt-get install gettext).
 messages: $(SYNCED)
-	$(MANAGE) makemessages --locale=da --no-obsolete \
+	$(MANAGE) makemessages --locale=da --locale=en --no-obsolete \
 		--ignore='.venv/*' --ignore='frontend/node_modules/*' --ignore='var/*'
 	$(MANAGE) compilemessages --ignore='.venv/*' --ignore='frontend/node_modules/*'
 

@@ -25,6 +25,10 @@ app.conf.update(
             "task": "engage.mail.tasks.sweep_outgoing_email",
             "schedule": crontab(minute="*/5"),
         },
+        "retrain-routing-model": {
+            "task": "proposals.tasks.retrain_routing_model",
+            "schedule": crontab(minute=17),
+        },
     },
 )
 app.autodiscover_tasks()

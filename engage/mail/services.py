@@ -57,18 +57,22 @@ def outgoing_email_deliver(*, email_id: int) -> bool:
             connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
             connection.send_messages([_as_message(email)])
         except Exception as exc:
+            error = exc
             email.attempts += 1
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if email.attempts >= MAX_ATTEMPTS:
                 email.status = OutgoingEmail.Status.FAILED
                 logger.error("Giving up on outgoing email %s: %s", email.pk, email.last_error)
             email.save(update_fields=["attempts", "last_error", "status"])
-            raise
-        email.status = OutgoingEmail.Status.SENT
-        email.sent_at = timezone.now()
-        email.attempts += 1
-        email.save(update_fields=["status", "sent_at", "attempts"])
-        return True
+        else:
+            email.status = OutgoingEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.attempts += 1
+            email.save(update_fields=["status", "sent_at", "attempts"])
+            return True
+    # Raised only after the block commits: raising inside it would roll back the record
+    # of this attempt, and a dead mail server would be retried forever.
+    raise error
 
 
 def outgoing_email_pending_ids(*, older_than: timedelta) -> list[int]:

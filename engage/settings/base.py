@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Before allauth, so that its templates in frontend/templates/{allauth,account,mfa}/ win.
+    "frontend",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -39,7 +41,6 @@ INSTALLED_APPS = [
     "engage.mail",
     "notifications",
     "proposals",
-    "frontend",
 ]
 
 MIDDLEWARE = [
@@ -175,9 +176,7 @@ else:
 
 # --- mail: every message goes through the outbox table and a Celery task ---
 EMAIL_BACKEND = "engage.mail.backends.OutboxBackend"
-MAIL_DELIVERY_BACKEND = env(
-    "MAIL_DELIVERY_BACKEND", default="engage.mail.backends.EmlFileBackend"
-)
+MAIL_DELIVERY_BACKEND = env("MAIL_DELIVERY_BACKEND", default="engage.mail.backends.EmlFileBackend")
 MAIL_EML_DIR = env.path("MAIL_EML_DIR", default=VAR_DIR / "mail")
 _email = env.email("EMAIL_URL", default="smtp://localhost:25")
 EMAIL_HOST = _email["EMAIL_HOST"]
@@ -221,6 +220,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "proposals.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_SECRET_KEY", "local-development-only-not-secret")
 
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
 
 INTERNAL_IPS = ["127.0.0.1"]
 

@@ -1,7 +1,14 @@
 """Production: everything from the environment; refuses to start without a secret key."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import SECRET_KEY, env
+
+# An empty value (DJANGO_SECRET_KEY= in an env file) passes env() but would sign sessions all
+# the same; a short one is caught by `check --deploy` (security.W009).
+if not SECRET_KEY.strip():
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY is empty: set it to 50+ random characters")
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

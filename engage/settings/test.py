@@ -4,11 +4,11 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
 
-from engage.testing.database import choose_test_database  # noqa: E402
+from engage.testing.database import choose_test_database
 
 os.environ["DATABASE_URL"] = choose_test_database()
 
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -43,5 +43,7 @@ def choose_test_database() -> str:
         return url
     if in_ci():
         raise RuntimeError(f"CI=true but PostgreSQL at {url} is unreachable: {reason}")
-    os.environ["ENGAGE_TEST_DATABASE_FALLBACK"] = f"PostgreSQL unreachable ({reason}); ran on SQLite"
+    os.environ["ENGAGE_TEST_DATABASE_FALLBACK"] = (
+        f"PostgreSQL unreachable ({reason}); ran on SQLite"
+    )
     return SQLITE_URL

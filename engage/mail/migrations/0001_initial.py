@@ -5,37 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='OutgoingEmail',
+            name="OutgoingEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created at')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('sent', 'Sent'), ('failed', 'Failed')], default='pending', max_length=8, verbose_name='status')),
-                ('subject', models.CharField(max_length=998, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='body')),
-                ('html_body', models.TextField(blank=True, verbose_name='HTML body')),
-                ('from_email', models.CharField(max_length=254, verbose_name='from')),
-                ('to', models.JSONField(default=list, verbose_name='to')),
-                ('cc', models.JSONField(default=list, verbose_name='cc')),
-                ('bcc', models.JSONField(default=list, verbose_name='bcc')),
-                ('reply_to', models.JSONField(default=list, verbose_name='reply to')),
-                ('headers', models.JSONField(default=dict, verbose_name='headers')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="created at"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "Pending"), ("sent", "Sent"), ("failed", "Failed")],
+                        default="pending",
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                ("subject", models.CharField(max_length=998, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="body")),
+                ("html_body", models.TextField(blank=True, verbose_name="HTML body")),
+                ("from_email", models.CharField(max_length=254, verbose_name="from")),
+                ("to", models.JSONField(default=list, verbose_name="to")),
+                ("cc", models.JSONField(default=list, verbose_name="cc")),
+                ("bcc", models.JSONField(default=list, verbose_name="bcc")),
+                ("reply_to", models.JSONField(default=list, verbose_name="reply to")),
+                ("headers", models.JSONField(default=dict, verbose_name="headers")),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
             ],
             options={
-                'verbose_name': 'outgoing email',
-                'verbose_name_plural': 'outgoing emails',
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(condition=models.Q(('status', 'pending')), fields=['created_at'], name='mail_outgoing_pending_idx')],
+                "verbose_name": "outgoing email",
+                "verbose_name_plural": "outgoing emails",
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("status", "pending")),
+                        fields=["created_at"],
+                        name="mail_outgoing_pending_idx",
+                    )
+                ],
             },
         ),
     ]

@@ -16,7 +16,13 @@ class FocusAreaSerializer(serializers.ModelSerializer):
     class Meta:
         model = FocusArea
         fields = [
-            "slug", "theme", "name_da", "name_en", "description_da", "description_en", "sdgs",
+            "slug",
+            "theme",
+            "name_da",
+            "name_en",
+            "description_da",
+            "description_en",
+            "sdgs",
         ]
 
     def get_sdgs(self, obj: FocusArea) -> list[int]:

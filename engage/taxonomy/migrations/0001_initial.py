@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,72 +15,165 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SDG',
+            name="SDG",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(17)], verbose_name='number')),
-                ('name_da', models.CharField(max_length=120, verbose_name='name (Danish)')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('description_da', models.TextField(blank=True, verbose_name='description (Danish)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('color', models.CharField(max_length=7, verbose_name='colour')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(17),
+                        ],
+                        verbose_name="number",
+                    ),
+                ),
+                ("name_da", models.CharField(max_length=120, verbose_name="name (Danish)")),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                (
+                    "description_da",
+                    models.TextField(blank=True, verbose_name="description (Danish)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("color", models.CharField(max_length=7, verbose_name="colour")),
             ],
             options={
-                'verbose_name': 'UN Sustainable Development Goal',
-                'verbose_name_plural': 'UN Sustainable Development Goals',
-                'ordering': ['number'],
+                "verbose_name": "UN Sustainable Development Goal",
+                "verbose_name_plural": "UN Sustainable Development Goals",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Public API: never rename.', unique=True, verbose_name='slug')),
-                ('name_da', models.CharField(max_length=120, verbose_name='name (Danish)')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('description_da', models.TextField(blank=True, verbose_name='description (Danish)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Public API: never rename.", unique=True, verbose_name="slug"
+                    ),
+                ),
+                ("name_da", models.CharField(max_length=120, verbose_name="name (Danish)")),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                (
+                    "description_da",
+                    models.TextField(blank=True, verbose_name="description (Danish)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='shared mailbox')),
-                ('members', models.ManyToManyField(blank=True, limit_choices_to={'is_staff': True}, related_name='teams', to=settings.AUTH_USER_MODEL, verbose_name='members')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="shared mailbox"),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"is_staff": True},
+                        related_name="teams",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="members",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'staff team',
-                'verbose_name_plural': 'staff teams',
-                'ordering': ['name'],
+                "verbose_name": "staff team",
+                "verbose_name_plural": "staff teams",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FocusArea',
+            name="FocusArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Public API: never rename.', unique=True, verbose_name='slug')),
-                ('name_da', models.CharField(max_length=200, verbose_name='name (Danish)')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('description_da', models.TextField(blank=True, verbose_name='description (Danish)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('sdgs', models.ManyToManyField(related_name='focus_areas', to='taxonomy.sdg', verbose_name='SDGs')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='focus_areas', to='taxonomy.team', verbose_name='responsible team')),
-                ('theme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='focus_areas', to='taxonomy.theme', verbose_name='theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Public API: never rename.", unique=True, verbose_name="slug"
+                    ),
+                ),
+                ("name_da", models.CharField(max_length=200, verbose_name="name (Danish)")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                (
+                    "description_da",
+                    models.TextField(blank=True, verbose_name="description (Danish)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "sdgs",
+                    models.ManyToManyField(
+                        related_name="focus_areas", to="taxonomy.sdg", verbose_name="SDGs"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="focus_areas",
+                        to="taxonomy.team",
+                        verbose_name="responsible team",
+                    ),
+                ),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="focus_areas",
+                        to="taxonomy.theme",
+                        verbose_name="theme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'focus area',
-                'verbose_name_plural': 'focus areas',
-                'ordering': ['theme__position', 'position', 'pk'],
+                "verbose_name": "focus area",
+                "verbose_name_plural": "focus areas",
+                "ordering": ["theme__position", "position", "pk"],
             },
         ),
     ]

@@ -18,7 +18,10 @@ def load(apps, schema_editor):
     for item in SDGS:
         sdgs[item["number"]], _ = SDG.objects.update_or_create(
             number=item["number"],
-            defaults={k: item[k] for k in ("name_da", "name_en", "description_da", "description_en", "color")},
+            defaults={
+                k: item[k]
+                for k in ("name_da", "name_en", "description_da", "description_en", "color")
+            },
         )
     for theme_position, item in enumerate(THEMES):
         theme, _ = Theme.objects.update_or_create(
@@ -34,7 +37,10 @@ def load(apps, schema_editor):
                 defaults={
                     "theme": theme,
                     "position": position,
-                    **{k: area_item[k] for k in ("name_da", "name_en", "description_da", "description_en")},
+                    **{
+                        k: area_item[k]
+                        for k in ("name_da", "name_en", "description_da", "description_en")
+                    },
                 },
             )
             area.sdgs.set([sdgs[number] for number in area_item["sdgs"]])

@@ -61,9 +61,7 @@ def _demo_account_ensure(*, account: DemoAccount) -> tuple[User, bool, str | Non
     user.is_staff = account.admin
     user.is_superuser = account.admin
     user.set_password(DEMO_PASSWORD)
-    user.save(
-        update_fields=["display_name", "is_active", "is_staff", "is_superuser", "password"]
-    )
+    user.save(update_fields=["display_name", "is_active", "is_staff", "is_superuser", "password"])
 
     EmailAddress.objects.filter(user=user).exclude(email__iexact=account.email).delete()
     EmailAddress.objects.update_or_create(
@@ -111,7 +109,7 @@ class Command(BaseCommand):
         rows = []
         with transaction.atomic():
             for account in DEMO_ACCOUNTS:
-                user, created, recovery_code = _demo_account_ensure(account=account)
+                _, created, recovery_code = _demo_account_ensure(account=account)
                 rows.append((account, created, recovery_code))
 
         self.stdout.write(self.style.MIGRATE_HEADING("Demo logins (password for all three):"))
