@@ -3,10 +3,12 @@
 from rest_framework.routers import DefaultRouter
 
 from engage.taxonomy.api.views import FocusAreaViewSet, SDGViewSet, ThemeViewSet
+from proposals.api.urls import urlpatterns as proposal_urlpatterns
 
 router = DefaultRouter()
 router.register("themes", ThemeViewSet, basename="theme")
 router.register("focus-areas", FocusAreaViewSet, basename="focusarea")
 router.register("sdgs", SDGViewSet, basename="sdg")
 
-urlpatterns = router.urls
+# Proposals (issue 3): plain paths with one small view per operation.
+urlpatterns = [*proposal_urlpatterns, *router.urls]

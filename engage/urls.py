@@ -14,6 +14,7 @@ admin.site.site_header = "Hverdagsmål"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("konto/", include("frontend.urls_account")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/v1/", include("engage.api")),

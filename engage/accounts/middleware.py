@@ -5,7 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 
+from engage.accounts.rules import requires_mfa
 from engage.accounts.selectors import user_has_mfa
 
 
@@ -45,7 +47,8 @@ class RequireMFAMiddleware:
 
     def exempt_paths(self) -> tuple[str, ...]:
         if self._exempt is None:
-            self._exempt = tuple(reverse(name) for name in _MFA_EXEMPT_URL_NAMES) + (
+            self._exempt = (
+                *(reverse(name) for name in _MFA_EXEMPT_URL_NAMES),
                 settings.STATIC_URL,
             )
         return self._exempt
@@ -56,7 +59,9 @@ class RequireMFAMiddleware:
             user is not None
             and user.is_authenticated
             and not request.path.startswith(self.exempt_paths())
-            and user.has_perm("accounts.must_use_mfa")
+            # The predicate itself, not has_perm: the model backend would add two queries
+            # per request to load permissions that play no part here.
+            and requires_mfa.test(user)
             and not user_has_mfa(user=user)
         ):
             if request.path.startswith("/api/"):
@@ -65,5 +70,6 @@ class RequireMFAMiddleware:
                     status=403,
                     content_type="application/json",
                 )
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
         return self.get_response(request)

@@ -1,5 +1,10 @@
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+    _user_has_perm,
+)
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -68,6 +73,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.deleted_at:
             return str(_("Deleted user"))
         return self.display_name or str(_("Citizen"))
+
+    def has_perm(self, perm: str, obj: object | None = None) -> bool:
+        # Django lets an active superuser pass every check; for a specific object the
+        # rules decide instead, so an admin cannot, say, edit someone else's draft.
+        if obj is not None and self.is_active:
+            return _user_has_perm(self, perm, obj)
+        return super().has_perm(perm, obj)
 
     def clean(self) -> None:
         super().clean()

@@ -17,6 +17,15 @@ def user_set_language(*, user: User, language: str) -> User:
     return user
 
 
+def user_update_profile(*, user: User, display_name: str) -> User:
+    """Store the public name shown next to what the person writes (may be empty)."""
+    display_name = display_name.strip()
+    if user.display_name != display_name:
+        user.display_name = display_name
+        user.save(update_fields=["display_name"])
+    return user
+
+
 @transaction.atomic
 def user_delete(*, user: User) -> None:
     """Erase a person's personal data and close the account.
@@ -48,8 +57,12 @@ def user_delete(*, user: User) -> None:
     user.set_unusable_password()
     user.save(
         update_fields=[
-            "email", "display_name", "is_active", "is_staff", "is_superuser",
-            "deleted_at", "password",
+            "email",
+            "display_name",
+            "is_active",
+            "is_staff",
+            "is_superuser",
+            "deleted_at",
+            "password",
         ]
     )
-

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "engage.accounts",
     "engage.taxonomy",
     "engage.mail",
+    "engage.audit",
     "notifications",
     "proposals",
 ]

@@ -32,6 +32,13 @@ def dkfds_widget(field: forms.BoundField, **extra_attrs) -> SafeString:
     return field.as_widget(attrs=attrs)
 
 
+def _anchor(bound: forms.BoundField) -> str:
+    # Radio groups have no single input; the first option is where a person lands.
+    if bound.id_for_label:
+        return bound.id_for_label
+    return f"{bound.auto_id}_0" if bound.auto_id else ""
+
+
 @register.filter
 def error_summary(form: forms.BaseForm) -> list[tuple[str, str]]:
     """(anchor id, message) for every error in `form`, non-field errors first.
@@ -43,7 +50,17 @@ def error_summary(form: forms.BaseForm) -> list[tuple[str, str]]:
     items = [("", str(message)) for message in form.non_field_errors()]
     # A hidden field cannot be focused, but its message still has to reach the person.
     items += [("", str(m)) for bound in form.hidden_fields() for m in bound.errors]
-    items += [
-        (bound.id_for_label or "", str(m)) for bound in form.visible_fields() for m in bound.errors
-    ]
+    items += [(_anchor(bound), str(m)) for bound in form.visible_fields() for m in bound.errors]
     return items
+
+
+@register.filter
+def field_kind(field: forms.BoundField) -> str:
+    """Which DKFDS pattern renders `field`: "checkbox", "radios", "checkboxes" or "input"."""
+    widget = field.field.widget
+    input_type = getattr(widget, "input_type", None)
+    if input_type == "radio":
+        return "radios"
+    if input_type == "checkbox":
+        return "checkboxes" if getattr(widget, "allow_multiple_selected", False) else "checkbox"
+    return "input"

@@ -36,4 +36,4 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "frontend/pages/about.html")
+    return render(request, "frontend/pages/about.html", {"themes": theme_list()})

@@ -1,0 +1,257 @@
+"""Forms for the proposal pages: they check the shape of input; the services check the rest."""
+
+from collections.abc import Iterable
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from engage.taxonomy.models import SDG, FocusArea, Theme
+from proposals.lifecycle import Status
+from proposals.models import Comment, Proposal, ProposalImage, Report
+from proposals.selectors import LISTED_STATUSES, SORTS
+
+SORT_LABELS = {
+    "newest": _("Newest"),
+    "most_supported": _("Most supported"),
+    "most_discussed": _("Most discussed"),
+    "recently_answered": _("Recently answered"),
+}
+THEME_PREFIX = "theme:"
+WIDE = "input-width-xl"  # DKFDS: up to 48rem, full width on small screens
+AREA_PREFIX = "area:"
+
+
+def _grouped_focus_areas(themes: Iterable[Theme]) -> list:
+    return [
+        (theme.name, [(area.slug, area.name) for area in theme.focus_areas.all()])
+        for theme in themes
+    ]
+
+
+class ProposalFilterForm(forms.Form):
+    """The GET filters of the public list. Unknown values are ignored, never an error page."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
+    sdg = forms.TypedChoiceField(label=_("UN goal"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+
+    def __init__(self, *args, themes: Iterable[Theme], sdgs: Iterable[SDG], **kwargs):
+        super().__init__(*args, **kwargs)
+        themes = list(themes)
+        everything = ("", _("All"))
+        self.fields["theme"].choices = [everything] + [(t.slug, t.name) for t in themes]
+        self.fields["focus_area"].choices = [everything, *_grouped_focus_areas(themes)]
+        self.fields["sdg"].choices = [everything] + [
+            (sdg.number, f"{sdg.number}. {sdg.name}") for sdg in sdgs
+        ]
+        self.fields["status"].choices = [everything] + [
+            (status, Status(status).label) for status in LISTED_STATUSES
+        ]
+        self.fields["sort"].choices = [(key, SORT_LABELS[key]) for key in SORTS]
+
+    def value(self, name: str):
+        """The cleaned value of one filter, or its empty default when it was not valid."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        default = None if name == "sdg" else ""
+        return self.cleaned_data.get(name) or default
+
+
+class ClassificationField(forms.ChoiceField):
+    """One select for "theme or focus area": a focus area implies its theme."""
+
+    def __init__(self, *, themes: Iterable[Theme], **kwargs):
+        super().__init__(**kwargs)
+        self.themes = {}
+        self.areas = {}
+        choices: list = [("", _("I am not sure"))]
+        for theme in themes:
+            self.themes[theme.slug] = theme
+            general = _("%(theme)s in general") % {"theme": theme.name}
+            options = [(f"{THEME_PREFIX}{theme.slug}", general)]
+            for area in theme.focus_areas.all():
+                self.areas[area.slug] = (theme, area)
+                options.append((f"{AREA_PREFIX}{area.slug}", area.name))
+            choices.append((theme.name, options))
+        self.choices = choices
+
+    def resolve(self, value: str) -> tuple[Theme | None, FocusArea | None]:
+        if value.startswith(AREA_PREFIX):
+            return self.areas[value.removeprefix(AREA_PREFIX)]
+        if value.startswith(THEME_PREFIX):
+            return self.themes[value.removeprefix(THEME_PREFIX)], None
+        return None, None
+
+
+def classification_initial(proposal: Proposal) -> str:
+    if proposal.focus_area_id:
+        return f"{AREA_PREFIX}{proposal.focus_area.slug}"
+    if proposal.theme_id:
+        return f"{THEME_PREFIX}{proposal.theme.slug}"
+    return ""
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=Proposal._meta.get_field("title").max_length,
+        help_text=_("A short sentence that says what you propose."),
+        widget=forms.TextInput(attrs={"class": WIDE}),
+    )
+    body = forms.CharField(
+        label=_("Your proposal"),
+        max_length=Proposal._meta.get_field("body").max_length,
+        widget=forms.Textarea(attrs={"rows": 10, "class": WIDE}),
+        help_text=_(
+            "Describe the idea and why it matters. Formatting: leave a blank line for a new "
+            "paragraph, write **bold** or *italic*, and start lines with “- ” for a list."
+        ),
+    )
+    location_text = forms.CharField(
+        label=_("Address or place"),
+        required=False,
+        max_length=Proposal._meta.get_field("location_text").max_length,
+        help_text=_("For example a street, a park or a school."),
+        widget=forms.TextInput(attrs={"class": WIDE}),
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.NumberInput(attrs={"step": "any", "class": "input-width-s"}),
+        help_text=_("Decimal degrees, for example 57.048."),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.NumberInput(attrs={"step": "any", "class": "input-width-s"}),
+        help_text=_("Decimal degrees, for example 9.921."),
+    )
+    field_order = ["title", "body", "classification", "location_text", "latitude", "longitude"]
+
+    def __init__(self, *args, themes: Iterable[Theme], similar_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if similar_url:
+            # While the title is typed, htmx fetches similar proposals into a live region.
+            self.fields["title"].widget.attrs.update(
+                {
+                    "hx-get": similar_url,
+                    "hx-trigger": "keyup changed delay:400ms",
+                    "hx-target": "#similar-proposals",
+                    "hx-sync": "this:replace",
+                    "autocomplete": "off",
+                }
+            )
+        self.fields["classification"] = ClassificationField(
+            themes=themes,
+            label=_("Theme or focus area"),
+            required=False,
+            help_text=_(
+                "Choose the focus area that fits best. If you are unsure, choose a theme "
+                "or leave it to us."
+            ),
+        )
+        self.fields["classification"].widget.attrs["class"] = WIDE
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            raise ValidationError(
+                _("Fill in both latitude and longitude, or neither."), code="point"
+            )
+        return data
+
+    def service_kwargs(self) -> dict:
+        """Keyword arguments for proposal_create / proposal_update."""
+        data = self.cleaned_data
+        theme, focus_area = self.fields["classification"].resolve(data["classification"])
+        return {
+            "title": data["title"],
+            "body": data["body"],
+            "theme": theme,
+            "focus_area": focus_area,
+            "location_text": data["location_text"],
+            "latitude": data["latitude"],
+            "longitude": data["longitude"],
+        }
+
+
+class ProposalCreateForm(ProposalForm):
+    # A honeypot: hidden from people and assistive technology, filled in only by bots.
+    website = forms.CharField(required=False, label=_("Website"))
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+
+class ProposalImageForm(forms.Form):
+    image = forms.FileField(
+        label=_("Image"),
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+    alt_text = forms.CharField(
+        label=_("Image description"),
+        max_length=ProposalImage._meta.get_field("alt_text").max_length,
+        widget=forms.TextInput(attrs={"class": WIDE}),
+        help_text=_(
+            "Describe what the image shows for people who cannot see it, for example "
+            "“The broken bench by the playground in Vestparken”."
+        ),
+    )
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=Comment._meta.get_field("body").max_length,
+        widget=forms.Textarea(attrs={"rows": 4, "class": WIDE}),
+        help_text=_("Be kind and stay on topic. Blank line = new paragraph."),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class CommentEditForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=Comment._meta.get_field("body").max_length,
+        widget=forms.Textarea(attrs={"rows": 4, "class": WIDE}),
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"))
+    details = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=Report._meta.get_field("details").max_length,
+        widget=forms.Textarea(attrs={"rows": 3, "class": WIDE}),
+        help_text=_("Required if you choose “Other”."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [("", _("Choose a reason")), *Report.Reason.choices]
+
+
+def errors_from_service(form: forms.Form, exc: ValidationError, *, fields: dict | None = None):
+    """Show a service's ValidationError on `form`: on the field it names, or on the form.
+
+    `fields` maps a service's field names to this form's (e.g. focus_area → classification).
+    """
+    fields = fields or {}
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            target = fields.get(name, name)
+            form.add_error(target if target in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.error_list)

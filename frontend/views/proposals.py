@@ -1,0 +1,400 @@
+"""Proposal pages: the public list and page, writing a draft, and the person's own proposals.
+
+Views stay thin: forms check the shape of input, proposals.services do the writes and
+raise ValidationError for anything a person can fix, and proposals.rules decide who may.
+"""
+
+import logging
+from math import ceil
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from engage.ratelimit import RateLimited
+from engage.taxonomy.selectors import sdg_list, theme_list
+from frontend.forms.proposals import (
+    AREA_PREFIX,
+    CommentForm,
+    ProposalCreateForm,
+    ProposalFilterForm,
+    ProposalForm,
+    ProposalImageForm,
+    ReportForm,
+    classification_initial,
+    errors_from_service,
+)
+from proposals import services
+from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
+from proposals.models import Comment, Proposal
+from proposals.selectors import (
+    ProposalFilters,
+    comment_list_for_proposal,
+    proposal_get_visible,
+    proposal_list_for_author,
+    proposal_list_public,
+    proposal_list_similar,
+    proposal_timeline,
+)
+from proposals.services.proposals import MAX_IMAGES
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+SIMILAR_MIN_LENGTH = 3
+# Service field names that the proposal form calls something else.
+FORM_FIELDS = {"focus_area": "classification", "theme": "classification"}
+
+
+# ---------- helpers shared with proposal_engagement ----------------------------------
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """An htmx request that wants a fragment (a history restore wants the whole page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def render_fragment(request: HttpRequest, template: str, context: dict, **kwargs) -> HttpResponse:
+    response = render(request, template, context, **kwargs)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def proposal_or_404(request: HttpRequest, pk: int) -> Proposal:
+    try:
+        return proposal_get_visible(pk=pk, user=request.user)
+    except Proposal.DoesNotExist:
+        raise Http404("No such proposal") from None
+
+
+def rate_limited_response(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    """HTTP 429 with a message saying when to try again, as a page or as an htmx alert."""
+    referer = request.headers.get("Referer", "")
+    safe = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    back_url = referer if safe and referer else reverse("frontend:proposal_list")
+    context = {"minutes": max(1, ceil(exc.retry_after / 60)), "back_url": back_url}
+    if is_htmx(request):
+        response = render(request, "frontend/proposals/_rate_limited.html", context, status=429)
+        # The alert goes to the page's alert region, not into the button or form that asked.
+        response["HX-Retarget"] = "#proposal-alerts"
+        response["HX-Reswap"] = "innerHTML show:top"
+    else:
+        response = render(request, "frontend/proposals/rate_limited.html", context, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def _annotate_comments(request: HttpRequest, proposal: Proposal, comments: list[Comment]) -> None:
+    """Attach can_edit / can_delete / can_report and a reply form to each comment.
+
+    The permission checks run in Python on rows already loaded, so a page with many
+    comments costs no extra queries (except the group check for moderators).
+    """
+    user = request.user
+    moderator = user.is_authenticated and user.has_perm("proposals.moderate_proposal")
+    for comment in comments:
+        for item in [comment, *comment.replies.all()]:
+            item.proposal = proposal  # the rules read it; it is the same row
+            own = user.is_authenticated and item.author_id == user.pk
+            item.can_edit = own and user.has_perm("proposals.change_comment", item)
+            item.can_delete = (own or moderator) and user.has_perm("proposals.delete_comment", item)
+            item.can_report = not own and user.has_perm("proposals.report_comment", item)
+        comment.reply_form = CommentForm(
+            auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}
+        )
+
+
+def proposal_permissions(request: HttpRequest, proposal: Proposal) -> dict[str, bool]:
+    user = request.user
+    can = {
+        name: user.has_perm(f"proposals.{name}_proposal", proposal)
+        for name in ("support", "comment", "follow", "report", "change", "submit")
+    }
+    return {**can, "open": proposal.status in OPEN_STATUSES}
+
+
+def detail_context(
+    request: HttpRequest,
+    proposal: Proposal,
+    *,
+    comment_form: CommentForm | None = None,
+    reply_form: CommentForm | None = None,
+    report_form: ReportForm | None = None,
+) -> dict:
+    """Everything the proposal page and its fragments need, in a fixed number of queries."""
+    comments = comment_list_for_proposal(proposal=proposal)
+    _annotate_comments(request, proposal, comments)
+    if reply_form is not None:
+        parent = reply_form.data.get("parent")
+        matches = [c for c in comments if str(c.pk) == parent]
+        if matches:
+            matches[0].reply_form = reply_form
+        else:  # not a top-level comment: show the error at the main comment form
+            comment_form = reply_form
+    return {
+        "proposal": proposal,
+        "comments": comments,
+        "timeline": proposal_timeline(proposal=proposal),
+        "comment_form": comment_form or CommentForm(),
+        "report_form": report_form or ReportForm(),
+        "can": proposal_permissions(request, proposal),
+    }
+
+
+# ---------- public pages ----------------------------------------------------------------
+
+
+@require_GET
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    form = ProposalFilterForm(request.GET, themes=theme_list(), sdgs=sdg_list())
+    filters = ProposalFilters(
+        theme=form.value("theme"),
+        focus_area=form.value("focus_area"),
+        sdg=form.value("sdg"),
+        status=form.value("status"),
+        q=form.value("q"),
+        sort=form.value("sort") or "newest",
+    )
+    queryset = proposal_list_public(filters=filters, user=request.user)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    context = {"form": form, "page": page, "page_numbers": page_numbers}
+    if is_htmx(request) and request.headers.get("HX-Target") == "proposal-results":
+        return render_fragment(
+            request, "frontend/proposals/_results.html", {**context, "swap_count": True}
+        )
+    return render_fragment(request, "frontend/proposals/list.html", context)
+
+
+@require_GET
+def proposal_similar(request: HttpRequest) -> HttpResponse:
+    """Public proposals like the title being typed, so people can support one instead."""
+    title = request.GET.get("title", "").strip()[:200]
+    exclude = request.GET.get("exclude", "")
+    proposals = []
+    if len(title) >= SIMILAR_MIN_LENGTH:
+        proposals = proposal_list_similar(
+            text=title, exclude_pk=int(exclude) if exclude.isdigit() else None
+        )
+    return render(request, "frontend/proposals/_similar.html", {"similar": proposals})
+
+
+@require_GET
+def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = proposal_or_404(request, pk)
+    return render(request, "frontend/proposals/detail.html", detail_context(request, proposal))
+
+
+# ---------- writing a proposal ------------------------------------------------------------
+
+
+def _after_save(request: HttpRequest, proposal: Proposal) -> HttpResponse:
+    if request.POST.get("action") == "preview":
+        return redirect("frontend:proposal_preview", pk=proposal.pk)
+    messages.success(request, _("Your draft has been saved. Only you can see it."))
+    return redirect("frontend:proposal_edit", pk=proposal.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("proposals.add_proposal"):
+        raise PermissionDenied
+    # A link from a focus area's page preselects that area.
+    area = request.GET.get("focus_area", "")
+    form = ProposalCreateForm(
+        request.POST or None,
+        themes=theme_list(),
+        similar_url=reverse("frontend:proposal_similar"),
+        initial={"classification": f"{AREA_PREFIX}{area}"} if area else None,
+    )
+    if request.method == "POST":
+        if form.is_spam:
+            # Bots fill in the hidden field; tell them it worked and keep nothing.
+            logger.warning("Proposal honeypot filled by user %s; nothing saved.", request.user.pk)
+            messages.success(request, _("Your draft has been saved. Only you can see it."))
+            return redirect("frontend:my_proposals")
+        if form.is_valid():
+            try:
+                proposal = services.proposal_create(author=request.user, **form.service_kwargs())
+            except ValidationError as exc:
+                errors_from_service(form, exc, fields=FORM_FIELDS)
+            else:
+                return _after_save(request, proposal)
+    return render(request, "frontend/proposals/form.html", {"form": form, "proposal": None})
+
+
+def _own_draft_or_redirect(request: HttpRequest, pk: int, perm: str):
+    """The author's draft, a redirect when it is no longer a draft, or 403/404."""
+    proposal = proposal_or_404(request, pk)
+    if request.user.has_perm(perm, proposal):
+        return proposal, None
+    if proposal.author_id == request.user.pk:
+        messages.info(request, _("This proposal has been submitted and can no longer be changed."))
+        return proposal, redirect(proposal)
+    raise PermissionDenied
+
+
+def _similar_url(proposal: Proposal) -> str:
+    return f"{reverse('frontend:proposal_similar')}?exclude={proposal.pk}"
+
+
+def _edit_page(
+    request: HttpRequest,
+    proposal: Proposal,
+    *,
+    form: ProposalForm | None = None,
+    image_form: ProposalImageForm | None = None,
+) -> HttpResponse:
+    if form is None:
+        form = ProposalForm(
+            themes=theme_list(),
+            similar_url=_similar_url(proposal),
+            initial={
+                "title": proposal.title,
+                "body": proposal.body,
+                "classification": classification_initial(proposal),
+                "location_text": proposal.location_text,
+                "latitude": proposal.latitude,
+                "longitude": proposal.longitude,
+            },
+        )
+    images = list(proposal.images.all())
+    context = {
+        "form": form,
+        "proposal": proposal,
+        "images": images,
+        "image_form": image_form or ProposalImageForm(),
+        "can_add_image": len(images) < MAX_IMAGES,
+        "max_images": MAX_IMAGES,
+    }
+    return render(request, "frontend/proposals/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal, leave = _own_draft_or_redirect(request, pk, "proposals.change_proposal")
+    if leave:
+        return leave
+    if request.method == "GET":
+        return _edit_page(request, proposal)
+    form = ProposalForm(request.POST, themes=theme_list(), similar_url=_similar_url(proposal))
+    if form.is_valid():
+        try:
+            proposal = services.proposal_update(proposal=proposal, **form.service_kwargs())
+        except ValidationError as exc:
+            errors_from_service(form, exc, fields=FORM_FIELDS)
+        else:
+            return _after_save(request, proposal)
+    return _edit_page(request, proposal, form=form)
+
+
+@login_required
+@require_POST
+def proposal_image_add(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal, leave = _own_draft_or_redirect(request, pk, "proposals.change_proposal")
+    if leave:
+        return leave
+    image_form = ProposalImageForm(request.POST, request.FILES)
+    if image_form.is_valid():
+        try:
+            services.proposal_image_add(
+                proposal=proposal,
+                upload=image_form.cleaned_data["image"],
+                alt_text=image_form.cleaned_data["alt_text"],
+            )
+        except ValidationError as exc:
+            errors_from_service(image_form, exc, fields={"image": "image"})
+        else:
+            messages.success(request, _("The image has been added."))
+            return redirect("frontend:proposal_edit", pk=proposal.pk)
+    return _edit_page(request, proposal, image_form=image_form)
+
+
+@login_required
+@require_POST
+def proposal_image_remove(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
+    proposal, leave = _own_draft_or_redirect(request, pk, "proposals.change_proposal")
+    if leave:
+        return leave
+    image = next((i for i in proposal.images.all() if i.pk == image_pk), None)
+    if image is None:
+        raise Http404("No such image")
+    try:
+        services.proposal_image_remove(image=image)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The image has been removed."))
+    return redirect("frontend:proposal_edit", pk=proposal.pk)
+
+
+@login_required
+@require_GET
+def proposal_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal, leave = _own_draft_or_redirect(request, pk, "proposals.submit_proposal")
+    if leave:
+        return leave
+    return render(request, "frontend/proposals/preview.html", {"proposal": proposal})
+
+
+@login_required
+@require_POST
+def proposal_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal, leave = _own_draft_or_redirect(request, pk, "proposals.submit_proposal")
+    if leave:
+        return leave
+    try:
+        proposal = services.proposal_submit(proposal=proposal, actor=request.user)
+    except RateLimited as exc:
+        return rate_limited_response(request, exc)
+    except InvalidTransition as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("frontend:my_proposals")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("frontend:proposal_edit", pk=proposal.pk)
+    if proposal.status == Status.SUBMITTED:
+        messages.success(request, _("Thank you! Your proposal is awaiting moderation."))
+    else:
+        messages.success(request, _("Thank you! Your proposal has been published."))
+    return redirect("frontend:my_proposals")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes the draft."""
+    proposal, leave = _own_draft_or_redirect(request, pk, "proposals.delete_proposal")
+    if leave:
+        return leave
+    if request.method == "POST":
+        try:
+            services.proposal_delete_draft(proposal=proposal)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Your draft has been deleted."))
+        return redirect("frontend:my_proposals")
+    return render(request, "frontend/proposals/delete.html", {"proposal": proposal})
+
+
+@login_required
+@require_GET
+def my_proposals(request: HttpRequest) -> HttpResponse:
+    proposals = proposal_list_for_author(author=request.user)
+    return render(request, "frontend/proposals/my_proposals.html", {"proposals": proposals})
