@@ -71,5 +71,6 @@ def _encode(image: Image.Image) -> CleanImage:
         clean = image.convert("RGB")
         clean.save(out, format="JPEG", quality=85, optimize=True)
         name = "image.jpg"
-    return CleanImage(content=ContentFile(out.getvalue(), name=name), width=clean.width,
-                      height=clean.height)
+    return CleanImage(
+        content=ContentFile(out.getvalue(), name=name), width=clean.width, height=clean.height
+    )

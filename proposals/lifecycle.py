@@ -40,9 +40,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 # Statuses everyone may see; the rest only the author and moderators.
-PUBLIC_STATUSES = frozenset(
-    {Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED, Status.MERGED}
-)
+PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED, Status.MERGED})
 # Statuses in which people may support, comment on and follow a proposal.
 OPEN_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED})
 EDITABLE_STATUSES = frozenset({Status.DRAFT})

@@ -5,7 +5,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.lifecycle import Outcome, Status
+from proposals.lifecycle import OPEN_STATUSES, Outcome, Status
+
+# What selectors.proposal_list_public lists; sorted so the migration is stable.
+_LISTED = Q(status__in=sorted(OPEN_STATUSES))
 
 
 class Proposal(models.Model):
@@ -76,6 +79,30 @@ class Proposal(models.Model):
             models.Index(fields=["status", "-comment_count"], name="proposal_status_com_idx"),
             models.Index(fields=["status", "-answered_at"], name="proposal_status_ans_idx"),
             models.Index(fields=["author", "-created_at"], name="proposal_author_idx"),
+            # The public list filters on three statuses at once, which a (status, …) index
+            # cannot return in sort order: these partial indexes can, so a page reads 20
+            # index entries instead of sorting every public row. Theme and focus area ones
+            # let the filtered lists count their rows from the index alone.
+            models.Index(
+                fields=["-published_at", "-id"], condition=_LISTED, name="proposal_list_newest_idx"
+            ),
+            models.Index(
+                fields=["-support_count", "-published_at", "-id"],
+                condition=_LISTED,
+                name="proposal_list_support_idx",
+            ),
+            models.Index(
+                fields=["-comment_count", "-published_at", "-id"],
+                condition=_LISTED,
+                name="proposal_list_comment_idx",
+            ),
+            models.Index(
+                fields=["-answered_at", "-published_at", "-id"],
+                condition=_LISTED,
+                name="proposal_list_answered_idx",
+            ),
+            models.Index(fields=["theme"], condition=_LISTED, name="proposal_list_theme_idx"),
+            models.Index(fields=["focus_area"], condition=_LISTED, name="proposal_list_area_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -142,6 +169,9 @@ class Support(models.Model):
             models.UniqueConstraint(fields=["proposal", "user"], name="support_once_per_user")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} supports {self.proposal_id}"
+
 
 class Comment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
@@ -183,6 +213,9 @@ class ProposalFollow(models.Model):
             models.UniqueConstraint(fields=["proposal", "user"], name="proposal_follow_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} follows proposal {self.proposal_id}"
+
 
 class FocusAreaFollow(models.Model):
     focus_area = models.ForeignKey(
@@ -197,6 +230,9 @@ class FocusAreaFollow(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["focus_area", "user"], name="focus_area_follow_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows focus area {self.focus_area_id}"
 
 
 class Report(models.Model):
@@ -245,6 +281,12 @@ class Report(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        target = (
+            f"proposal {self.proposal_id}" if self.proposal_id else f"comment {self.comment_id}"
+        )
+        return f"{self.get_reason_display()}: {target}"
+
 
 class ProposalEvent(models.Model):
     """The public timeline of a proposal: what happened to it, when and why."""
@@ -268,3 +310,43 @@ class ProposalEvent(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["proposal", "created_at"], name="proposal_event_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.kind} {self.from_status}→{self.to_status}"
+
+
+class RoutingDecision(models.Model):
+    """A moderator put a proposal in a focus area: what the suggester learns from."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="routing_decisions"
+    )
+    focus_area = models.ForeignKey(
+        "taxonomy.FocusArea", on_delete=models.CASCADE, related_name="routing_decisions"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["proposal", "-created_at"], name="routing_decision_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} → {self.focus_area_id}"
+
+
+class RoutingModel(models.Model):
+    """Word counts learned from routing decisions, per focus-area slug; newest row wins."""
+
+    created_at = models.DateTimeField(default=timezone.now)
+    decisions = models.PositiveIntegerField(default=0)
+    last_decision_id = models.PositiveBigIntegerField(default=0)
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"Routing model {self.pk} ({self.decisions} decisions)"

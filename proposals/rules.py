@@ -59,9 +59,15 @@ rules.add_perm("proposals.add_proposal", is_signed_in)
 rules.add_perm(
     "proposals.view_proposal", proposal_is_public | is_proposal_author | is_staff_moderator
 )
-rules.add_perm("proposals.change_proposal", is_signed_in & is_proposal_author & proposal_is_editable)
-rules.add_perm("proposals.submit_proposal", is_signed_in & is_proposal_author & proposal_is_editable)
-rules.add_perm("proposals.delete_proposal", is_signed_in & is_proposal_author & proposal_is_editable)
+rules.add_perm(
+    "proposals.change_proposal", is_signed_in & is_proposal_author & proposal_is_editable
+)
+rules.add_perm(
+    "proposals.submit_proposal", is_signed_in & is_proposal_author & proposal_is_editable
+)
+rules.add_perm(
+    "proposals.delete_proposal", is_signed_in & is_proposal_author & proposal_is_editable
+)
 rules.add_perm("proposals.support_proposal", is_signed_in & proposal_is_open)
 rules.add_perm("proposals.comment_proposal", is_signed_in & proposal_is_open)
 rules.add_perm("proposals.follow_proposal", is_signed_in & proposal_is_open)
@@ -69,7 +75,10 @@ rules.add_perm("proposals.report_proposal", is_signed_in & proposal_is_public & 
 rules.add_perm("proposals.moderate_proposal", is_staff_moderator)
 rules.add_perm(
     "proposals.change_comment",
-    is_signed_in & is_comment_author & comment_is_live & comment_in_edit_window
+    is_signed_in
+    & is_comment_author
+    & comment_is_live
+    & comment_in_edit_window
     & comment_on_open_proposal,
 )
 rules.add_perm(

@@ -112,7 +112,7 @@ def proposal_list_similar(*, text: str, exclude_pk: int | None = None, limit: in
 
 
 def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
-    """Top-level comments with their replies and authors: three queries in all."""
+    """Top-level comments with their replies and authors: two queries in all."""
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
     return list(
         Comment.objects.filter(proposal=proposal, parent__isnull=True)
@@ -120,6 +120,20 @@ def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("created_at", "pk")
     )
+
+
+def comment_get_visible(*, pk: int, user: User | None) -> Comment:
+    """A comment, with its proposal and author, on a proposal that `user` may see.
+
+    Raises Comment.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
+    """
+    queryset = Comment.objects.select_related("proposal", "author")
+    if _can_moderate(user):
+        return queryset.get(pk=pk)
+    visible = Q(proposal__status__in=PUBLIC_STATUSES)
+    if user is not None and user.is_authenticated:
+        visible |= Q(proposal__author=user)
+    return queryset.get(visible, pk=pk)
 
 
 def proposal_timeline(*, proposal: Proposal) -> QuerySet:
@@ -131,9 +145,7 @@ def proposal_timeline(*, proposal: Proposal) -> QuerySet:
 def focus_area_slugs_followed(*, user: User) -> set[str]:
     if not user.is_authenticated:
         return set()
-    return set(
-        FocusAreaFollow.objects.filter(user=user).values_list("focus_area__slug", flat=True)
-    )
+    return set(FocusAreaFollow.objects.filter(user=user).values_list("focus_area__slug", flat=True))
 
 
 def proposal_status_counts_for_author(*, author: User) -> dict[str, int]:
@@ -147,6 +159,7 @@ __all__ = [
     "SORTS",
     "ProposalFilters",
     "Status",
+    "comment_get_visible",
     "comment_list_for_proposal",
     "focus_area_slugs_followed",
     "proposal_get_visible",

@@ -14,16 +14,30 @@ import nh3
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 
-_URL = re.compile(r"(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])")
+# A trailing "*" belongs to **bold** or *italic* around the address, not to the address.
+_URL = re.compile(r"(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)*])")
+_LINK_SLOT = re.compile(r"\x00(\d+)\x00")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 
 
 def _inline(text: str) -> str:
+    # Addresses are found in the text as typed (so a quote or "<" ends one, instead of its
+    # escaped form becoming part of it) and wait in numbered slots while the rest is
+    # escaped and bold and italic are applied: a "*" can never put a tag inside an href.
+    links: list[str] = []
+
+    def _slot(match: re.Match) -> str:
+        links.append(html.escape(match.group(1), quote=True))
+        return f"\x00{len(links) - 1}\x00"
+
+    text = _URL.sub(_slot, text.replace("\x00", ""))
     text = html.escape(text, quote=True)
-    text = _URL.sub(r'<a href="\1">\1</a>', text)
     text = _BOLD.sub(r"<strong>\1</strong>", text)
-    return _ITALIC.sub(r"<em>\1</em>", text)
+    text = _ITALIC.sub(r"<em>\1</em>", text)
+    return _LINK_SLOT.sub(
+        lambda m: f'<a href="{links[int(m.group(1))]}">{links[int(m.group(1))]}</a>', text
+    )
 
 
 def _block(block: str) -> str:

@@ -7,31 +7,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('proposal.submitted', 'Proposal submitted'), ('proposal.status_changed', 'Proposal status changed'), ('focus_area.proposal_published', 'New proposal in a followed focus area'), ('comment.created', 'New comment'), ('comment.replied', 'Reply to a comment'), ('report.created', 'New report for moderators')], db_index=True, max_length=64, verbose_name='kind')),
-                ('target_id', models.PositiveBigIntegerField()),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='data')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created at')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("proposal.submitted", "Proposal submitted"),
+                            ("proposal.status_changed", "Proposal status changed"),
+                            (
+                                "focus_area.proposal_published",
+                                "New proposal in a followed focus area",
+                            ),
+                            ("comment.created", "New comment"),
+                            ("comment.replied", "Reply to a comment"),
+                            ("report.created", "New report for moderators"),
+                        ],
+                        db_index=True,
+                        max_length=64,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("target_id", models.PositiveBigIntegerField()),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="data")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="created at"
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['target_type', 'target_id'], name='notificatio_target__fba6ee_idx')],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["target_type", "target_id"], name="notificatio_target__fba6ee_idx"
+                    )
+                ],
             },
         ),
     ]

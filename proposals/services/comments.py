@@ -36,6 +36,8 @@ def comment_create(
     if proposal.status not in OPEN_STATUSES:
         raise ValidationError(_("This proposal is closed for comments."), code="closed")
     if parent is not None:
+        # The caller's copy may be stale: it may have been deleted since it was loaded.
+        parent = Comment.objects.get(pk=parent.pk)
         if parent.proposal_id != proposal.pk:
             raise ValidationError(_("The reply must be to a comment on this proposal."))
         if parent.parent_id is not None:

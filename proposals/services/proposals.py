@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,16 @@ from proposals.services.limits import rate_limit
 
 MAX_IMAGES = 3
 _UNSET = object()
+
+
+def _check_body(body: str) -> str:
+    # A TextField's max_length reaches forms only; neither full_clean nor the database checks it.
+    body = body.strip()
+    try:
+        MaxLengthValidator(Proposal._meta.get_field("body").max_length)(body)
+    except ValidationError as exc:
+        raise ValidationError({"body": exc.error_list}) from exc
+    return body
 
 
 def _check_classification(theme: Theme | None, focus_area: FocusArea | None) -> Theme | None:
@@ -46,7 +57,7 @@ def proposal_create(
     proposal = Proposal(
         author=author,
         title=title.strip(),
-        body=body.strip(),
+        body=_check_body(body),
         body_html=text.render(body),
         theme=_check_classification(theme, focus_area),
         focus_area=focus_area,
@@ -66,11 +77,11 @@ def proposal_update(
     proposal: Proposal,
     title: str | None = None,
     body: str | None = None,
-    theme: Theme | None | object = _UNSET,
-    focus_area: FocusArea | None | object = _UNSET,
+    theme: Theme | object | None = _UNSET,
+    focus_area: FocusArea | object | None = _UNSET,
     location_text: str | None = None,
-    latitude: Decimal | None | object = _UNSET,
-    longitude: Decimal | None | object = _UNSET,
+    latitude: Decimal | object | None = _UNSET,
+    longitude: Decimal | object | None = _UNSET,
 ) -> Proposal:
     """Change a draft. Raises ValidationError once the proposal has been submitted."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -81,7 +92,7 @@ def proposal_update(
         proposal.title = title.strip()
         changed.append("title")
     if body is not None:
-        proposal.body = body.strip()
+        proposal.body = _check_body(body)
         proposal.body_html = text.render(body)
         changed += ["body", "body_html"]
     if location_text is not None:
@@ -223,6 +234,12 @@ def proposal_transition(
     transition_check(current=locked.status, target=target)
     if target == Status.ANSWERED and outcome not in Outcome.values:
         raise ValidationError(_("An answer needs an outcome."), code="outcome_required")
+    if target == Status.MERGED and (merged_into is None or merged_into.pk == locked.pk):
+        # Refused here so the caller gets a field error, not the database's check constraint.
+        message = Proposal._meta.get_field("merged_into").error_messages["blank"]
+        raise ValidationError(
+            {"merged_into": ValidationError(message, code="merged_into_required")}
+        )
     previous = locked.status
     locked.status = target
     locked.outcome = outcome if target == Status.ANSWERED else ""
@@ -230,9 +247,12 @@ def proposal_transition(
     now = timezone.now()
     locked.updated_at = now
     fields = ["status", "outcome", "merged_into", "updated_at"]
-    if target in _TIMESTAMPS:
-        setattr(locked, _TIMESTAMPS[target], now)
-        fields.append(_TIMESTAMPS[target])
+    stamp = _TIMESTAMPS.get(target)
+    # Back from review a proposal keeps its first publication date (and its place under
+    # "newest"); a new answer, though, is news again.
+    if stamp and (target == Status.ANSWERED or getattr(locked, stamp) is None):
+        setattr(locked, stamp, now)
+        fields.append(stamp)
     locked.save(update_fields=fields)
     ProposalEvent.objects.create(
         proposal=locked,

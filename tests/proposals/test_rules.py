@@ -1,0 +1,254 @@
+"""The full permission matrix for proposals and comments, written out by hand.
+
+Each row says, for one permission and one object state, whether each role has it:
+anonymous, citizen (signed in, not involved), author (of the proposal or comment),
+moderator (in settings.MODERATOR_GROUP) and admin (superuser). `Y` = allowed, `-` = not.
+
+An admin has a moderator's rights on objects and no more: User.has_perm lets the rules
+decide object permissions even for a superuser, so an admin cannot edit someone else's
+draft or comment.
+"""
+
+from datetime import timedelta
+
+import pytest
+import rules
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from engage.taxonomy.models import FocusArea
+from proposals.lifecycle import Status
+from proposals.models import Comment
+from tests.factories import AdminFactory, ModeratorFactory, UserFactory
+from tests.proposals.factories import CommentFactory, ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "citizen", "author", "moderator", "admin")
+
+# permission           state          anon cit auth mod admin
+PROPOSAL_TABLE = """
+add_proposal           -              -    Y   Y    Y   Y
+follow_focus_area      -              -    Y   Y    Y   Y
+moderate_proposal      -              -    -   -    Y   Y
+
+view_proposal          draft          -    -   Y    Y   Y
+view_proposal          submitted      -    -   Y    Y   Y
+view_proposal          published      Y    Y   Y    Y   Y
+view_proposal          under_review   Y    Y   Y    Y   Y
+view_proposal          answered       Y    Y   Y    Y   Y
+view_proposal          rejected       -    -   Y    Y   Y
+view_proposal          merged         Y    Y   Y    Y   Y
+
+change_proposal        draft          -    -   Y    -   -
+change_proposal        submitted      -    -   -    -   -
+change_proposal        published      -    -   -    -   -
+change_proposal        under_review   -    -   -    -   -
+change_proposal        answered       -    -   -    -   -
+change_proposal        rejected       -    -   -    -   -
+change_proposal        merged         -    -   -    -   -
+
+submit_proposal        draft          -    -   Y    -   -
+submit_proposal        submitted      -    -   -    -   -
+submit_proposal        published      -    -   -    -   -
+submit_proposal        under_review   -    -   -    -   -
+submit_proposal        answered       -    -   -    -   -
+submit_proposal        rejected       -    -   -    -   -
+submit_proposal        merged         -    -   -    -   -
+
+delete_proposal        draft          -    -   Y    -   -
+delete_proposal        submitted      -    -   -    -   -
+delete_proposal        published      -    -   -    -   -
+delete_proposal        under_review   -    -   -    -   -
+delete_proposal        answered       -    -   -    -   -
+delete_proposal        rejected       -    -   -    -   -
+delete_proposal        merged         -    -   -    -   -
+
+support_proposal       draft          -    -   -    -   -
+support_proposal       submitted      -    -   -    -   -
+support_proposal       published      -    Y   Y    Y   Y
+support_proposal       under_review   -    Y   Y    Y   Y
+support_proposal       answered       -    Y   Y    Y   Y
+support_proposal       rejected       -    -   -    -   -
+support_proposal       merged         -    -   -    -   -
+
+comment_proposal       draft          -    -   -    -   -
+comment_proposal       submitted      -    -   -    -   -
+comment_proposal       published      -    Y   Y    Y   Y
+comment_proposal       under_review   -    Y   Y    Y   Y
+comment_proposal       answered       -    Y   Y    Y   Y
+comment_proposal       rejected       -    -   -    -   -
+comment_proposal       merged         -    -   -    -   -
+
+follow_proposal        draft          -    -   -    -   -
+follow_proposal        submitted      -    -   -    -   -
+follow_proposal        published      -    Y   Y    Y   Y
+follow_proposal        under_review   -    Y   Y    Y   Y
+follow_proposal        answered       -    Y   Y    Y   Y
+follow_proposal        rejected       -    -   -    -   -
+follow_proposal        merged         -    -   -    -   -
+
+report_proposal        draft          -    -   -    -   -
+report_proposal        submitted      -    -   -    -   -
+report_proposal        published      -    Y   -    Y   Y
+report_proposal        under_review   -    Y   -    Y   Y
+report_proposal        answered       -    Y   -    Y   Y
+report_proposal        rejected       -    -   -    -   -
+report_proposal        merged         -    Y   -    Y   Y
+
+moderate_proposal      draft          -    -   -    Y   Y
+moderate_proposal      submitted      -    -   -    Y   Y
+moderate_proposal      published      -    -   -    Y   Y
+moderate_proposal      under_review   -    -   -    Y   Y
+moderate_proposal      answered       -    -   -    Y   Y
+moderate_proposal      rejected       -    -   -    Y   Y
+moderate_proposal      merged         -    -   -    Y   Y
+"""
+
+# Comment states: live (just written, on a published proposal), deleted, old (past the
+# edit window), closed (live, but its proposal has since been rejected). "author" is the
+# comment's author.
+# permission           state          anon cit auth mod admin
+COMMENT_TABLE = """
+change_comment         live           -    -   Y    -   -
+change_comment         deleted        -    -   -    -   -
+change_comment         old            -    -   -    -   -
+change_comment         closed         -    -   -    -   -
+
+delete_comment         live           -    -   Y    Y   Y
+delete_comment         deleted        -    -   -    -   -
+delete_comment         old            -    -   Y    Y   Y
+delete_comment         closed         -    -   Y    Y   Y
+
+report_comment         live           -    Y   -    Y   Y
+report_comment         deleted        -    -   -    -   -
+report_comment         old            -    Y   -    Y   Y
+report_comment         closed         -    -   -    -   -
+"""
+
+
+def _parse(table: str) -> list[tuple[str, str, dict[str, bool]]]:
+    rows = []
+    for line in table.strip().splitlines():
+        if not line.strip():
+            continue
+        perm, state, *marks = line.split()
+        assert len(marks) == len(ROLES), line
+        assert set(marks) <= {"Y", "-"}, line
+        rows.append(
+            (perm, state, {role: mark == "Y" for role, mark in zip(ROLES, marks, strict=True)})
+        )
+    return rows
+
+
+PROPOSAL_ROWS = _parse(PROPOSAL_TABLE)
+COMMENT_ROWS = _parse(COMMENT_TABLE)
+
+
+def _row_id(row) -> str:
+    return f"{row[0]}-{row[1]}"
+
+
+def _people(author) -> dict:
+    return {
+        "anonymous": AnonymousUser(),
+        "citizen": UserFactory(),
+        "author": author,
+        "moderator": ModeratorFactory(),
+        "admin": AdminFactory(),
+    }
+
+
+def _actual(people: dict, perm: str, obj) -> dict[str, bool]:
+    return {role: people[role].has_perm(f"proposals.{perm}", obj) for role in ROLES}
+
+
+def test_tables_cover_every_proposals_permission():
+    defined = {
+        name.removeprefix("proposals.")
+        for name in rules.permissions.permissions
+        if name.startswith("proposals.")
+    }
+    tabled = {perm for perm, _state, _marks in PROPOSAL_ROWS + COMMENT_ROWS}
+    assert tabled == defined
+    states = {state for perm, state, _ in PROPOSAL_ROWS if state != "-"}
+    assert states == {s.value for s in Status}
+
+
+@pytest.mark.parametrize("row", PROPOSAL_ROWS, ids=_row_id)
+def test_proposal_permission(row):
+    perm, state, expected = row
+    author = UserFactory()
+    if state == "-":
+        obj = FocusArea.objects.first() if perm == "follow_focus_area" else None
+    else:
+        obj = ProposalFactory(status=state, author=author)
+    assert _actual(_people(author), perm, obj) == expected
+
+
+def _comment_in(state: str) -> Comment:
+    author = UserFactory()
+    if state == "closed":
+        return CommentFactory(proposal=ProposalFactory(status=Status.REJECTED), author=author)
+    comment = CommentFactory(author=author)
+    if state == "deleted":
+        comment.deleted_at = timezone.now()
+        comment.body = ""
+        comment.save()
+    elif state == "old":
+        comment.created_at = timezone.now() - timedelta(minutes=15, seconds=1)
+        comment.save()
+    return comment
+
+
+@pytest.mark.parametrize("row", COMMENT_ROWS, ids=_row_id)
+def test_comment_permission(row):
+    perm, state, expected = row
+    comment = _comment_in(state)
+    assert _actual(_people(comment.author), perm, comment) == expected
+
+
+def test_comment_just_inside_the_edit_window_may_be_changed():
+    comment = CommentFactory()
+    comment.created_at = timezone.now() - timedelta(minutes=14, seconds=50)
+    comment.save()
+    assert comment.author.has_perm("proposals.change_comment", comment)
+
+
+def test_proposal_author_is_not_the_comment_author():
+    """Writing the proposal gives no power over other people's comments on it."""
+    comment = CommentFactory()
+    proposal_author = comment.proposal.author
+    assert not proposal_author.has_perm("proposals.change_comment", comment)
+    assert not proposal_author.has_perm("proposals.delete_comment", comment)
+    assert proposal_author.has_perm("proposals.report_comment", comment)
+
+
+@pytest.mark.parametrize("status", list(Status), ids=str)
+def test_deactivated_user_may_do_nothing(status):
+    """A deleted (inactive) account keeps no rights over its own or anyone's proposals."""
+    author = UserFactory(is_active=False)
+    proposal = ProposalFactory(status=status, author=author)
+    comment = CommentFactory(author=author)
+    for perm in (
+        "add_proposal",
+        "change_proposal",
+        "submit_proposal",
+        "delete_proposal",
+        "support_proposal",
+        "comment_proposal",
+        "follow_proposal",
+        "report_proposal",
+        "moderate_proposal",
+        "follow_focus_area",
+    ):
+        assert not author.has_perm(f"proposals.{perm}", proposal), perm
+    for perm in ("change_comment", "delete_comment", "report_comment"):
+        assert not author.has_perm(f"proposals.{perm}", comment), perm
+
+
+def test_moderator_group_name_comes_from_settings(settings):
+    moderator = ModeratorFactory()
+    assert moderator.has_perm("proposals.moderate_proposal")
+    settings.MODERATOR_GROUP = "some-other-group"
+    assert not moderator.has_perm("proposals.moderate_proposal")
