@@ -16,6 +16,9 @@ class EventKind(models.TextChoices):
     COMMENT_CREATED = "comment.created", _("New comment")
     COMMENT_REPLIED = "comment.replied", _("Reply to a comment")
     REPORT_CREATED = "report.created", _("New report for moderators")
+    PROPOSAL_ROUTED = "proposal.routed", _("Proposal routed to a team")
+    CONTENT_HIDDEN = "content.hidden", _("Your content was hidden")
+    CONTENT_RESTORED = "content.restored", _("Your content was restored")
 
 
 class Event(models.Model):

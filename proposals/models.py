@@ -11,6 +11,13 @@ from proposals.lifecycle import OPEN_STATUSES, Outcome, Status
 _LISTED = Q(status__in=sorted(OPEN_STATUSES))
 
 
+class RejectionReason(models.TextChoices):
+    SPAM = "spam", _("Spam")
+    OFFENSIVE = "offensive", _("Offensive")
+    OUT_OF_SCOPE = "out_of_scope", _("Out of scope")
+    OTHER = "other", _("Other")
+
+
 class Proposal(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -58,6 +65,32 @@ class Proposal(models.Model):
         blank=True,
         related_name="merged_proposals",
     )
+    # Routing: set by moderators when they publish; the team answers.
+    team = models.ForeignKey(
+        "taxonomy.Team",
+        verbose_name=_("responsible team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    secondary_focus_areas = models.ManyToManyField(
+        "taxonomy.FocusArea",
+        verbose_name=_("secondary focus areas"),
+        related_name="secondary_proposals",
+        blank=True,
+    )
+    routed_at = models.DateTimeField(_("routed at"), null=True, blank=True)
+    # The suggester's top three at submission, kept so the triage queue can show and
+    # filter them without classifying thousands of proposals per request.
+    suggested_focus_area = models.CharField(max_length=50, blank=True, db_index=True)
+    suggestions = models.JSONField(default=list, blank=True, editable=False)
+    rejection_reason = models.CharField(
+        _("rejection reason"), max_length=16, choices=RejectionReason.choices, blank=True
+    )
+    answer_text = models.TextField(_("official answer"), blank=True)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_reason = models.TextField(_("why it is hidden"), blank=True)
     # Counters kept by the services so lists sort and show them without a query per row.
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
@@ -79,6 +112,12 @@ class Proposal(models.Model):
             models.Index(fields=["status", "-comment_count"], name="proposal_status_com_idx"),
             models.Index(fields=["status", "-answered_at"], name="proposal_status_ans_idx"),
             models.Index(fields=["author", "-created_at"], name="proposal_author_idx"),
+            models.Index(
+                fields=["submitted_at"],
+                condition=Q(status="submitted"),
+                name="proposal_triage_idx",
+            ),
+            models.Index(fields=["team", "status", "routed_at"], name="proposal_team_idx"),
             # The public list filters on three statuses at once, which a (status, …) index
             # cannot return in sort order: these partial indexes can, so a page reads 20
             # index entries instead of sorting every public row. Theme and focus area ones
@@ -129,6 +168,10 @@ class Proposal(models.Model):
         from django.urls import reverse
 
         return reverse("frontend:proposal_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
 
 class ProposalImage(models.Model):
@@ -186,6 +229,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -199,6 +244,10 @@ class Comment(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
 
 class ProposalFollow(models.Model):
@@ -258,6 +307,10 @@ class Report(models.Model):
     details = models.TextField(_("details"), max_length=1000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolution = models.CharField(max_length=16, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

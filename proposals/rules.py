@@ -72,7 +72,7 @@ rules.add_perm("proposals.support_proposal", is_signed_in & proposal_is_open)
 rules.add_perm("proposals.comment_proposal", is_signed_in & proposal_is_open)
 rules.add_perm("proposals.follow_proposal", is_signed_in & proposal_is_open)
 rules.add_perm("proposals.report_proposal", is_signed_in & proposal_is_public & ~is_proposal_author)
-rules.add_perm("proposals.moderate_proposal", is_staff_moderator)
+rules.add_perm("proposals.moderate_proposal", is_signed_in & is_staff_moderator)
 rules.add_perm(
     "proposals.change_comment",
     is_signed_in
@@ -90,3 +90,37 @@ rules.add_perm(
     is_signed_in & comment_is_live & ~is_comment_author & comment_on_open_proposal,
 )
 rules.add_perm("proposals.follow_focus_area", is_signed_in)
+
+
+@rules.predicate
+def is_routed_team_member(user, proposal) -> bool:
+    from proposals.selectors.moderation import user_team_ids
+
+    return proposal is not None and proposal.team_id in user_team_ids(user=user)
+
+
+@rules.predicate
+def is_team_member(user, team) -> bool:
+    from proposals.selectors.moderation import user_team_ids
+
+    return team is not None and team.pk in user_team_ids(user=user)
+
+
+@rules.predicate
+def proposal_is_routed(user, proposal) -> bool:
+    return proposal is not None and proposal.team_id is not None
+
+
+# Moderation: triage, reports and hiding are for moderators (and admins).
+rules.add_perm("proposals.hide_content", is_signed_in & is_staff_moderator)
+rules.add_perm("proposals.view_audit_trail", is_signed_in & is_admin)
+# Focus-area teams: members of the routed team answer; moderators may also re-route.
+rules.add_perm("proposals.work_team_queue", is_signed_in & (is_team_member | is_admin))
+rules.add_perm(
+    "proposals.answer_proposal",
+    is_signed_in & proposal_is_routed & (is_routed_team_member | is_admin),
+)
+rules.add_perm(
+    "proposals.reroute_proposal",
+    is_signed_in & proposal_is_routed & (is_routed_team_member | is_staff_moderator),
+)

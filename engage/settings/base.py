@@ -285,3 +285,7 @@ PROPOSALS_RATE_LIMITS = {
     "support": (120, 600),
 }
 COMMENT_EDIT_WINDOW_SECONDS = 15 * 60
+# Moderation: working days before a waiting proposal counts as late, and how many different
+# people must report something before it is hidden until a moderator looks.
+PROPOSALS_SERVICE_TARGET_WORKING_DAYS = env.int("PROPOSALS_SERVICE_TARGET_WORKING_DAYS", default=5)
+REPORTS_HIDE_THRESHOLD = env.int("REPORTS_HIDE_THRESHOLD", default=3)

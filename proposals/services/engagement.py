@@ -10,6 +10,7 @@ from notifications.services import event_record
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES
 from proposals.models import Comment, FocusAreaFollow, Proposal, ProposalFollow, Report, Support
 from proposals.services.limits import rate_limit
+from proposals.services.moderation import content_hide_if_reported_enough
 
 
 def _check_open(proposal: Proposal) -> None:
@@ -94,6 +95,7 @@ def report_create(
             _("You have already reported this. The moderators will look at it."),
             code="duplicate",
         ) from exc
+    content_hide_if_reported_enough(target=proposal or comment)
     event_record(
         kind=EventKind.REPORT_CREATED,
         target=report,

@@ -17,6 +17,7 @@ from proposals.lifecycle import EDITABLE_STATUSES, Outcome, Status, transition_c
 from proposals.models import Proposal, ProposalEvent, ProposalFollow, ProposalImage
 from proposals.search import search_vector_refresh
 from proposals.services.limits import rate_limit
+from proposals.services.routing import proposal_suggestions_refresh
 
 MAX_IMAGES = 3
 _UNSET = object()
@@ -185,6 +186,7 @@ def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
         proposal=proposal, target=Status.SUBMITTED, actor=actor, kind=ProposalEvent.Kind.SUBMITTED
     )
     ProposalFollow.objects.get_or_create(proposal=proposal, user=proposal.author)
+    proposal_suggestions_refresh(proposals=[proposal])
     event_record(kind=EventKind.PROPOSAL_SUBMITTED, target=proposal, actor=actor)
     if not settings.PROPOSALS_PREMODERATION:
         proposal = proposal_publish(proposal=proposal, actor=actor)

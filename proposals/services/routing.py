@@ -45,3 +45,24 @@ def routing_model_train() -> RoutingModel | None:
     stale = RoutingModel.objects.order_by("-pk").values_list("pk", flat=True)[MODELS_KEPT:]
     RoutingModel.objects.filter(pk__in=list(stale)).delete()
     return model
+
+
+def proposal_suggestions_refresh(*, proposals: list[Proposal]) -> None:
+    """Store the suggester's current top three on each proposal (for the triage queue)."""
+    from proposals.routing import suggester_get
+
+    suggester = suggester_get()
+    for proposal in proposals:
+        top = suggester.suggest(title=proposal.title, body=proposal.body, limit=3)[:3]
+        proposal.suggestions = [
+            {"focus_area": s.focus_area, "theme": s.theme, "score": s.score} for s in top
+        ]
+        proposal.suggested_focus_area = top[0].focus_area if top else ""
+    Proposal.objects.bulk_update(proposals, ["suggestions", "suggested_focus_area"], batch_size=500)
+
+
+def waiting_suggestions_refresh() -> int:
+    """After retraining: refresh the stored suggestions of every proposal still in triage."""
+    waiting = list(Proposal.objects.filter(status="submitted").only("pk", "title", "body"))
+    proposal_suggestions_refresh(proposals=waiting)
+    return len(waiting)

@@ -45,9 +45,9 @@ def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) 
 
     Annotates `is_supported` for a signed-in `user` in the same query.
     """
-    queryset = Proposal.objects.filter(status__in=LISTED_STATUSES).select_related(
-        "author", "theme", "focus_area"
-    )
+    queryset = Proposal.objects.filter(
+        status__in=LISTED_STATUSES, hidden_at__isnull=True
+    ).select_related("author", "theme", "focus_area")
     if filters.status in LISTED_STATUSES:
         queryset = queryset.filter(status=filters.status)
     if filters.theme:
@@ -87,7 +87,7 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
         )
     if _can_moderate(user):
         return queryset.get(pk=pk)
-    visible = Q(status__in=PUBLIC_STATUSES)
+    visible = Q(status__in=PUBLIC_STATUSES, hidden_at__isnull=True)
     if user is not None and user.is_authenticated:
         visible |= Q(author=user)
     return queryset.get(visible, pk=pk)
@@ -103,7 +103,7 @@ def proposal_list_for_author(*, author: User) -> QuerySet:
 
 def proposal_list_similar(*, text: str, exclude_pk: int | None = None, limit: int = 5) -> list:
     """Public proposals whose words overlap `text`: shown while someone types a title."""
-    queryset = Proposal.objects.filter(status__in=LISTED_STATUSES).only(
+    queryset = Proposal.objects.filter(status__in=LISTED_STATUSES, hidden_at__isnull=True).only(
         "pk", "title", "status", "support_count", "published_at"
     )
     if exclude_pk:
@@ -130,7 +130,7 @@ def comment_get_visible(*, pk: int, user: User | None) -> Comment:
     queryset = Comment.objects.select_related("proposal", "author")
     if _can_moderate(user):
         return queryset.get(pk=pk)
-    visible = Q(proposal__status__in=PUBLIC_STATUSES)
+    visible = Q(proposal__status__in=PUBLIC_STATUSES, proposal__hidden_at__isnull=True)
     if user is not None and user.is_authenticated:
         visible |= Q(proposal__author=user)
     return queryset.get(visible, pk=pk)

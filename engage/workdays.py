@@ -1,0 +1,66 @@
+"""Danish working days: the service target for answering proposals counts only these."""
+
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from django.utils import timezone
+
+
+def _easter(year: int) -> date:
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+@lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[date]:
+    """Days the municipality's offices are closed (Store Bededag is abolished from 2024)."""
+    easter = _easter(year)
+    moving = [-3, -2, 0, 1, 39, 49, 50]  # Skærtorsdag ... 2. pinsedag
+    if year < 2024:
+        moving.append(26)  # Store Bededag
+    fixed = [(1, 1), (6, 5), (12, 24), (12, 25), (12, 26), (12, 31)]
+    return frozenset(
+        [easter + timedelta(days=n) for n in moving] + [date(year, m, d) for m, d in fixed]
+    )
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in public_holidays(day.year)
+
+
+def working_days_before(*, moment: datetime, days: int) -> datetime:
+    """The moment `days` working days before `moment`: things older than this are late.
+
+    Counts back in whole working days from the local date of `moment`, keeping its time.
+    """
+    local = timezone.localtime(moment)
+    day = local.date()
+    remaining = days
+    while remaining > 0:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return local.replace(year=day.year, month=day.month, day=day.day)
+
+
+def working_days_between(*, start: datetime, end: datetime) -> int:
+    """Whole working days from `start` to `end` (0 on the same day)."""
+    first = timezone.localtime(start).date()
+    last = timezone.localtime(end).date()
+    count = 0
+    day = first
+    while day < last:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count

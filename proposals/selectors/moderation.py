@@ -1,0 +1,133 @@
+"""Reads for moderators and focus-area teams: queues, reports, access checks.
+
+Every list here runs a fixed number of queries, whatever its length.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from engage.accounts.models import User
+from engage.taxonomy.models import Team
+from engage.workdays import working_days_before
+from proposals.lifecycle import Status
+from proposals.models import Comment, Proposal, Report
+
+
+def service_target_cutoff():
+    """Anything waiting since before this moment is past the service target."""
+    return working_days_before(
+        moment=timezone.now(), days=settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS
+    )
+
+
+@dataclass(frozen=True)
+class TriageFilters:
+    theme: str = ""
+    suggested_focus_area: str = ""
+    overdue: bool = False
+
+
+def triage_queue(*, filters: TriageFilters) -> QuerySet[Proposal]:
+    """Submitted proposals, oldest first, with author, chosen theme and focus area."""
+    queryset = Proposal.objects.filter(status=Status.SUBMITTED).select_related(
+        "author", "theme", "focus_area"
+    )
+    if filters.theme:
+        queryset = queryset.filter(theme__slug=filters.theme)
+    if filters.suggested_focus_area:
+        queryset = queryset.filter(suggested_focus_area=filters.suggested_focus_area)
+    if filters.overdue:
+        queryset = queryset.filter(submitted_at__lt=service_target_cutoff())
+    return queryset.order_by("submitted_at", "pk")
+
+
+def team_queue(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
+    """Proposals routed to `team`, the longest-waiting first."""
+    statuses = [Status.PUBLISHED, Status.UNDER_REVIEW]
+    if include_answered:
+        statuses.append(Status.ANSWERED)
+    return (
+        Proposal.objects.filter(team=team, status__in=statuses)
+        .select_related("author", "theme", "focus_area", "team")
+        .order_by("routed_at", "pk")
+    )
+
+
+def user_team_ids(*, user: User) -> set[int]:
+    """The teams a person belongs to, loaded once per request object."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_engage_team_ids", None)
+    if cached is None:
+        cached = set(user.teams.values_list("pk", flat=True))
+        user._engage_team_ids = cached
+    return cached
+
+
+def team_get_for_member(*, slug: str, user: User) -> Team:
+    """The team with `slug` if `user` may work its queue (a member, or an admin).
+
+    Raises Team.DoesNotExist for an unknown slug and PermissionDenied otherwise.
+    """
+    team = Team.objects.get(slug=slug)
+    if not user.has_perm("proposals.work_team_queue", team):
+        raise PermissionDenied
+    return team
+
+
+def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
+    """Any proposal, for moderators and admins; PermissionDenied for everyone else."""
+    if not user.has_perm("proposals.moderate_proposal"):
+        raise PermissionDenied
+    return Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
+
+
+def proposal_get_for_team(*, pk: int, user: User) -> Proposal:
+    """A routed proposal for a member of its team (or an admin); PermissionDenied otherwise."""
+    proposal = Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
+    if not user.has_perm("proposals.answer_proposal", proposal):
+        raise PermissionDenied
+    return proposal
+
+
+@dataclass
+class ReportedItem:
+    """One reported proposal or comment with its open reports."""
+
+    target: Proposal | Comment
+    reports: list[Report]
+
+    @property
+    def kind(self) -> str:
+        return "proposal" if isinstance(self.target, Proposal) else "comment"
+
+    @property
+    def reporter_count(self) -> int:
+        return len({report.reporter_id for report in self.reports})
+
+
+def report_workspace() -> list[ReportedItem]:
+    """Open reports grouped by what they are about, most-reported first (one query)."""
+    reports = (
+        Report.objects.filter(resolved_at__isnull=True)
+        .select_related("reporter", "proposal", "proposal__author", "comment")
+        .select_related("comment__author", "comment__proposal")
+        .order_by("created_at", "pk")
+    )
+    grouped: dict[tuple[str, int], ReportedItem] = {}
+    for report in reports:
+        target = report.proposal or report.comment
+        key = ("proposal" if report.proposal_id else "comment", target.pk)
+        grouped.setdefault(key, ReportedItem(target=target, reports=[])).reports.append(report)
+    return sorted(grouped.values(), key=lambda item: (-item.reporter_count, item.reports[0].pk))
+
+
+def hidden_content() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
+    """Everything currently hidden, for moderators to review."""
+    proposals = Proposal.objects.filter(hidden_at__isnull=False).select_related("author")
+    comments = Comment.objects.filter(hidden_at__isnull=False).select_related("author", "proposal")
+    return proposals.order_by("-hidden_at"), comments.order_by("-hidden_at")

@@ -1,0 +1,366 @@
+"""What moderators and focus-area teams do to proposals and comments.
+
+Every function here writes an audit entry and, where people follow the change, a
+notification event, inside the transaction of the change. Callers check the rules
+(proposals.rules) first; these functions enforce the lifecycle and the data's invariants,
+so a second moderator acting on a proposal already triaged gets a clear error.
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engage.accounts.models import User
+from engage.audit.services import audit_record
+from engage.taxonomy.models import FocusArea, Team
+from notifications.models import EventKind
+from notifications.services import event_record
+from proposals.lifecycle import InvalidTransition, Outcome, Status
+from proposals.models import (
+    Comment,
+    Proposal,
+    ProposalFollow,
+    RejectionReason,
+    Report,
+    RoutingDecision,
+    Support,
+)
+from proposals.services.proposals import proposal_publish, proposal_transition
+
+ROUTABLE = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW})
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _already_triaged(proposal: Proposal) -> InvalidTransition:
+    return InvalidTransition(
+        _("This proposal has already been handled (it is now “%(status)s”). Reload the queue."),
+        code="already_triaged",
+        params={"status": Status(proposal.status).label},
+    )
+
+
+def _check_team(team: Team | None, focus_area: FocusArea) -> Team:
+    team = team or focus_area.team
+    if team is None:
+        raise ValidationError(
+            {"team": _("The focus area has no responsible team. Choose a team.")},
+            code="team_required",
+        )
+    return team
+
+
+@transaction.atomic
+def proposal_route(
+    *,
+    proposal: Proposal,
+    actor: User,
+    focus_area: FocusArea,
+    secondary_focus_areas: Iterable[FocusArea] = (),
+    team: Team | None = None,
+    note: str = "",
+) -> Proposal:
+    """Publish a proposal waiting in triage and route it to a focus area and its team.
+
+    The team defaults to the focus area's team. Records a routing decision for the
+    suggester to learn from. Raises InvalidTransition when the proposal is no longer
+    waiting, e.g. another moderator handled it a moment ago.
+    """
+    locked = _locked(proposal)
+    if locked.status != Status.SUBMITTED:
+        raise _already_triaged(locked)
+    team = _check_team(team, focus_area)
+    secondary = [area for area in secondary_focus_areas if area.pk != focus_area.pk]
+    locked.focus_area = focus_area
+    locked.theme_id = focus_area.theme_id
+    locked.team = team
+    locked.routed_at = timezone.now()
+    locked.save(update_fields=["focus_area", "theme", "team", "routed_at"])
+    locked.secondary_focus_areas.set(secondary)
+    RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
+    published = proposal_publish(proposal=locked, actor=actor)
+    audit_record(
+        actor=actor,
+        action="proposal.route",
+        target=published,
+        from_state=Status.SUBMITTED,
+        to_state=Status.PUBLISHED,
+        reason=note,
+        data={
+            "focus_area": focus_area.slug,
+            "secondary_focus_areas": [area.slug for area in secondary],
+            "team": team.slug,
+        },
+    )
+    event_record(
+        kind=EventKind.PROPOSAL_ROUTED, target=published, actor=actor, data={"team": team.slug}
+    )
+    return published
+
+
+@transaction.atomic
+def proposal_reject(*, proposal: Proposal, actor: User, reason: str, note: str = "") -> Proposal:
+    """Reject a proposal with a reason its author receives; "other" needs an explanation."""
+    if reason not in RejectionReason.values:
+        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    if reason == RejectionReason.OTHER and not note.strip():
+        raise ValidationError({"note": _("Explain the reason to the author.")}, code="note")
+    locked = _locked(proposal)
+    if locked.status == Status.REJECTED:
+        raise _already_triaged(locked)
+    previous = locked.status
+    rejected = proposal_transition(
+        proposal=locked, target=Status.REJECTED, actor=actor, note=note.strip(), public=False
+    )
+    rejected.rejection_reason = reason
+    rejected.save(update_fields=["rejection_reason"])
+    audit_record(
+        actor=actor,
+        action="proposal.reject",
+        target=rejected,
+        from_state=previous,
+        to_state=Status.REJECTED,
+        reason=note.strip(),
+        data={"reason": reason},
+    )
+    return rejected
+
+
+@transaction.atomic
+def proposal_merge(*, proposal: Proposal, into: Proposal, actor: User, note: str = "") -> Proposal:
+    """Merge a duplicate into an existing public proposal.
+
+    Supports and follows move over without counting anyone twice; the duplicate's author
+    is told where it went (status-change event). Rows are locked in id order so two
+    merges cannot deadlock.
+    """
+    if proposal.pk == into.pk:
+        raise ValidationError({"into": _("A proposal cannot be merged into itself.")})
+    first, second = sorted([proposal.pk, into.pk])
+    locked = {p.pk: p for p in Proposal.objects.select_for_update().filter(pk__in=[first, second])}
+    duplicate, target = locked[proposal.pk], locked[into.pk]
+    if target.status not in {Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED}:
+        raise ValidationError(
+            {"into": _("Proposals can only be merged into a published proposal.")},
+            code="target_not_public",
+        )
+    previous = duplicate.status
+    _move_supports_and_follows(duplicate=duplicate, target=target)
+    merged = proposal_transition(
+        proposal=duplicate, target=Status.MERGED, actor=actor, note=note, merged_into=target
+    )
+    audit_record(
+        actor=actor,
+        action="proposal.merge",
+        target=merged,
+        from_state=previous,
+        to_state=Status.MERGED,
+        reason=note,
+        data={"into": target.pk},
+    )
+    return merged
+
+
+def _move_supports_and_follows(*, duplicate: Proposal, target: Proposal) -> None:
+    already = Support.objects.filter(proposal=target).values("user_id")
+    Support.objects.filter(proposal=duplicate).exclude(user_id__in=already).update(proposal=target)
+    Support.objects.filter(proposal=duplicate).delete()
+    following = ProposalFollow.objects.filter(proposal=target).values("user_id")
+    ProposalFollow.objects.filter(proposal=duplicate).exclude(user_id__in=following).update(
+        proposal=target
+    )
+    ProposalFollow.objects.filter(proposal=duplicate).delete()
+    counts = dict(
+        Support.objects.filter(proposal__in=[duplicate, target])
+        .values_list("proposal_id")
+        .annotate(n=Count("pk"))
+    )
+    for proposal in (duplicate, target):
+        proposal.support_count = counts.get(proposal.pk, 0)
+        proposal.save(update_fields=["support_count"])
+
+
+@transaction.atomic
+def proposal_reroute(
+    *,
+    proposal: Proposal,
+    actor: User,
+    team: Team,
+    note: str,
+    focus_area: FocusArea | None = None,
+) -> Proposal:
+    """Hand a routed proposal to another team (and focus area), with a note for them."""
+    if not note.strip():
+        raise ValidationError({"note": _("Tell the other team why.")}, code="note")
+    locked = _locked(proposal)
+    if locked.status not in ROUTABLE:
+        raise InvalidTransition(
+            _("Only published proposals that are not yet answered can be re-routed."),
+            code="not_routable",
+        )
+    if team.pk == locked.team_id and (focus_area is None or focus_area.pk == locked.focus_area_id):
+        raise ValidationError({"team": _("The proposal is already with this team.")})
+    previous_team = locked.team.slug if locked.team else ""
+    locked.team = team
+    fields = ["team", "routed_at"]
+    if focus_area is not None and focus_area.pk != locked.focus_area_id:
+        locked.focus_area = focus_area
+        locked.theme_id = focus_area.theme_id
+        fields += ["focus_area", "theme"]
+        RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
+    locked.routed_at = timezone.now()
+    locked.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action="proposal.reroute",
+        target=locked,
+        from_state=previous_team,
+        to_state=team.slug,
+        reason=note.strip(),
+        data={"focus_area": locked.focus_area.slug if locked.focus_area else None},
+    )
+    event_record(
+        kind=EventKind.PROPOSAL_ROUTED, target=locked, actor=actor, data={"team": team.slug}
+    )
+    return locked
+
+
+@transaction.atomic
+def proposal_set_under_review(*, proposal: Proposal, actor: User, note: str = "") -> Proposal:
+    reviewed = proposal_transition(
+        proposal=proposal, target=Status.UNDER_REVIEW, actor=actor, note=note
+    )
+    audit_record(
+        actor=actor,
+        action="proposal.under_review",
+        target=reviewed,
+        from_state=Status.PUBLISHED,
+        to_state=Status.UNDER_REVIEW,
+        reason=note,
+    )
+    return reviewed
+
+
+@transaction.atomic
+def proposal_answer(*, proposal: Proposal, actor: User, outcome: str, text: str) -> Proposal:
+    """Publish the team's official answer; it appears on the proposal's public timeline."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choose an outcome.")}, code="outcome")
+    if not text.strip():
+        raise ValidationError({"text": _("Write the answer.")}, code="text")
+    previous = Proposal.objects.values_list("status", flat=True).get(pk=proposal.pk)
+    answered = proposal_transition(
+        proposal=proposal, target=Status.ANSWERED, actor=actor, outcome=outcome, note=text.strip()
+    )
+    answered.answer_text = text.strip()
+    answered.save(update_fields=["answer_text"])
+    audit_record(
+        actor=actor,
+        action="proposal.answer",
+        target=answered,
+        from_state=previous,
+        to_state=Status.ANSWERED,
+        reason=text.strip(),
+        data={"outcome": outcome},
+    )
+    return answered
+
+
+def _content_model(target: Proposal | Comment) -> type[Proposal] | type[Comment]:
+    return Proposal if isinstance(target, Proposal) else Comment
+
+
+def _resolve_reports(*, target: Proposal | Comment, actor: User | None, resolution: str) -> int:
+    field = "proposal" if isinstance(target, Proposal) else "comment"
+    return Report.objects.filter(**{field: target}, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=actor, resolution=resolution
+    )
+
+
+@transaction.atomic
+def content_hide(*, target: Proposal | Comment, actor: User, reason: str) -> Proposal | Comment:
+    """Hide a proposal or comment from the public with a kept reason; the author is told."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason; the author will see it.")})
+    locked = _content_model(target).objects.select_for_update().get(pk=target.pk)
+    was_hidden = locked.hidden_at is not None
+    locked.hidden_at = locked.hidden_at or timezone.now()
+    locked.hidden_reason = reason.strip()
+    locked.save(update_fields=["hidden_at", "hidden_reason"])
+    _resolve_reports(target=locked, actor=actor, resolution="hidden")
+    audit_record(
+        actor=actor,
+        action=f"{locked._meta.model_name}.hide",
+        target=locked,
+        from_state="hidden" if was_hidden else "visible",
+        to_state="hidden",
+        reason=reason.strip(),
+    )
+    event_record(
+        kind=EventKind.CONTENT_HIDDEN, target=locked, actor=actor, data={"reason": reason.strip()}
+    )
+    return locked
+
+
+@transaction.atomic
+def content_restore(*, target: Proposal | Comment, actor: User, reason: str) -> Proposal | Comment:
+    """Show hidden (or reported) content again and close its open reports, with a reason."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason; it is kept in the audit trail.")})
+    locked = _content_model(target).objects.select_for_update().get(pk=target.pk)
+    was_hidden = locked.hidden_at is not None
+    locked.hidden_at = None
+    locked.hidden_reason = ""
+    locked.save(update_fields=["hidden_at", "hidden_reason"])
+    _resolve_reports(target=locked, actor=actor, resolution="restored")
+    audit_record(
+        actor=actor,
+        action=f"{locked._meta.model_name}.restore",
+        target=locked,
+        from_state="hidden" if was_hidden else "visible",
+        to_state="visible",
+        reason=reason.strip(),
+    )
+    if was_hidden:
+        event_record(kind=EventKind.CONTENT_RESTORED, target=locked, actor=actor)
+    return locked
+
+
+def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
+    """Hide content that enough different people reported, until a moderator looks.
+
+    Called by report_create inside its transaction. Counts only open reports, so content
+    a moderator restored is hidden again only by new reports.
+    """
+    field = "proposal" if isinstance(target, Proposal) else "comment"
+    reporters = (
+        Report.objects.filter(**{field: target}, resolved_at__isnull=True)
+        .values("reporter_id")
+        .distinct()
+        .count()
+    )
+    if reporters < settings.REPORTS_HIDE_THRESHOLD:
+        return False
+    locked = _content_model(target).objects.select_for_update().get(pk=target.pk)
+    if locked.hidden_at is not None:
+        return False
+    locked.hidden_at = timezone.now()
+    locked.hidden_reason = _("Hidden automatically after reports; a moderator will look.")
+    locked.save(update_fields=["hidden_at", "hidden_reason"])
+    audit_record(
+        actor=None,
+        action=f"{locked._meta.model_name}.auto_hide",
+        target=locked,
+        from_state="visible",
+        to_state="hidden",
+        reason=locked.hidden_reason,
+        data={"reporters": reporters},
+    )
+    return True
