@@ -4,8 +4,6 @@ One browser for the whole session, one fresh context (cookies, storage) per test
 """
 
 import importlib
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,12 +12,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
-# Playwright's sync API runs an event loop in this thread, which makes Django refuse
-# ORM calls from the test body ("You cannot call this from an async context").
-# Django reads the variable at call time, so setting it here is early enough.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.factories import DEFAULT_PASSWORD, ModeratorFactory, UserFactory
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,36 +29,16 @@ AXE_CANDIDATES = [
     REPO / "frontend/node_modules/axe-core/axe.min.js",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PASSWORD = "Blue-Harbour-Bikes-42"
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def _require_chromium() -> str:
-    """Skip on a machine without Chromium; under CI a missing browser is a failure."""
-    try:
-        from engage.testing import require_chromium
-    except ImportError:
-        require_chromium = None
-    if require_chromium is not None:
-        return require_chromium() or CHROMIUM
-    path = CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium")
-    if path:
-        return path
-    if _in_ci():
-        pytest.fail(f"CI=true but Chromium is not installed at {CHROMIUM}")
-    pytest.skip(f"Chromium not installed at {CHROMIUM}")
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
-    executable = _require_chromium()
+def browser(chromium_path) -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(chromium_path), args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -95,14 +69,16 @@ def make_page(browser, live_server) -> Iterator[Callable]:
 
     language sets the language cookie; user signs that person in first; bypass_csp lets
     tests inject axe-core (only the axe checks use it: every other test runs under the
-    real Content-Security-Policy). Contexts are closed after the test.
+    real Content-Security-Policy); javascript=False turns the page's scripts off (Playwright
+    can still read the page). Contexts are closed after the test.
     """
     contexts = []
 
-    def make(*, language: str = "da", user=None, bypass_csp: bool = False):
+    def make(*, language: str = "da", user=None, bypass_csp: bool = False, javascript: bool = True):
         context = browser.new_context(
             base_url=live_server.url,
             bypass_csp=bypass_csp,
+            java_script_enabled=javascript,
             viewport={"width": 1280, "height": 900},
             locale="da-DK" if language == "da" else "en-GB",
         )
@@ -128,31 +104,18 @@ def page(make_page):
 
 
 @pytest.fixture
+def password() -> str:
+    """The password of every user the factories make."""
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
 def make_user(transactional_db) -> Callable:
-    """Create a person with a verified primary email address, so allauth lets them sign in."""
+    """A citizen (or, with moderator=True, a moderator) with a verified email address."""
 
-    def make(*, email: str = "citizen@example.org", language: str = "da", groups=()):
-        from allauth.account.models import EmailAddress
-        from django.contrib.auth.models import Group
-
-        try:
-            from tests.factories import UserFactory
-        except ImportError:  # the shared factories are not there yet
-            UserFactory = None
-        if UserFactory is not None:
-            user = UserFactory(email=email, preferred_language=language)
-        else:
-            from engage.accounts.models import User
-
-            user = User.objects.create_user(email, preferred_language=language)
-        user.set_password(PASSWORD)
-        user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
-        for name in groups:
-            user.groups.add(Group.objects.get_or_create(name=name)[0])
-        return user
+    def make(*, language: str = "da", moderator: bool = False):
+        factory = ModeratorFactory if moderator else UserFactory
+        return factory(preferred_language=language)
 
     return make
 
@@ -167,7 +130,9 @@ def _sign_in(user) -> str:
     from django.urls import reverse
 
     client = Client()
-    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD}
+    )
     assert response.status_code == 302, f"login failed with status {response.status_code}"
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 

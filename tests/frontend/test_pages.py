@@ -259,7 +259,9 @@ def test_language_form_is_labelled_and_posts_to_set_language():
             rf'<label class="form-label[^"]*" for="language-{form_id}">(.*?)</label>', html, re.S
         )
         assert label and label.group(1).endswith("Sprog")
-        assert f'id="language-{form_id}" name="language" data-autosubmit>' in html
+        # No submit on change: a keyboard user moving through the options must not be
+        # sent to another page before choosing (WCAG 3.2.2 On Input).
+        assert f'id="language-{form_id}" name="language">' in html
     assert '<input type="hidden" name="next" value="/om/">' in html
     assert '<option value="en" lang="en">English</option>' in html
     assert "Skift</button>" in html

@@ -1,0 +1,154 @@
+"""Every page, in both languages, signed in and out, passes axe-core's WCAG 2.1 A/AA rules;
+and the real CSP lets the DKFDS stylesheet and scripts load without violations."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["da", "en"]
+PUBLIC_PAGES = [
+    "frontend:home",
+    "frontend:theme",
+    "frontend:focus_area",
+    "frontend:accessibility",
+    "frontend:privacy",
+    "frontend:about",
+]
+# Signed-in people are redirected away from these.
+SIGNED_OUT_PAGES = ["account_login", "account_signup", "account_reset_password"]
+ACCOUNT_PAGES = [
+    "account_settings",
+    "account_email",
+    "account_change_password",
+    "mfa_index",
+    "account_export",
+    "account_delete",
+]
+
+
+def url_for(name: str) -> str:
+    """The URL of a named page; detail pages show the first theme or focus area."""
+    from engage.taxonomy.models import FocusArea, Theme
+
+    if name == "frontend:theme":
+        return reverse(name, kwargs={"slug": Theme.objects.order_by("position").first().slug})
+    if name == "frontend:focus_area":
+        return reverse(name, kwargs={"slug": FocusArea.objects.first().slug})
+    return reverse(name)
+
+
+def visit(page, url: str, *, language: str) -> None:
+    """Open url, which must answer 200 itself (no redirect), in the given language."""
+    response = page.goto(url)
+    assert response is not None and response.status == 200, (
+        f"{url} answered {response and response.status}"
+    )
+    assert urlsplit(page.url).path == url, f"{url} redirected to {page.url}"
+    assert page.evaluate("document.documentElement.lang") == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PUBLIC_PAGES + SIGNED_OUT_PAGES)
+def test_page_signed_out(name, language, make_page, axe, taxonomy):
+    page = make_page(language=language, bypass_csp=True)
+    visit(page, url_for(name), language=language)
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PUBLIC_PAGES + ACCOUNT_PAGES)
+def test_page_signed_in(name, language, make_page, make_user, axe, taxonomy):
+    # A signed-in person's stored language wins over the cookie: set both.
+    user = make_user(language=language)
+    page = make_page(language=language, user=user, bypass_csp=True)
+    visit(page, url_for(name), language=language)
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_signup_form_with_errors(language, make_page, axe):
+    page = make_page(language=language, bypass_csp=True)
+    visit(page, reverse("account_signup"), language=language)
+    page.fill("input[name=email]", "not-an-email-address@")
+    page.fill("input[name=password1]", "short")
+    page.fill("input[name=password2]", "different")
+    # Let the server, not the browser, validate: the error state is what we check.
+    page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+    with page.expect_navigation():
+        page.locator("form:has(input[name=password1]) [type=submit]").click()
+    assert page.url.endswith(reverse("account_signup"))
+    errors = page.locator("form:has(input[name=password1]) [aria-invalid=true]")
+    assert errors.count() >= 1, "the invalid fields are not marked aria-invalid"
+    axe(page)
+
+
+def test_totp_activation_for_moderator(make_page, make_user, password, axe):
+    """A moderator without TOTP is sent to set it up; allauth asks for the password first."""
+    moderator = make_user(moderator=True)
+    page = make_page(user=moderator, bypass_csp=True)
+    page.goto(reverse("frontend:home"))
+    assert reverse("account_reauthenticate") in page.url, f"not asked to confirm: {page.url}"
+    axe(page)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.locator("form:has(input[name=password]) [type=submit]").click()
+    assert reverse("mfa_activate_totp") in page.url, f"not sent to TOTP setup: {page.url}"
+    assert page.locator("input[name=code]").count() == 1
+    axe(page)
+
+
+@pytest.mark.parametrize(
+    "name", ["frontend:home", "frontend:focus_area", "account_signup", "account_settings"]
+)
+def test_csp_allows_our_assets_and_nothing_inline(name, make_page, make_user, taxonomy):
+    """Loads pages WITHOUT bypass_csp: the policy must not block anything we ship."""
+    page = make_page(user=make_user() if name in ACCOUNT_PAGES else None)
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: m.type == "error" and problems.append(f"console: {m.text}"),
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"),
+    )
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    # Init scripts run outside the page's CSP, so this listener is not itself blocked.
+    page.add_init_script(
+        """window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
+    )
+    response = page.goto(url_for(name))
+    assert response.status == 200
+    assert "script-src" in response.headers.get("content-security-policy", "")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__cspViolations") == []
+    assert problems == []
+    sheets = page.evaluate(
+        """[...document.styleSheets].map(
+            s => ({href: s.href || 'inline', rules: s.cssRules.length}))"""
+    )
+    dkfds = [s for s in sheets if s["href"].endswith("/dkfds.min.css")]
+    assert dkfds and dkfds[0]["rules"] > 100, f"DKFDS stylesheet missing or empty: {sheets}"
+    assert any(s["href"].endswith("/engage.css") and s["rules"] for s in sheets), sheets
+    assert "IBM Plex Sans" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert page.evaluate("typeof window.DKFDS?.init") == "function", "dkfds.min.js did not run"
+    assert page.evaluate("typeof window.htmx?.process") == "function", "htmx did not run"
+
+
+def test_axe_check_reports_violations(make_page, axe, taxonomy):
+    """The checker itself: an image without alternative text must fail it."""
+    page = make_page(bypass_csp=True)
+    visit(page, reverse("frontend:about"), language="da")
+    page.evaluate(
+        """const img = document.createElement('img');
+        img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+        document.getElementById('main-content').append(img);"""
+    )
+    with pytest.raises(pytest.fail.Exception, match="image-alt"):
+        axe(page)
