@@ -28,6 +28,7 @@ from engage.celery import app as celery_app
 from engage.mail import tasks
 from engage.mail.models import OutgoingEmail
 from engage.testing import require_redis, require_service
+from tests.mail.backends import mailers_with_outbox
 
 pytestmark = [
     pytest.mark.worker,
@@ -36,7 +37,7 @@ pytestmark = [
 ]
 
 DELIVERY_TIMEOUT = 30.0
-OUTBOX = override_settings(EMAIL_BACKEND="engage.mail.backends.OutboxBackend")
+OUTBOX = override_settings(MAILERS=mailers_with_outbox())
 
 
 @dataclass

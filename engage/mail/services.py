@@ -2,7 +2,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,7 +40,7 @@ def outgoing_email_enqueue(*, message: EmailMessage) -> OutgoingEmail:
 
 
 def outgoing_email_deliver(*, email_id: int) -> bool:
-    """Send one pending email through MAIL_DELIVERY_BACKEND; True when it went out now.
+    """Send one pending email through the "delivery" mailer; True when it went out now.
 
     Idempotent: a row that is already sent or failed, or locked by another worker, is left
     alone. Raises the transport's error after recording it, so the task can retry.
@@ -54,8 +54,7 @@ def outgoing_email_deliver(*, email_id: int) -> bool:
         if email is None:
             return False
         try:
-            connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
-            connection.send_messages([_as_message(email)])
+            mailers["delivery"].send_messages([_as_message(email)])
         except Exception as exc:
             error = exc
             email.attempts += 1

@@ -6,6 +6,8 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from engage.mail import config as mail_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -176,17 +178,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- mail: every message goes through the outbox table and a Celery task ---
-EMAIL_BACKEND = "engage.mail.backends.OutboxBackend"
-MAIL_DELIVERY_BACKEND = env("MAIL_DELIVERY_BACKEND", default="engage.mail.backends.EmlFileBackend")
+MAIL_DELIVERY_BACKEND = env("MAIL_DELIVERY_BACKEND", default=mail_config.EML_BACKEND)
 MAIL_EML_DIR = env.path("MAIL_EML_DIR", default=VAR_DIR / "mail")
-_email = env.email("EMAIL_URL", default="smtp://localhost:25")
-EMAIL_HOST = _email["EMAIL_HOST"]
-EMAIL_PORT = _email["EMAIL_PORT"]
-EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
-EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
-EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = 20
+EMAIL_URL = env.email("EMAIL_URL", default="smtp://localhost:25")
+MAILERS = mail_config.mailers(
+    delivery_backend=MAIL_DELIVERY_BACKEND, email_url=EMAIL_URL, eml_dir=str(MAIL_EML_DIR)
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hverdagsmål <noreply@hverdagsmaal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

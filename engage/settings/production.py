@@ -23,6 +23,9 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MAIL_DELIVERY_BACKEND = env(
-    "MAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+MAIL_DELIVERY_BACKEND = env("MAIL_DELIVERY_BACKEND", default=mail_config.SMTP_BACKEND)
+MAILERS = mail_config.mailers(
+    delivery_backend=MAIL_DELIVERY_BACKEND,
+    email_url=EMAIL_URL,  # noqa: F405
+    eml_dir=str(MAIL_EML_DIR),  # noqa: F405
 )

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from engage.mail import services, tasks
 from engage.mail.models import OutgoingEmail
+from tests.mail.backends import mailers_with_outbox
 
 pytestmark = pytest.mark.django_db
 
-OUTBOX = override_settings(EMAIL_BACKEND="engage.mail.backends.OutboxBackend")
+OUTBOX = override_settings(MAILERS=mailers_with_outbox())
 
 
 @pytest.fixture
@@ -96,7 +97,7 @@ def test_deliver_sends_once_and_keeps_every_part(django_capture_on_commit_callba
     assert email.sent_at is not None
 
 
-@override_settings(MAIL_DELIVERY_BACKEND="tests.mail.backends.RefusingBackend")
+@override_settings(MAILERS=mailers_with_outbox(delivery="tests.mail.backends.RefusingBackend"))
 def test_failing_transport_records_each_attempt_then_gives_up(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         email = _queue_message()
