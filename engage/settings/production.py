@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import EMAIL_URL, MAIL_EML_DIR, SECRET_KEY, env, mail_config
 
 # An empty value (DJANGO_SECRET_KEY= in an env file) passes env() but would sign sessions all
 # the same; a short one is caught by `check --deploy` (security.W009).
@@ -26,6 +26,6 @@ STORAGES = {
 MAIL_DELIVERY_BACKEND = env("MAIL_DELIVERY_BACKEND", default=mail_config.SMTP_BACKEND)
 MAILERS = mail_config.mailers(
     delivery_backend=MAIL_DELIVERY_BACKEND,
-    email_url=EMAIL_URL,  # noqa: F405
-    eml_dir=str(MAIL_EML_DIR),  # noqa: F405
+    email_url=EMAIL_URL,
+    eml_dir=str(MAIL_EML_DIR),
 )
