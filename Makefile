@@ -67,8 +67,10 @@ $(ASSETS): $(NODE_MODULES) frontend/build.mjs $(ASSET_SOURCES)
 assets: $(ASSETS)
 
 # --- Translations: compiled only when a .po file changed ---
+# The .mo files are committed, so a machine without gettext runs on them as they are.
 %.mo: %.po
-	msgfmt --check-format -o $@ $<
+	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o $@ $<; \
+	else echo "msgfmt not found (Debian: gettext): using the committed $@"; touch $@; fi
 
 $(VAR_DIRS):
 	@mkdir -p $@
