@@ -43,6 +43,8 @@ RUN groupadd --system app && useradd --system --gid app --home-dir /app app
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build --chown=app:app /app /app
+# The media volume takes this folder's owner when first mounted, so uploads are writable.
+RUN mkdir -p /app/var/media && chown -R app:app /app/var
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "engage.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend.views import pages, proposal_engagement, proposals
+from frontend.views import media, pages, proposal_engagement, proposals
 
 app_name = "frontend"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("forslag/lignende/", proposals.proposal_similar, name="proposal_similar"),
     path("forslag/nyt/", proposals.proposal_create, name="proposal_create"),
     path("forslag/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path(
+        "forslag/<int:pk>/billeder/<int:image_id>/",
+        media.proposal_image,
+        name="proposal_image",
+    ),
     path("forslag/<int:pk>/rediger/", proposals.proposal_edit, name="proposal_edit"),
     path("forslag/<int:pk>/forhaandsvisning/", proposals.proposal_preview, name="proposal_preview"),
     path("forslag/<int:pk>/indsend/", proposals.proposal_submit, name="proposal_submit"),

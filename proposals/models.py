@@ -197,6 +197,15 @@ class ProposalImage(models.Model):
     def __str__(self) -> str:
         return self.alt_text
 
+    def get_absolute_url(self) -> str:
+        # Served through a view that checks the proposal's visibility, so a draft's images
+        # stay as private as the draft itself.
+        from django.urls import reverse
+
+        return reverse(
+            "frontend:proposal_image", kwargs={"pk": self.proposal_id, "image_id": self.pk}
+        )
+
 
 class Support(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")

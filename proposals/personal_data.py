@@ -21,7 +21,7 @@ def export(*, user: User) -> dict[str, Any]:
                 "latitude": str(p.latitude) if p.latitude is not None else None,
                 "longitude": str(p.longitude) if p.longitude is not None else None,
                 "created_at": p.created_at.isoformat(),
-                "images": [image.image.url for image in p.images.all()],
+                "images": [image.get_absolute_url() for image in p.images.all()],
             }
             for p in Proposal.objects.filter(author=user)
             .select_related("theme", "focus_area")

@@ -32,7 +32,7 @@ class ProposalListItemSerializer(serializers.Serializer):
 
 class ProposalImageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    url = serializers.CharField(source="image.url")
+    url = serializers.CharField(source="get_absolute_url")
     alt_text = serializers.CharField()
     width = serializers.IntegerField()
     height = serializers.IntegerField()
