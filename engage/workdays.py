@@ -41,10 +41,17 @@ def is_working_day(day: date) -> bool:
 def working_days_before(*, moment: datetime, days: int) -> datetime:
     """The moment `days` working days before `moment`: things older than this are late.
 
-    Counts back in whole working days from the local date of `moment`, keeping its time.
+    Time counts only on working days: on a weekend or holiday the clock stands still at
+    the end of the last working day, so on a Saturday a proposal from Monday morning has
+    waited four and a half working days, not five.
     """
     local = timezone.localtime(moment)
     day = local.date()
+    if not is_working_day(day):
+        while not is_working_day(day):
+            day -= timedelta(days=1)
+        day += timedelta(days=1)
+        local = local.replace(hour=0, minute=0, second=0, microsecond=0)
     remaining = days
     while remaining > 0:
         day -= timedelta(days=1)

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from proposals.lifecycle import OPEN_STATUSES, Outcome, Status
 
-# What selectors.proposal_list_public lists; sorted so the migration is stable.
-_LISTED = Q(status__in=sorted(OPEN_STATUSES))
+# What selectors.proposal_list_public lists (the partial indexes below must match it, or
+# PostgreSQL cannot use them); sorted so the migration is stable.
+_LISTED = Q(status__in=sorted(OPEN_STATUSES), hidden_at__isnull=True)
 
 
 class RejectionReason(models.TextChoices):

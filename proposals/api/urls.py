@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from proposals.api import comments, engagement, views
+from proposals.api import comments, engagement, moderation, views
 
 urlpatterns = [
     path("proposals/", views.ProposalListCreateApi.as_view(), name="proposal-list"),
@@ -43,4 +43,74 @@ urlpatterns = [
         engagement.FocusAreaFollowApi.as_view(),
         name="focus-area-follow",
     ),
+]
+
+# Moderation, focus-area teams and the audit trail (issue 4).
+urlpatterns += [
+    path(
+        "proposals/suggest-focus-areas/",
+        moderation.SuggestFocusAreasApi.as_view(),
+        name="proposal-suggest-focus-areas",
+    ),
+    path("moderation/queue/", moderation.TriageQueueApi.as_view(), name="moderation-queue"),
+    path(
+        "moderation/proposals/<int:pk>/route/",
+        moderation.ProposalRouteApi.as_view(),
+        name="moderation-route",
+    ),
+    path(
+        "moderation/proposals/<int:pk>/reject/",
+        moderation.ProposalRejectApi.as_view(),
+        name="moderation-reject",
+    ),
+    path(
+        "moderation/proposals/<int:pk>/merge/",
+        moderation.ProposalMergeApi.as_view(),
+        name="moderation-merge",
+    ),
+    path(
+        "moderation/proposals/<int:pk>/hide/",
+        moderation.ProposalHideApi.as_view(),
+        name="moderation-proposal-hide",
+    ),
+    path(
+        "moderation/proposals/<int:pk>/restore/",
+        moderation.ProposalRestoreApi.as_view(),
+        name="moderation-proposal-restore",
+    ),
+    path(
+        "moderation/comments/<int:pk>/hide/",
+        moderation.CommentHideApi.as_view(),
+        name="moderation-comment-hide",
+    ),
+    path(
+        "moderation/comments/<int:pk>/restore/",
+        moderation.CommentRestoreApi.as_view(),
+        name="moderation-comment-restore",
+    ),
+    path("moderation/bulk-route/", moderation.BulkRouteApi.as_view(), name="moderation-bulk-route"),
+    path(
+        "moderation/bulk-reject/",
+        moderation.BulkRejectApi.as_view(),
+        name="moderation-bulk-reject",
+    ),
+    path("moderation/reports/", moderation.ReportWorkspaceApi.as_view(), name="moderation-reports"),
+    path("teams/", moderation.TeamListApi.as_view(), name="team-list"),
+    path("teams/<slug:slug>/queue/", moderation.TeamQueueApi.as_view(), name="team-queue"),
+    path(
+        "teams/proposals/<int:pk>/under-review/",
+        moderation.TeamUnderReviewApi.as_view(),
+        name="team-under-review",
+    ),
+    path(
+        "teams/proposals/<int:pk>/answer/",
+        moderation.TeamAnswerApi.as_view(),
+        name="team-answer",
+    ),
+    path(
+        "teams/proposals/<int:pk>/reroute/",
+        moderation.TeamRerouteApi.as_view(),
+        name="team-reroute",
+    ),
+    path("audit/", moderation.AuditEntryListApi.as_view(), name="audit-list"),
 ]

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from engage.accounts.models import User
+from engage.accounts.rules import is_admin
 from engage.taxonomy.models import Team
 from engage.workdays import working_days_before
 from proposals.lifecycle import Status
@@ -66,6 +67,22 @@ def user_team_ids(*, user: User) -> set[int]:
         cached = set(user.teams.values_list("pk", flat=True))
         user._engage_team_ids = cached
     return cached
+
+
+def team_list_for_user(*, user: User) -> QuerySet[Team]:
+    """The teams whose queues `user` works (all of them for admins), each with its focus
+    areas and the number of open and overdue proposals routed to it: two queries."""
+    teams = Team.objects.all() if is_admin(user) else Team.objects.filter(members=user)
+    waiting = Q(proposals__status__in=[Status.PUBLISHED, Status.UNDER_REVIEW])
+    late = waiting & Q(proposals__routed_at__lt=service_target_cutoff())
+    return (
+        teams.annotate(
+            open_count=Count("proposals", filter=waiting),
+            overdue_count=Count("proposals", filter=late),
+        )
+        .prefetch_related("focus_areas")
+        .order_by("name", "pk")
+    )
 
 
 def team_get_for_member(*, slug: str, user: User) -> Team:

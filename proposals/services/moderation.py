@@ -107,13 +107,18 @@ def proposal_route(
 
 @transaction.atomic
 def proposal_reject(*, proposal: Proposal, actor: User, reason: str, note: str = "") -> Proposal:
-    """Reject a proposal with a reason its author receives; "other" needs an explanation."""
+    """Reject a proposal waiting in triage, with a reason its author receives.
+
+    Only triage rejects: published content that breaks the rules is hidden instead, so a
+    moderator in a stale tab cannot reject what a colleague has just published.
+    "other" needs an explanation.
+    """
     if reason not in RejectionReason.values:
         raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
     if reason == RejectionReason.OTHER and not note.strip():
         raise ValidationError({"note": _("Explain the reason to the author.")}, code="note")
     locked = _locked(proposal)
-    if locked.status == Status.REJECTED:
+    if locked.status != Status.SUBMITTED:
         raise _already_triaged(locked)
     previous = locked.status
     rejected = proposal_transition(
@@ -134,18 +139,28 @@ def proposal_reject(*, proposal: Proposal, actor: User, reason: str, note: str =
 
 
 @transaction.atomic
-def proposal_merge(*, proposal: Proposal, into: Proposal, actor: User, note: str = "") -> Proposal:
+def proposal_merge(
+    *,
+    proposal: Proposal,
+    into: Proposal,
+    actor: User,
+    note: str = "",
+    expected_status: str = "",
+) -> Proposal:
     """Merge a duplicate into an existing public proposal.
 
     Supports and follows move over without counting anyone twice; the duplicate's author
     is told where it went (status-change event). Rows are locked in id order so two
-    merges cannot deadlock.
+    merges cannot deadlock. With `expected_status` (the status the moderator saw), a
+    proposal that changed meanwhile is refused instead of merged.
     """
     if proposal.pk == into.pk:
         raise ValidationError({"into": _("A proposal cannot be merged into itself.")})
     first, second = sorted([proposal.pk, into.pk])
     locked = {p.pk: p for p in Proposal.objects.select_for_update().filter(pk__in=[first, second])}
     duplicate, target = locked[proposal.pk], locked[into.pk]
+    if expected_status and duplicate.status != expected_status:
+        raise _already_triaged(duplicate)
     if target.status not in {Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED}:
         raise ValidationError(
             {"into": _("Proposals can only be merged into a published proposal.")},
@@ -214,6 +229,8 @@ def proposal_reroute(
         locked.focus_area = focus_area
         locked.theme_id = focus_area.theme_id
         fields += ["focus_area", "theme"]
+        # A primary focus area is never also a secondary one (as in proposal_route).
+        locked.secondary_focus_areas.remove(focus_area)
         RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
     locked.routed_at = timezone.now()
     locked.save(update_fields=fields)

@@ -266,10 +266,9 @@ def proposal_transition(
         is_public=public,
     )
     if previous != Status.DRAFT:
-        event_record(
-            kind=EventKind.PROPOSAL_STATUS_CHANGED,
-            target=locked,
-            actor=actor,
-            data={"from": previous, "to": target, "outcome": locked.outcome},
-        )
+        data = {"from": previous, "to": target, "outcome": locked.outcome}
+        if target == Status.MERGED:
+            # The duplicate's followers move to the target, so the event must say where.
+            data["merged_into"] = merged_into.pk
+        event_record(kind=EventKind.PROPOSAL_STATUS_CHANGED, target=locked, actor=actor, data=data)
     return locked

@@ -213,3 +213,26 @@ def comment_add(*, proposal: Proposal, author=None, body: str = "En kommentar.",
     return comment_create(
         proposal=proposal, author=author or UserFactory(), body=body, parent=parent
     )
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    """A staff team; `TeamFactory(members=[user, ...])` adds members, `focus_areas=[...]`
+    (FocusAreas or slugs) makes it their responsible team."""
+
+    class Meta:
+        model = "taxonomy.Team"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"team-{n}")
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+    @factory.post_generation
+    def members(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.members.add(*extracted)
+
+    @factory.post_generation
+    def focus_areas(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            pks = [_area(area).pk for area in extracted]
+            FocusArea.objects.filter(pk__in=pks).update(team=self)

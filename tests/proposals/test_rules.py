@@ -7,6 +7,9 @@ moderator (in settings.MODERATOR_GROUP) and admin (superuser). `Y` = allowed, `-
 An admin has a moderator's rights on objects and no more: User.has_perm lets the rules
 decide object permissions even for a superuser, so an admin cannot edit someone else's
 draft or comment.
+
+The moderation permissions (issue 4) have their own table with two more roles: a member
+of the team the proposal is routed to, and a member of another team.
 """
 
 from datetime import timedelta
@@ -19,8 +22,8 @@ from django.utils import timezone
 from engage.taxonomy.models import FocusArea
 from proposals.lifecycle import Status
 from proposals.models import Comment
-from tests.factories import AdminFactory, ModeratorFactory, UserFactory
-from tests.proposals.factories import CommentFactory, ProposalFactory
+from tests.factories import AdminFactory, ModeratorFactory, StaffFactory, UserFactory
+from tests.proposals.factories import CommentFactory, ProposalFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,22 +130,81 @@ report_comment         closed         -    -   -    -   -
 """
 
 
-def _parse(table: str) -> list[tuple[str, str, dict[str, bool]]]:
+# Moderation and team permissions. Team A is the team the proposal is routed to (in the
+# states marked "routed": published, under_review, answered, rejected_routed,
+# merged_routed); routed_team_member belongs to A, other_team_member to team B. Both are
+# staff without the moderator group. For work_team_queue the object is a team: A, B, or a
+# team nobody in the table belongs to. hide_content, view_audit_trail and
+# moderate_proposal do not depend on the object (views pass a proposal or a comment).
+# answer_proposal also opens the proposal in the team's workspace, so it does not depend
+# on the status: the lifecycle refuses answering a closed proposal.
+MODERATION_ROLES = (
+    "anonymous",
+    "citizen",
+    "author",
+    "moderator",
+    "routed_team_member",
+    "other_team_member",
+    "admin",
+)
+
+# permission           state               anon cit auth mod rteam oteam admin
+MODERATION_TABLE = """
+moderate_proposal      -                   -    -   -    Y   -     -     Y
+moderate_proposal      submitted           -    -   -    Y   -     -     Y
+moderate_proposal      published           -    -   -    Y   -     -     Y
+
+hide_content           -                   -    -   -    Y   -     -     Y
+hide_content           published           -    -   -    Y   -     -     Y
+hide_content           comment             -    -   -    Y   -     -     Y
+
+view_audit_trail       -                   -    -   -    -   -     -     Y
+
+work_team_queue        team_a              -    -   -    -   Y     -     Y
+work_team_queue        team_b              -    -   -    -   -     Y     Y
+work_team_queue        team_without_us     -    -   -    -   -     -     Y
+
+answer_proposal        draft               -    -   -    -   -     -     -
+answer_proposal        submitted           -    -   -    -   -     -     -
+answer_proposal        published_unrouted  -    -   -    -   -     -     -
+answer_proposal        published           -    -   -    -   Y     -     Y
+answer_proposal        under_review        -    -   -    -   Y     -     Y
+answer_proposal        answered            -    -   -    -   Y     -     Y
+answer_proposal        rejected            -    -   -    -   -     -     -
+answer_proposal        rejected_routed     -    -   -    -   Y     -     Y
+answer_proposal        merged              -    -   -    -   -     -     -
+answer_proposal        merged_routed       -    -   -    -   Y     -     Y
+
+reroute_proposal       draft               -    -   -    -   -     -     -
+reroute_proposal       submitted           -    -   -    -   -     -     -
+reroute_proposal       published_unrouted  -    -   -    -   -     -     -
+reroute_proposal       published           -    -   -    Y   Y     -     Y
+reroute_proposal       under_review        -    -   -    Y   Y     -     Y
+reroute_proposal       answered            -    -   -    Y   Y     -     Y
+reroute_proposal       rejected            -    -   -    -   -     -     -
+reroute_proposal       rejected_routed     -    -   -    Y   Y     -     Y
+reroute_proposal       merged              -    -   -    -   -     -     -
+reroute_proposal       merged_routed       -    -   -    Y   Y     -     Y
+"""
+
+
+def _parse(table: str, roles: tuple[str, ...] = ROLES) -> list[tuple[str, str, dict[str, bool]]]:
     rows = []
     for line in table.strip().splitlines():
         if not line.strip():
             continue
         perm, state, *marks = line.split()
-        assert len(marks) == len(ROLES), line
+        assert len(marks) == len(roles), line
         assert set(marks) <= {"Y", "-"}, line
         rows.append(
-            (perm, state, {role: mark == "Y" for role, mark in zip(ROLES, marks, strict=True)})
+            (perm, state, {role: mark == "Y" for role, mark in zip(roles, marks, strict=True)})
         )
     return rows
 
 
 PROPOSAL_ROWS = _parse(PROPOSAL_TABLE)
 COMMENT_ROWS = _parse(COMMENT_TABLE)
+MODERATION_ROWS = _parse(MODERATION_TABLE, MODERATION_ROLES)
 
 
 def _row_id(row) -> str:
@@ -169,7 +231,7 @@ def test_tables_cover_every_proposals_permission():
         for name in rules.permissions.permissions
         if name.startswith("proposals.")
     }
-    tabled = {perm for perm, _state, _marks in PROPOSAL_ROWS + COMMENT_ROWS}
+    tabled = {perm for perm, _state, _marks in PROPOSAL_ROWS + COMMENT_ROWS + MODERATION_ROWS}
     assert tabled == defined
     states = {state for perm, state, _ in PROPOSAL_ROWS if state != "-"}
     assert states == {s.value for s in Status}
@@ -184,6 +246,83 @@ def test_proposal_permission(row):
     else:
         obj = ProposalFactory(status=state, author=author)
     assert _actual(_people(author), perm, obj) == expected
+
+
+# Moderation-table proposal states: (status, routed to team A?).
+PROPOSAL_STATES = {
+    "draft": (Status.DRAFT, False),
+    "submitted": (Status.SUBMITTED, False),
+    "published_unrouted": (Status.PUBLISHED, False),
+    "published": (Status.PUBLISHED, True),
+    "under_review": (Status.UNDER_REVIEW, True),
+    "answered": (Status.ANSWERED, True),
+    "rejected": (Status.REJECTED, False),
+    "rejected_routed": (Status.REJECTED, True),
+    "merged": (Status.MERGED, False),
+    "merged_routed": (Status.MERGED, True),
+}
+
+
+def _moderation_object(state: str, *, author, team_a, team_b):
+    if state == "-":
+        return None
+    if state == "comment":
+        return CommentFactory(proposal=ProposalFactory(author=author))
+    if state.startswith("team_"):
+        return {"team_a": team_a, "team_b": team_b, "team_without_us": TeamFactory()}[state]
+    status, routed = PROPOSAL_STATES[state]
+    return ProposalFactory(status=status, author=author, team=team_a if routed else None)
+
+
+@pytest.mark.parametrize("row", MODERATION_ROWS, ids=_row_id)
+def test_moderation_permission(row):
+    perm, state, expected = row
+    author = UserFactory()
+    people = {
+        "anonymous": AnonymousUser(),
+        "citizen": UserFactory(),
+        "author": author,
+        "moderator": ModeratorFactory(),
+        "routed_team_member": StaffFactory(),
+        "other_team_member": StaffFactory(),
+        "admin": AdminFactory(),
+    }
+    team_a = TeamFactory(members=[people["routed_team_member"]])
+    team_b = TeamFactory(members=[people["other_team_member"]])
+    obj = _moderation_object(state, author=author, team_a=team_a, team_b=team_b)
+    actual = {role: people[role].has_perm(f"proposals.{perm}", obj) for role in MODERATION_ROLES}
+    assert actual == expected
+
+
+def test_moderation_table_covers_every_status():
+    for perm in ("answer_proposal", "reroute_proposal"):
+        states = {state for p, state, _ in MODERATION_ROWS if p == perm}
+        assert states == set(PROPOSAL_STATES), perm
+    assert {status for status, _ in PROPOSAL_STATES.values()} == set(Status)
+
+
+def test_team_membership_is_read_once_per_user_object(django_assert_num_queries):
+    member = StaffFactory()
+    team = TeamFactory(members=[member])
+    proposals = [ProposalFactory(team=team) for _ in range(5)]
+    member = type(member).objects.get(pk=member.pk)
+    with django_assert_num_queries(1):
+        assert all(member.has_perm("proposals.answer_proposal", p) for p in proposals)
+        assert member.has_perm("proposals.work_team_queue", team)
+
+
+def test_deactivated_staff_may_do_no_moderation():
+    member = StaffFactory(is_active=False)
+    moderator = ModeratorFactory(is_active=False)
+    admin = AdminFactory(is_active=False)
+    team = TeamFactory(members=[member])
+    proposal = ProposalFactory(status=Status.PUBLISHED, team=team)
+    for user in (member, moderator, admin):
+        for perm in ("moderate_proposal", "hide_content", "view_audit_trail"):
+            assert not user.has_perm(f"proposals.{perm}"), perm
+        assert not user.has_perm("proposals.work_team_queue", team)
+        assert not user.has_perm("proposals.answer_proposal", proposal)
+        assert not user.has_perm("proposals.reroute_proposal", proposal)
 
 
 def _comment_in(state: str) -> Comment:

@@ -1,0 +1,153 @@
+"""Shapes shared by the moderation, team and audit endpoints.
+
+List serializers read only what the selectors loaded (select_related, annotations, the
+stored suggestions), so a queue page costs the same number of queries at any length.
+Ages and the overdue flag need `now` and `cutoff` in the serializer context, computed
+once per request (selectors.service_target_cutoff()).
+"""
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from engage.taxonomy.models import FocusArea, Team
+from engage.workdays import working_days_between
+from proposals.lifecycle import Status
+from proposals.models import Proposal
+
+EXCERPT_CHARS = 200
+
+
+def excerpt(text: str) -> str:
+    return Truncator(" ".join(text.split())).chars(EXCERPT_CHARS)
+
+
+class FocusAreaSlugField(serializers.SlugRelatedField):
+    """A focus area by slug; an unknown slug is a field error that names it."""
+
+    default_error_messages = {
+        "does_not_exist": _("There is no focus area “{value}”."),
+        "invalid": _("Give the focus area's slug."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", FocusArea.objects.select_related("theme", "team"))
+        super().__init__(slug_field="slug", **kwargs)
+
+
+class TeamSlugField(serializers.SlugRelatedField):
+    default_error_messages = {
+        "does_not_exist": _("There is no team “{value}”."),
+        "invalid": _("Give the team's slug."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Team.objects.all())
+        super().__init__(slug_field="slug", **kwargs)
+
+
+class FocusAreaSuggestionSerializer(serializers.Serializer):
+    focus_area = serializers.SlugField()
+    theme = serializers.SlugField()
+    score = serializers.FloatField(help_text="Probability-like confidence, 0 to 1.")
+
+
+class ProposalModeratedSerializer(serializers.Serializer):
+    """A proposal after a moderator or team action: its state and routing."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    outcome = serializers.CharField()
+    theme = serializers.CharField(source="theme.slug", allow_null=True)
+    focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
+    secondary_focus_areas = serializers.SerializerMethodField()
+    team = serializers.CharField(source="team.slug", allow_null=True)
+    routed_at = serializers.DateTimeField(allow_null=True)
+    rejection_reason = serializers.CharField()
+    merged_into = serializers.IntegerField(source="merged_into_id", allow_null=True)
+    answer_text = serializers.CharField()
+    hidden = serializers.BooleanField(source="is_hidden")
+    hidden_reason = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    answered_at = serializers.DateTimeField(allow_null=True)
+
+    def get_secondary_focus_areas(self, obj: Proposal) -> list[str]:
+        return sorted(area.slug for area in obj.secondary_focus_areas.all())
+
+
+class _AgeMixin(serializers.Serializer):
+    """`age_working_days` and `overdue` from the field named by `waiting_since`."""
+
+    waiting_since = "submitted_at"
+    age_working_days = serializers.SerializerMethodField()
+    overdue = serializers.SerializerMethodField()
+
+    def _since(self, obj: Proposal):
+        return getattr(obj, self.waiting_since)
+
+    def get_age_working_days(self, obj: Proposal) -> int | None:
+        since = self._since(obj)
+        if since is None:
+            return None
+        return working_days_between(start=since, end=self.context["now"])
+
+    def get_overdue(self, obj: Proposal) -> bool:
+        since = self._since(obj)
+        return since is not None and since < self.context["cutoff"]
+
+
+class TriageItemSerializer(_AgeMixin):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    excerpt = serializers.SerializerMethodField()
+    author = serializers.CharField(source="author.public_name")
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    theme = serializers.CharField(source="theme.slug", allow_null=True)
+    focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
+    suggestions = FocusAreaSuggestionSerializer(many=True)
+
+    def get_excerpt(self, obj: Proposal) -> str:
+        return excerpt(obj.body)
+
+
+class TeamQueueItemSerializer(_AgeMixin):
+    """Age and overdue count from routing; an answered proposal is never overdue."""
+
+    waiting_since = "routed_at"
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    excerpt = serializers.SerializerMethodField()
+    url = serializers.CharField(source="get_absolute_url")
+    author = serializers.CharField(source="author.public_name")
+    status = serializers.CharField()
+    outcome = serializers.CharField()
+    theme = serializers.CharField(source="theme.slug", allow_null=True)
+    focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
+    team = serializers.CharField(source="team.slug", allow_null=True)
+    routed_at = serializers.DateTimeField(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    support_count = serializers.IntegerField()
+    comment_count = serializers.IntegerField()
+    hidden = serializers.BooleanField(source="is_hidden")
+
+    def get_excerpt(self, obj: Proposal) -> str:
+        return excerpt(obj.body)
+
+    def _since(self, obj: Proposal):
+        return None if obj.status == Status.ANSWERED else obj.routed_at
+
+
+class OpenReportSerializer(serializers.Serializer):
+    """One open report; who reported stays with the moderators' count, not listed."""
+
+    reason = serializers.CharField()
+    details = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class BulkResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ok = serializers.BooleanField()
+    error = serializers.CharField(allow_null=True)
