@@ -32,7 +32,9 @@ class CommentListCreateApi(BaseApi):
     def get(self, request, pk: int):
         proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
         comments = selectors.comment_list_for_proposal(proposal=proposal)
-        return Response(CommentThreadSerializer(comments, many=True).data)
+        return Response(
+            CommentThreadSerializer(comments, many=True, context={"request": request}).data
+        )
 
     @extend_schema(
         tags=TAGS,
@@ -64,7 +66,10 @@ class CommentListCreateApi(BaseApi):
             body=serializer.validated_data["body"],
             parent=parent,
         )
-        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CommentSerializer(comment, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class CommentDetailApi(BaseApi):
@@ -84,7 +89,7 @@ class CommentDetailApi(BaseApi):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         comment = services.comment_edit(comment=comment, body=serializer.validated_data["body"])
-        return Response(CommentSerializer(comment).data)
+        return Response(CommentSerializer(comment, context={"request": request}).data)
 
     @extend_schema(
         tags=TAGS,

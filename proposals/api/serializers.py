@@ -89,7 +89,10 @@ class ProposalDetailSerializer(ProposalListItemSerializer):
 
 
 class CommentSerializer(serializers.Serializer):
-    """A deleted comment keeps its place as a marker: no author, body or body_html."""
+    """A deleted or hidden comment keeps its place as a marker: no author, body or body_html.
+
+    Moderators and the comment's author still get the text of a hidden comment.
+    """
 
     id = serializers.IntegerField()
     parent = serializers.IntegerField(source="parent_id", allow_null=True)
@@ -99,15 +102,28 @@ class CommentSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     edited_at = serializers.DateTimeField(allow_null=True)
     deleted = serializers.BooleanField(source="is_deleted")
+    hidden = serializers.BooleanField(source="is_hidden")
+
+    def _withheld(self, obj: Comment) -> bool:
+        if obj.is_deleted:
+            return True
+        if not obj.is_hidden:
+            return False
+        user = self.context["request"].user if "request" in self.context else None
+        if user is None or not user.is_authenticated:
+            return True
+        if "can_moderate" not in self.context:  # once per response, not per comment
+            self.context["can_moderate"] = user.has_perm("proposals.hide_content")
+        return obj.author_id != user.pk and not self.context["can_moderate"]
 
     def get_author(self, obj: Comment) -> str | None:
-        return None if obj.is_deleted else obj.author.public_name
+        return None if self._withheld(obj) else obj.author.public_name
 
     def get_body(self, obj: Comment) -> str | None:
-        return None if obj.is_deleted else obj.body
+        return None if self._withheld(obj) else obj.body
 
     def get_body_html(self, obj: Comment) -> str | None:
-        return None if obj.is_deleted else obj.body_html
+        return None if self._withheld(obj) else obj.body_html
 
 
 class CommentThreadSerializer(CommentSerializer):

@@ -1219,3 +1219,22 @@ def test_schema_validates_and_lists_every_moderation_endpoint(tmp_path):
         "/api/v1/audit/",
     ]:
         assert f"  {endpoint}:" in schema, endpoint
+
+
+def test_a_hidden_comment_is_a_marker_for_the_public_but_not_for_its_author_or_moderators():
+    from proposals.services.moderation import content_hide
+    from tests.proposals.factories import CommentFactory
+
+    moderator = ModeratorFactory()
+    give_totp(moderator)
+    comment = CommentFactory(body="Skjult tekst")
+    content_hide(target=comment, actor=moderator, reason="Personlige oplysninger")
+    url = f"{API}/proposals/{comment.proposal_id}/comments/"
+
+    [public] = APIClient().get(url).json()
+    assert (public["hidden"], public["body"], public["author"]) == (True, None, None)
+    for viewer in (comment.author, moderator):
+        client = APIClient()
+        client.force_authenticate(viewer)
+        [seen] = client.get(url).json()
+        assert seen["body"] == "Skjult tekst"
