@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend.views import media, pages, proposal_engagement, proposals
+from frontend.views import media, moderation, pages, proposal_engagement, proposals, teams
 
 app_name = "frontend"
 
@@ -58,4 +58,52 @@ urlpatterns = [
         proposal_engagement.focus_area_follow,
         name="focus_area_follow",
     ),
+    # Moderation and teams (issue 4)
+    path("forslag/fokusomraade-forslag/", proposals.proposal_suggest, name="proposal_suggest"),
+    path("moderation/", moderation.moderation_queue, name="moderation_queue"),
+    path("moderation/samlet-handling/", moderation.moderation_bulk, name="moderation_bulk"),
+    path("moderation/forslag/<int:pk>/", moderation.moderation_item, name="moderation_item"),
+    path(
+        "moderation/forslag/<int:pk>/lignende/",
+        moderation.moderation_similar,
+        name="moderation_similar",
+    ),
+    path(
+        "moderation/forslag/<int:pk>/godkend-forslag/",
+        moderation.moderation_accept,
+        name="moderation_accept",
+    ),
+    path(
+        "moderation/forslag/<int:pk>/fordel/", moderation.moderation_route, name="moderation_route"
+    ),
+    path(
+        "moderation/forslag/<int:pk>/afvis/", moderation.moderation_reject, name="moderation_reject"
+    ),
+    path(
+        "moderation/forslag/<int:pk>/sammenlaeg/",
+        moderation.moderation_merge,
+        name="moderation_merge",
+    ),
+    path("moderation/indberetninger/", moderation.moderation_reports, name="moderation_reports"),
+    path(
+        "moderation/indhold/<str:kind>/<int:pk>/skjul/",
+        moderation.moderation_hide,
+        name="moderation_hide",
+    ),
+    path(
+        "moderation/indhold/<str:kind>/<int:pk>/genskab/",
+        moderation.moderation_restore,
+        name="moderation_restore",
+    ),
+    path("moderation/revisionsspor/", moderation.audit_trail, name="audit_trail"),
+    path("teams/", teams.team_list, name="team_list"),
+    path("teams/forslag/<int:pk>/", teams.team_item, name="team_item"),
+    path(
+        "teams/forslag/<int:pk>/under-behandling/",
+        teams.team_under_review,
+        name="team_under_review",
+    ),
+    path("teams/forslag/<int:pk>/svar/", teams.team_answer, name="team_answer"),
+    path("teams/forslag/<int:pk>/omdiriger/", teams.team_reroute, name="team_reroute"),
+    path("teams/<slug:slug>/", teams.team_queue_page, name="team_queue"),
 ]

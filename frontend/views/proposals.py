@@ -34,7 +34,8 @@ from frontend.forms.proposals import (
 )
 from proposals import services
 from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
-from proposals.models import Comment, Proposal
+from proposals.models import Comment, Proposal, ProposalEvent
+from proposals.routing import suggester_get
 from proposals.selectors import (
     ProposalFilters,
     comment_list_for_proposal,
@@ -50,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 SIMILAR_MIN_LENGTH = 3
+# Fewer characters than this say too little for a focus-area suggestion.
+SUGGEST_MIN_LENGTH = 12
+SUGGEST_MIN_SCORE = 0.1
 # Service field names that the proposal form calls something else.
 FORM_FIELDS = {"focus_area": "classification", "theme": "classification"}
 
@@ -112,6 +116,8 @@ def _annotate_comments(request: HttpRequest, proposal: Proposal, comments: list[
             item.can_edit = own and user.has_perm("proposals.change_comment", item)
             item.can_delete = (own or moderator) and user.has_perm("proposals.delete_comment", item)
             item.can_report = not own and user.has_perm("proposals.report_comment", item)
+            # A hidden comment shows only a marker; its text is for moderators alone.
+            item.show_body = not item.is_hidden or moderator
         comment.reply_form = CommentForm(
             auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}
         )
@@ -190,6 +196,38 @@ def proposal_similar(request: HttpRequest) -> HttpResponse:
             text=title, exclude_pk=int(exclude) if exclude.isdigit() else None
         )
     return render(request, "frontend/proposals/_similar.html", {"similar": proposals})
+
+
+@login_required
+@require_GET
+def proposal_suggest(request: HttpRequest) -> HttpResponse:
+    """The theme/focus-area select of the proposal form, with the suggester's best focus
+    area pre-selected while the person has not chosen one, and a hint naming it.
+
+    htmx asks for it when the title or text changes; without JavaScript the select is
+    simply left as the person sets it. `classification_suggested` is what this endpoint
+    chose last time: a value still equal to it was not chosen by the person.
+    """
+    title = request.GET.get("title", "").strip()[:200]
+    body = request.GET.get("body", "").strip()[:10000]
+    themes = theme_list()
+    field = ProposalForm(themes=themes).fields["classification"]
+    chosen = request.GET.get("classification", "")
+    if not field.valid_value(chosen):
+        chosen = ""
+    suggestion = None
+    if len(f"{title} {body}") >= SUGGEST_MIN_LENGTH:
+        top = suggester_get().suggest(title=title, body=body, limit=1)
+        # Text with no word the suggester knows scores every area alike: no suggestion.
+        if top and top[0].score >= SUGGEST_MIN_SCORE and top[0].focus_area in field.areas:
+            suggestion = field.areas[top[0].focus_area][1]
+    value, automatic = chosen, ""
+    untouched = not chosen or chosen == request.GET.get("classification_suggested")
+    if suggestion is not None and untouched:
+        value = automatic = f"{AREA_PREFIX}{suggestion.slug}"
+    form = ProposalForm(themes=themes, initial={"classification": value})
+    context = {"form": form, "suggestion": suggestion, "suggested_value": automatic, "oob": True}
+    return render_fragment(request, "frontend/proposals/_classification.html", context)
 
 
 @require_GET
@@ -396,5 +434,14 @@ def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def my_proposals(request: HttpRequest) -> HttpResponse:
-    proposals = proposal_list_for_author(author=request.user)
+    proposals = list(proposal_list_for_author(author=request.user))
+    if any(proposal.status == Status.REJECTED for proposal in proposals):
+        # The moderator's explanation is kept on the (non-public) rejection event.
+        notes = dict(
+            ProposalEvent.objects.filter(
+                proposal__author=request.user, to_status=Status.REJECTED
+            ).values_list("proposal_id", "note")
+        )
+        for proposal in proposals:
+            proposal.rejection_note = notes.get(proposal.pk, "")
     return render(request, "frontend/proposals/my_proposals.html", {"proposals": proposals})

@@ -208,9 +208,9 @@ def test_home_page_query_count_is_constant(django_assert_num_queries):
 def test_home_page_query_count_signed_in(django_assert_num_queries):
     client = Client()
     client.force_login(UserFactory())
-    # Session and user; the MFA middleware's moderator-group check; then the three
-    # taxonomy queries.
-    with django_assert_num_queries(6):
+    # Session and user; the MFA middleware's moderator-group check; the menu's staff
+    # links (moderator group and teams, one query); then the three taxonomy queries.
+    with django_assert_num_queries(7):
         assert client.get("/").status_code == 200
 
 

@@ -29,7 +29,8 @@
     ['.js-radio-toggle-group', 'RadioToggleGroup'],
     ['.js-dropdown', 'Dropdown'],
     ['div.tab-container', 'Tabs'],
-    ['.tooltip-wrapper', 'Tooltip']
+    ['.tooltip-wrapper', 'Tooltip'],
+    ['table.table--selectable', 'TableSelectableRows']
   ];
 
   function initFragment(root) {

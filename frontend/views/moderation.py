@@ -1,0 +1,522 @@
+"""Moderation pages: the triage queue, one proposal's triage page, reports and hidden
+content, and the audit trail.
+
+Views stay thin: proposals.rules decide who may (403 for signed-in people without the
+permission, a login redirect for everyone else), proposals.services.moderation do the
+writes, and a ValidationError from a service lands on the form that caused it.
+InvalidTransition (someone else handled the proposal first) becomes a message, with
+nothing changed. Every list runs a fixed number of queries.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from engage.audit.selectors import AuditFilters, audit_entry_list
+from engage.taxonomy.models import Team
+from engage.taxonomy.selectors import theme_list
+from engage.workdays import working_days_between
+from frontend.forms.moderation import (
+    AUDIT_ACTIONS,
+    AuditFilterForm,
+    BulkForm,
+    MergeForm,
+    ReasonForm,
+    RejectForm,
+    RerouteForm,
+    RouteForm,
+    TriageFilterForm,
+)
+from frontend.forms.proposals import errors_from_service
+from frontend.views.proposals import is_htmx, render_fragment
+from proposals.lifecycle import InvalidTransition, Status
+from proposals.models import Comment, Proposal
+from proposals.selectors import (
+    TriageFilters,
+    comment_get_visible,
+    hidden_content,
+    proposal_get_for_moderation,
+    proposal_list_similar,
+    report_workspace,
+    service_target_cutoff,
+    triage_queue,
+)
+from proposals.services import moderation as services
+
+QUEUE_PAGE_SIZE = 50
+AUDIT_PAGE_SIZE = 50
+MERGEABLE = frozenset({Status.SUBMITTED, Status.PUBLISHED, Status.UNDER_REVIEW})
+ROUTABLE = services.ROUTABLE
+# Service field names that these forms call something else.
+MERGE_FIELDS = {"merged_into": "into"}
+
+
+# ---------- shared helpers ----------------------------------------------------------------
+
+
+def require_perm(request: HttpRequest, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def taxonomy() -> tuple[list, list[Team], dict]:
+    """Themes with their focus areas, all teams, and a slug → focus area map (5 queries)."""
+    themes = list(theme_list())
+    teams = list(Team.objects.order_by("name"))
+    areas = {area.slug: area for theme in themes for area in theme.focus_areas.all()}
+    return themes, teams, areas
+
+
+def annotate_waiting(proposals, *, since: str, areas: dict | None = None) -> None:
+    """Attach waiting time in working days, the overdue flag and the suggestions to each row.
+
+    Pure Python over rows already loaded, so a page of 50 costs no extra queries.
+    """
+    now = timezone.now()
+    cutoff = service_target_cutoff()
+    for proposal in proposals:
+        start = getattr(proposal, since)
+        proposal.waiting_days = working_days_between(start=start, end=now) if start else 0
+        proposal.is_overdue = bool(start and start < cutoff)
+        if areas is not None:
+            proposal.suggested = [
+                (areas[item["focus_area"]], item.get("score", 0))
+                for item in proposal.suggestions or []
+                if item.get("focus_area") in areas
+            ][:3]
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """The `next` address the form came from, if it is on this site; else `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _proposal(request: HttpRequest, pk: int) -> Proposal:
+    try:
+        return proposal_get_for_moderation(pk=pk, user=request.user)
+    except Proposal.DoesNotExist:
+        raise Http404("No such proposal") from None
+
+
+def _message(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+# ---------- the triage queue --------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "proposals.moderate_proposal")
+    return _queue_page(request)
+
+
+def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> HttpResponse:
+    themes, teams, areas = taxonomy()
+    filter_form = TriageFilterForm(request.GET, themes=themes)
+    filters = TriageFilters(
+        theme=filter_form.value("theme"),
+        suggested_focus_area=filter_form.value("suggested"),
+        overdue=bool(filter_form.value("overdue")),
+    )
+    page = Paginator(triage_queue(filters=filters), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    annotate_waiting(page.object_list, since="submitted_at", areas=areas)
+    bulk_form = bulk_form or BulkForm(themes=themes, teams=teams)
+    context = {
+        "filter_form": filter_form,
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "bulk_form": bulk_form,
+        "ticked": set(bulk_form.data.getlist("bulk-proposals")) if bulk_form.is_bound else set(),
+        "query": request.GET.urlencode(),
+        "target_days": service_target_days(),
+    }
+    if is_htmx(request) and request.headers.get("HX-Target") == "triage-results":
+        return render_fragment(
+            request, "frontend/moderation/_queue_results.html", {**context, "swap_count": True}
+        )
+    return render_fragment(request, "frontend/moderation/queue.html", context)
+
+
+def service_target_days() -> int:
+    from django.conf import settings
+
+    return settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS
+
+
+@login_required
+@require_POST
+def moderation_bulk(request: HttpRequest) -> HttpResponse:
+    """Route or reject every ticked proposal; one failure does not stop the others."""
+    require_perm(request, "proposals.moderate_proposal")
+    themes, teams, _areas = taxonomy()
+    form = BulkForm(request.POST, themes=themes, teams=teams)
+    if not form.is_valid():
+        return _queue_page(request, bulk_form=form)
+    data = form.cleaned_data
+    done, failed = 0, []
+    for proposal in data["proposals"]:
+        try:
+            if data["action"] == BulkForm.ROUTE:
+                services.proposal_route(
+                    proposal=proposal,
+                    actor=request.user,
+                    focus_area=data["focus_area"],
+                    team=data["team"],
+                    note=data["note"],
+                )
+            else:
+                _reject(request, proposal, reason=data["reason"], note=data["note"])
+        except ValidationError as exc:
+            failed.append((proposal, _message(exc)))
+        else:
+            done += 1
+    if done and data["action"] == BulkForm.ROUTE:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d proposal was published and routed.",
+                "%(count)d proposals were published and routed.",
+                done,
+            )
+            % {"count": done},
+        )
+    elif done:
+        messages.success(
+            request,
+            ngettext("%(count)d proposal was rejected.", "%(count)d proposals were rejected.", done)
+            % {"count": done},
+        )
+    for proposal, error in failed:
+        messages.error(
+            request,
+            _("“%(title)s” was not changed: %(error)s") % {"title": proposal.title, "error": error},
+        )
+    query = request.GET.urlencode()
+    return redirect(reverse("frontend:moderation_queue") + (f"?{query}" if query else ""))
+
+
+def _reject(request: HttpRequest, proposal: Proposal, *, reason: str, note: str) -> Proposal:
+    # The service refuses anything no longer waiting in triage, under the row lock.
+    return services.proposal_reject(proposal=proposal, actor=request.user, reason=reason, note=note)
+
+
+# ---------- one proposal ------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def moderation_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return item_page(request, _proposal(request, pk))
+
+
+def item_page(
+    request: HttpRequest,
+    proposal: Proposal,
+    *,
+    route_form: RouteForm | None = None,
+    reject_form: RejectForm | None = None,
+    merge_form: MergeForm | None = None,
+    reroute_form: RerouteForm | None = None,
+) -> HttpResponse:
+    themes, teams, areas = taxonomy()
+    since = "submitted_at" if proposal.status == Status.SUBMITTED else "routed_at"
+    annotate_waiting([proposal], since=since, areas=areas)
+    initial_area = proposal.focus_area.slug if proposal.focus_area_id else ""
+    initial_area = initial_area or proposal.suggested_focus_area
+    can_reroute = proposal.status in ROUTABLE and request.user.has_perm(
+        "proposals.reroute_proposal", proposal
+    )
+    context = {
+        "proposal": proposal,
+        "secondary_areas": list(proposal.secondary_focus_areas.all()),
+        "can_triage": proposal.status == Status.SUBMITTED,
+        "can_merge": proposal.status in MERGEABLE,
+        "can_reroute": can_reroute,
+        "route_form": route_form
+        or RouteForm(themes=themes, teams=teams, initial={"focus_area": initial_area}),
+        "reject_form": reject_form or RejectForm(),
+        "merge_form": merge_form or MergeForm(),
+        "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
+        "target_days": service_target_days(),
+    }
+    return render(request, "frontend/moderation/item.html", context)
+
+
+@login_required
+@require_GET
+def moderation_similar(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public proposals like this one (or like the search text): merge candidates.
+
+    Loaded by htmx after the item page, so that page stays fast; without JavaScript a
+    link opens this as a page of its own.
+    """
+    proposal = _proposal(request, pk)
+    query = request.GET.get("q", "").strip()[:200]
+    similar = proposal_list_similar(text=query or proposal.title, exclude_pk=proposal.pk, limit=8)
+    context = {"proposal": proposal, "similar": similar, "q": query}
+    context["can_merge"] = proposal.status in MERGEABLE
+    if is_htmx(request):
+        return render_fragment(request, "frontend/moderation/_similar.html", context)
+    return render_fragment(request, "frontend/moderation/similar.html", context)
+
+
+def _routed_message(request: HttpRequest, proposal: Proposal) -> None:
+    messages.success(
+        request,
+        _("“%(title)s” was published and routed to %(area)s (%(team)s).")
+        % {"title": proposal.title, "area": proposal.focus_area.name, "team": proposal.team.name},
+    )
+
+
+@login_required
+@require_POST
+def moderation_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """One click on a suggestion: publish and route to that focus area and its team."""
+    proposal = _proposal(request, pk)
+    _themes, _teams, areas = taxonomy()
+    area = areas.get(request.POST.get("accept", ""))
+    back = safe_next(request, reverse("frontend:moderation_queue"))
+    if area is None:
+        messages.error(request, _("Unknown focus area. Nothing was changed."))
+        return redirect(back)
+    try:
+        routed = services.proposal_route(proposal=proposal, actor=request.user, focus_area=area)
+    except ValidationError as exc:
+        messages.error(request, _message(exc))
+        return redirect(back)
+    _routed_message(request, routed)
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def moderation_route(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    themes, teams, _areas = taxonomy()
+    form = RouteForm(request.POST, themes=themes, teams=teams)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            routed = services.proposal_route(
+                proposal=proposal,
+                actor=request.user,
+                focus_area=data["focus_area"],
+                secondary_focus_areas=data["secondary_focus_areas"],
+                team=data["team"],
+                note=data["note"],
+            )
+        except InvalidTransition as exc:
+            messages.error(request, _message(exc))
+            return redirect("frontend:moderation_item", pk=proposal.pk)
+        except ValidationError as exc:
+            errors_from_service(form, exc)
+        else:
+            _routed_message(request, routed)
+            return redirect("frontend:moderation_queue")
+    return item_page(request, proposal, route_form=form)
+
+
+@login_required
+@require_POST
+def moderation_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    form = RejectForm(request.POST)
+    if form.is_valid():
+        try:
+            _reject(
+                request,
+                proposal,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except InvalidTransition as exc:
+            messages.error(request, _message(exc))
+            return redirect("frontend:moderation_item", pk=proposal.pk)
+        except ValidationError as exc:
+            errors_from_service(form, exc)
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” was rejected. The author has been told why.")
+                % {"title": proposal.title},
+            )
+            return redirect("frontend:moderation_queue")
+    return item_page(request, proposal, reject_form=form)
+
+
+@login_required
+@require_POST
+def moderation_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    form = MergeForm(request.POST)
+    if form.is_valid():
+        try:
+            target = proposal_get_for_moderation(pk=form.cleaned_data["into"], user=request.user)
+        except Proposal.DoesNotExist:
+            form.add_error("into", _("There is no proposal with this number."))
+        else:
+            try:
+                services.proposal_merge(
+                    proposal=proposal,
+                    into=target,
+                    actor=request.user,
+                    note=form.cleaned_data["note"],
+                    expected_status=form.cleaned_data["expected_status"],
+                )
+            except InvalidTransition as exc:
+                messages.error(request, _message(exc))
+                return redirect("frontend:moderation_item", pk=proposal.pk)
+            except ValidationError as exc:
+                errors_from_service(form, exc, fields=MERGE_FIELDS)
+            else:
+                messages.success(
+                    request,
+                    _("“%(title)s” was merged into “%(target)s”; its supporters moved along.")
+                    % {"title": proposal.title, "target": target.title},
+                )
+                if proposal.status == Status.SUBMITTED:
+                    return redirect("frontend:moderation_queue")
+                return redirect("frontend:moderation_item", pk=proposal.pk)
+    return item_page(request, proposal, merge_form=form)
+
+
+# ---------- reports and hidden content ----------------------------------------------------
+
+
+@login_required
+@require_GET
+def moderation_reports(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "proposals.hide_content")
+    return _reports_page(request)
+
+
+def _form_key(action: str, section: str, kind: str, pk: int) -> str:
+    return f"{action}-{section}-{kind}{pk}"
+
+
+def _reports_page(
+    request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
+) -> HttpResponse:
+    items = report_workspace()
+    hidden_proposals, hidden_comments = hidden_content()
+    hidden = [*hidden_proposals, *hidden_comments]
+    failed_key, failed_form = failed or ("", None)
+
+    def form_for(action: str, section: str, target) -> ReasonForm:
+        kind = "proposal" if isinstance(target, Proposal) else "comment"
+        key = _form_key(action, section, kind, target.pk)
+        if key == failed_key:
+            failed_form.auto_id = f"id_{key}_%s"
+            return failed_form
+        return ReasonForm(auto_id=f"id_{key}_%s")
+
+    for item in items:
+        item.hide_form = form_for("hide", "reports", item.target)
+        item.restore_form = form_for("restore", "reports", item.target)
+        item.reasons = sorted({report.get_reason_display() for report in item.reports})
+    for target in hidden:
+        target.kind = "proposal" if isinstance(target, Proposal) else "comment"
+        target.restore_form = form_for("restore", "hidden", target)
+    context = {"items": items, "hidden": hidden}
+    return render(request, "frontend/moderation/reports.html", context)
+
+
+def _content(request: HttpRequest, kind: str, pk: int) -> Proposal | Comment:
+    try:
+        if kind == "proposal":
+            return proposal_get_for_moderation(pk=pk, user=request.user)
+        if kind == "comment":
+            return comment_get_visible(pk=pk, user=request.user)
+    except (Proposal.DoesNotExist, Comment.DoesNotExist):
+        pass
+    raise Http404("No such content")
+
+
+def _content_action(request: HttpRequest, kind: str, pk: int, *, action: str) -> HttpResponse:
+    require_perm(request, "proposals.hide_content")
+    target = _content(request, kind, pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        service = services.content_hide if action == "hide" else services.content_restore
+        try:
+            service(target=target, actor=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            errors_from_service(form, exc)
+        else:
+            if action == "hide":
+                text = _("The content is hidden. Its author has been told why.")
+            else:
+                text = _("The content is visible again and its reports are closed.")
+            messages.success(request, text)
+            return redirect("frontend:moderation_reports")
+    section = "hidden" if request.POST.get("section") == "hidden" else "reports"
+    return _reports_page(request, failed=(_form_key(action, section, kind, pk), form))
+
+
+@login_required
+@require_POST
+def moderation_hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _content_action(request, kind, pk, action="hide")
+
+
+@login_required
+@require_POST
+def moderation_restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _content_action(request, kind, pk, action="restore")
+
+
+# ---------- the audit trail ---------------------------------------------------------------
+
+
+def state_label(value: str) -> str:
+    labels = {status.value: status.label for status in Status}
+    labels.update({"hidden": _("hidden"), "visible": _("visible")})
+    return str(labels.get(value, value))
+
+
+@login_required
+@require_GET
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    """The append-only trail, filtered and paged; there is nothing to change here."""
+    require_perm(request, "proposals.view_audit_trail")
+    form = AuditFilterForm(request.GET)
+    filters = AuditFilters(
+        action=form.value("action") or "",
+        target_type=form.value("object_type") or "",
+        since=form.value("since"),
+        until=form.value("until"),
+    )
+    entries = audit_entry_list(filters=filters)
+    actor = form.value("actor")
+    if actor:
+        entries = entries.filter(actor__email__icontains=actor.strip())
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for entry in page.object_list:
+        entry.action_label = AUDIT_ACTIONS.get(entry.action, entry.action)
+        entry.from_label = state_label(entry.from_state)
+        entry.to_label = state_label(entry.to_state)
+        entry.is_proposal = entry.target_type.model == "proposal"
+    context = {
+        "form": form,
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+    }
+    return render(request, "frontend/moderation/audit_trail.html", context)
