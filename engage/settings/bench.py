@@ -1,0 +1,41 @@
+"""`make bench`: production settings against the seeded engage_bench PostgreSQL database.
+
+Differences from production, each because the benchmark needs it:
+- the database is BENCH_DATABASE_URL (never an ambient DATABASE_URL, which might be a dev DB);
+- plain HTTP on loopback: no SSL redirect and no secure-only cookies;
+- a bench URLconf that adds /bench/trivial/, the baseline every page is compared with;
+- no DRF throttling (the benchmark is one anonymous client sending thousands of requests);
+- static URLs without a collectstatic manifest; persistent DB connections as in a real deploy.
+"""
+
+import os
+import warnings
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/engage_bench"
+)
+
+from .production import *  # noqa: F403
+from .production import DATABASES, LOGGING, REST_FRAMEWORK, STORAGES
+
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+ROOT_URLCONF = "tests.bench.urls"
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}
+CELERY_TASK_ALWAYS_EAGER = False
+# WhiteNoise warns once per process that collectstatic has not run; the bench serves no files.
+warnings.filterwarnings("ignore", message="No directory at")

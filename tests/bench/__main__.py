@@ -1,0 +1,152 @@
+"""`make bench` = `python -m tests.bench`: seed (or reuse) engage_bench, then measure.
+
+    python -m tests.bench                  everything (about 10 minutes on 2 cores)
+    python -m tests.bench --requests 50    fewer timed requests per scenario
+    python -m tests.bench --skip-served    no gunicorn stage
+    python -m tests.bench --reseed         drop and seed the bench databases again
+    python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
+
+Figures only: a missed target is printed as "misses", never as a failing exit status.
+"""
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/engage_bench"
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def _small_url(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_1k"))
+
+
+def _prepare(*, url: str, scale_name: str, reseed: bool) -> None:
+    """Point Django at the bench database, create/migrate/seed it unless it is ready."""
+    from tests.bench import seed
+
+    os.environ["BENCH_DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "engage.settings.bench"
+    scale = seed.SCALES[scale_name]
+    ready = not reseed and seed.database_ready(url, scale)
+    if not ready:
+        log(f"Creating {seed.database_name(url)} for {scale.proposals:,} proposals")
+        seed.database_recreate(url)
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    log(f"Migrations checked/applied in {time.perf_counter() - started:.1f} s")
+    if ready:
+        # Migrations applied since the seeding leave new columns without statistics.
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        counts = seed.seeded_counts()
+        log(
+            "Reusing seeded "
+            + seed.database_name(url)
+            + ": "
+            + ", ".join(f"{v:,} {k}" for k, v in counts.items())
+        )
+    else:
+        seconds = seed.seed(scale=scale, log=log)
+        log(f"Seeded {seed.database_name(url)} in {seconds:.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per scenario")
+    parser.add_argument("--skip-served", action="store_true")
+    parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--scale", choices=["full", "small"], default="full")
+    parser.add_argument("--profile", metavar="URL", help="profile one URL instead of the bench")
+    parser.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="print the query counts as JSON (used for the 1,000-proposal DB)",
+    )
+    args = parser.parse_args(argv)
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    sys.path.insert(0, str(BASE_DIR))
+
+    total_started = time.perf_counter()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    log(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews figures)")
+    _prepare(url=url, scale_name=args.scale, reseed=args.reseed)
+
+    from tests.bench import scenarios
+
+    if args.profile:
+        from tests.bench.profile import profile
+
+        profile(args.profile, log=log)
+        return 0
+    if args.queries_only:
+        print("QUERIES " + json.dumps(scenarios.query_counts(rng=random.Random(7))), flush=True)
+        return 0
+
+    results = {}
+    try:
+        results = scenarios.run_inprocess(requests=args.requests, log=log)
+    except Exception:  # report and go on: the table shows what was measured
+        log("In-process stage failed:\n" + traceback.format_exc())
+
+    small_url = _small_url(url)
+    log(
+        f"\nQuery counts on a second database with 1,000 proposals ({urlsplit(small_url).path[1:]})"
+    )
+    small = subprocess.run(
+        [sys.executable, "-m", "tests.bench", "--scale", "small", "--queries-only"]
+        + (["--reseed"] if args.reseed else []),
+        cwd=BASE_DIR,
+        env={**os.environ, "BENCH_DATABASE_URL": small_url},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    small_counts = {}
+    for line in small.stdout.splitlines():
+        if line.startswith("QUERIES "):
+            small_counts = json.loads(line.removeprefix("QUERIES "))
+        else:
+            log("  " + line)
+    if small.returncode:
+        log(f"  the 1,000-proposal run failed ({small.returncode}):\n{small.stderr[-3000:]}")
+    big_counts = scenarios.query_counts(rng=random.Random(7))
+
+    served = []
+    if not args.skip_served:
+        try:
+            served = scenarios.run_served(database_url=url, log=log)
+        except Exception:  # gunicorn is stopped by then; keep the figures
+            log("Served stage failed:\n" + traceback.format_exc())
+
+    scenarios.print_table(results, big_counts, small_counts, served, log=log)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    log(f"\nTotal time {time.perf_counter() - total_started:.0f} s; load average now {load}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
