@@ -79,6 +79,7 @@ $(VAR_DIRS):
 run: install | $(VAR_DIRS)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	$(MANAGE) seed_demo_content
 	@echo
 	@echo "Mail is not sent: every message lands as an .eml file in $(CURDIR)/var/mail/"
 	@echo "Worker log: $(CURDIR)/var/worker.log"

@@ -32,20 +32,21 @@ def test_refuses_without_debug(settings):
         _seed()
     assert not User.objects.exists()
     _seed(force=True)
-    assert User.objects.count() == 3
+    assert User.objects.count() == 4
 
 
-def test_creates_three_logins_once_and_prints_them(settings):
+def test_creates_four_logins_once_and_prints_them(settings):
     settings.DEBUG = True
     first = _seed()
     second = _seed()
 
-    assert User.objects.count() == 3
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 3
-    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == 2
-    assert Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES).count() == 2
+    assert User.objects.count() == 4
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 4
+    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == 3
+    assert Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES).count() == 3
     for output in (first, second):
-        for email in ("borger@example.com", "moderator@example.com", "admin@example.com"):
+        emails = ("borger@example.com", "moderator@example.com", "team@example.com")
+        for email in (*emails, "admin@example.com"):
             assert email in output
         assert DEMO_PASSWORD in output
         assert f"use any TOTP app with secret {DEMO_TOTP_SECRET}" in output
@@ -54,6 +55,8 @@ def test_creates_three_logins_once_and_prints_them(settings):
     citizen = User.objects.get(email="borger@example.com")
     moderator = User.objects.get(email="moderator@example.com")
     admin = User.objects.get(email="admin@example.com")
+    team_member = User.objects.get(email="team@example.com")
+    assert team_member.is_staff and not team_member.is_superuser
     assert not citizen.has_perm("accounts.must_use_mfa")
     assert not user_has_mfa(user=citizen)
     assert moderator.groups.filter(name=settings.MODERATOR_GROUP).exists()
@@ -97,3 +100,23 @@ def test_moderator_signs_in_with_password_and_the_printed_totp_secret(client, se
     # Enrolled, so the MFA middleware lets the moderator through to ordinary pages.
     home = client.get(reverse("frontend:home"))
     assert home.status_code == 200
+
+
+def test_demo_content_adds_teams_and_proposals_once(settings):
+    from engage.taxonomy.models import FocusArea, Team
+    from proposals.lifecycle import Status
+    from proposals.models import Proposal
+
+    settings.DEBUG = True
+    _seed()
+    call_command("seed_demo_content", stdout=io.StringIO())
+    call_command("seed_demo_content", stdout=io.StringIO())
+
+    assert Team.objects.count() == 4
+    assert not FocusArea.objects.filter(team__isnull=True).exists()
+    assert Team.objects.get(slug="klimateamet").members.filter(email="team@example.com").exists()
+    statuses = sorted(Proposal.objects.values_list("status", flat=True))
+    assert statuses == sorted(
+        [Status.ANSWERED, Status.PUBLISHED, Status.UNDER_REVIEW, Status.PUBLISHED]
+        + [Status.SUBMITTED] * 2
+    )

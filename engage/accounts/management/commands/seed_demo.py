@@ -1,4 +1,5 @@
-"""Demo logins for `make run`: a citizen, a moderator and an admin, the last two with TOTP.
+"""Demo logins for `make run`: a citizen, a moderator, a team member and an admin; all but
+the citizen with TOTP.
 
 Idempotent: running it again brings the same three accounts back to the state printed,
 without creating duplicates. Refuses to run with DEBUG off (a production database) unless
@@ -33,15 +34,17 @@ class DemoAccount:
     role: str
     moderator: bool = False
     admin: bool = False
+    staff: bool = False
 
     @property
     def uses_totp(self) -> bool:
-        return self.moderator or self.admin
+        return self.moderator or self.admin or self.staff
 
 
 DEMO_ACCOUNTS = (
     DemoAccount("borger@example.com", "Demo Borger", "citizen"),
     DemoAccount("moderator@example.com", "Demo Moderator", "moderator", moderator=True),
+    DemoAccount("team@example.com", "Demo Klimateam", "staff, climate team", staff=True),
     DemoAccount("admin@example.com", "Demo Admin", "admin (superuser)", admin=True),
 )
 
@@ -58,7 +61,7 @@ def _demo_account_ensure(*, account: DemoAccount) -> tuple[User, bool, str | Non
     )
     user.display_name = account.display_name
     user.is_active = True
-    user.is_staff = account.admin
+    user.is_staff = account.admin or account.staff
     user.is_superuser = account.admin
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["display_name", "is_active", "is_staff", "is_superuser", "password"])
@@ -91,7 +94,7 @@ def _demo_account_ensure(*, account: DemoAccount) -> tuple[User, bool, str | Non
 
 
 class Command(BaseCommand):
-    help = "Create or reset the demo logins (citizen, moderator, admin) and print them."
+    help = "Create or reset the demo logins (citizen, moderator, team member, admin); print them."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -112,7 +115,7 @@ class Command(BaseCommand):
                 _, created, recovery_code = _demo_account_ensure(account=account)
                 rows.append((account, created, recovery_code))
 
-        self.stdout.write(self.style.MIGRATE_HEADING("Demo logins (password for all three):"))
+        self.stdout.write(self.style.MIGRATE_HEADING("Demo logins (one password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}\n")
         header = f"  {'email':<24} {'role':<19} {'two-factor':<11} {'state':<8} recovery code"
         self.stdout.write(header)
