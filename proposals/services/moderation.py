@@ -39,6 +39,31 @@ def _locked(proposal: Proposal) -> Proposal:
     return Proposal.objects.select_for_update().get(pk=proposal.pk)
 
 
+def _transition_audited(
+    *,
+    proposal: Proposal,
+    target: Status,
+    actor: User,
+    action: str,
+    reason: str = "",
+    data: dict | None = None,
+    **transition: object,
+) -> Proposal:
+    """proposal_transition plus its audit entry, with the status it really changed from."""
+    previous = _locked(proposal).status
+    changed = proposal_transition(proposal=proposal, target=target, actor=actor, **transition)
+    audit_record(
+        actor=actor,
+        action=action,
+        target=changed,
+        from_state=previous,
+        to_state=target,
+        reason=reason,
+        data=data,
+    )
+    return changed
+
+
 def _already_triaged(proposal: Proposal) -> InvalidTransition:
     return InvalidTransition(
         _("This proposal has already been handled (it is now “%(status)s”). Reload the queue."),
@@ -120,21 +145,18 @@ def proposal_reject(*, proposal: Proposal, actor: User, reason: str, note: str =
     locked = _locked(proposal)
     if locked.status != Status.SUBMITTED:
         raise _already_triaged(locked)
-    previous = locked.status
-    rejected = proposal_transition(
-        proposal=locked, target=Status.REJECTED, actor=actor, note=note.strip(), public=False
+    rejected = _transition_audited(
+        proposal=locked,
+        target=Status.REJECTED,
+        actor=actor,
+        action="proposal.reject",
+        reason=note.strip(),
+        data={"reason": reason},
+        note=note.strip(),
+        public=False,
     )
     rejected.rejection_reason = reason
     rejected.save(update_fields=["rejection_reason"])
-    audit_record(
-        actor=actor,
-        action="proposal.reject",
-        target=rejected,
-        from_state=previous,
-        to_state=Status.REJECTED,
-        reason=note.strip(),
-        data={"reason": reason},
-    )
     return rejected
 
 
@@ -166,21 +188,17 @@ def proposal_merge(
             {"into": _("Proposals can only be merged into a published proposal.")},
             code="target_not_public",
         )
-    previous = duplicate.status
     _move_supports_and_follows(duplicate=duplicate, target=target)
-    merged = proposal_transition(
-        proposal=duplicate, target=Status.MERGED, actor=actor, note=note, merged_into=target
-    )
-    audit_record(
+    return _transition_audited(
+        proposal=duplicate,
+        target=Status.MERGED,
         actor=actor,
         action="proposal.merge",
-        target=merged,
-        from_state=previous,
-        to_state=Status.MERGED,
         reason=note,
         data={"into": target.pk},
+        note=note,
+        merged_into=target,
     )
-    return merged
 
 
 def _move_supports_and_follows(*, duplicate: Proposal, target: Proposal) -> None:
@@ -251,18 +269,14 @@ def proposal_reroute(
 
 @transaction.atomic
 def proposal_set_under_review(*, proposal: Proposal, actor: User, note: str = "") -> Proposal:
-    reviewed = proposal_transition(
-        proposal=proposal, target=Status.UNDER_REVIEW, actor=actor, note=note
-    )
-    audit_record(
+    return _transition_audited(
+        proposal=proposal,
+        target=Status.UNDER_REVIEW,
         actor=actor,
         action="proposal.under_review",
-        target=reviewed,
-        from_state=Status.PUBLISHED,
-        to_state=Status.UNDER_REVIEW,
         reason=note,
+        note=note,
     )
-    return reviewed
 
 
 @transaction.atomic
@@ -272,21 +286,18 @@ def proposal_answer(*, proposal: Proposal, actor: User, outcome: str, text: str)
         raise ValidationError({"outcome": _("Choose an outcome.")}, code="outcome")
     if not text.strip():
         raise ValidationError({"text": _("Write the answer.")}, code="text")
-    previous = Proposal.objects.values_list("status", flat=True).get(pk=proposal.pk)
-    answered = proposal_transition(
-        proposal=proposal, target=Status.ANSWERED, actor=actor, outcome=outcome, note=text.strip()
+    answered = _transition_audited(
+        proposal=proposal,
+        target=Status.ANSWERED,
+        actor=actor,
+        action="proposal.answer",
+        reason=text.strip(),
+        data={"outcome": outcome},
+        outcome=outcome,
+        note=text.strip(),
     )
     answered.answer_text = text.strip()
     answered.save(update_fields=["answer_text"])
-    audit_record(
-        actor=actor,
-        action="proposal.answer",
-        target=answered,
-        from_state=previous,
-        to_state=Status.ANSWERED,
-        reason=text.strip(),
-        data={"outcome": outcome},
-    )
     return answered
 
 
