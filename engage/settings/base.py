@@ -274,6 +274,18 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# --- the municipality that runs the site: shown in the header, footer and legal pages ---
+MUNICIPALITY = {
+    key: value
+    for key, value in {
+        "name": env("MUNICIPALITY_NAME", default=""),
+        "email": env("MUNICIPALITY_EMAIL", default=""),
+        "phone": env("MUNICIPALITY_PHONE", default=""),
+        "address": env("MUNICIPALITY_ADDRESS", default=""),
+    }.items()
+    if value  # unset ones fall back to the layout's neutral placeholders
+}
+
 # --- proposals ---
 # Pre-moderation: a submitted proposal is visible to its author and moderators until published.
 PROPOSALS_PREMODERATION = env.bool("PROPOSALS_PREMODERATION", default=True)
