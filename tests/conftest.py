@@ -1,10 +1,12 @@
 """Suite-wide wiring: the database the tests run on, and what was skipped for lack of a service."""
 
+import importlib
 import os
 from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps as django_apps
 
 from engage.testing import MISSING_SERVICE, require_chromium, require_redis
 
@@ -69,3 +71,15 @@ def redis_url() -> str:
 @pytest.fixture(scope="session")
 def chromium_path():
     return require_chromium()
+
+
+@pytest.fixture
+def taxonomy(transactional_db) -> None:
+    """The published themes, focus areas and SDGs, for tests on a transactional database.
+
+    Such a database is flushed after each test, so the data migration's rows are gone from
+    the second test on: re-run its loader. (serialized_rollback would restore them too, but
+    it clashes with the content types that a flush by another test re-creates.)
+    """
+    migration = importlib.import_module("engage.taxonomy.migrations.0002_load_focus_areas")
+    migration.load(django_apps, None)

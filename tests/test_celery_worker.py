@@ -32,8 +32,9 @@ from tests.mail.backends import mailers_with_outbox
 
 pytestmark = [
     pytest.mark.worker,
-    # serialized_rollback puts the taxonomy rows from the data migration back after the flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The data migration's taxonomy rows are gone after a flush; the fixture reloads them.
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("taxonomy"),
 ]
 
 DELIVERY_TIMEOUT = 30.0

@@ -3,12 +3,10 @@
 One browser for the whole session, one fresh context (cookies, storage) per test.
 """
 
-import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
@@ -50,17 +48,6 @@ def _isolated_rate_limits() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def taxonomy(transactional_db) -> None:
-    """The published themes, focus areas and SDGs.
-
-    live_server needs a transactional database, which is flushed after each test, so the
-    data migration's rows are gone from the second test on: re-run its loader.
-    """
-    migration = importlib.import_module("engage.taxonomy.migrations.0002_load_focus_areas")
-    migration.load(apps, None)
 
 
 @pytest.fixture

@@ -268,7 +268,8 @@ def test_stale_copy_cannot_transition_twice():
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite locks the file)"
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("taxonomy")
 def test_concurrent_transitions_wait_for_the_lock():
     """The second moderator's transaction waits for the first, then sees the new status."""
     proposal = ProposalFactory(status=Status.SUBMITTED, focus_area=None)

@@ -766,7 +766,8 @@ def test_content_a_moderator_already_hid_is_not_hidden_again_automatically(moder
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite locks the file)"
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("taxonomy")
 def test_two_moderators_routing_at_once_only_one_succeeds():
     team = TeamFactory(focus_areas=["klimahandlingsplan", "vild-natur"])
     proposal = waiting()
