@@ -1,5 +1,6 @@
 """Danish working days: the service target for answering proposals counts only these."""
 
+from bisect import bisect_right
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -61,13 +62,27 @@ def working_days_before(*, moment: datetime, days: int) -> datetime:
 
 
 def working_days_between(*, start: datetime, end: datetime) -> int:
-    """Whole working days from `start` to `end` (0 on the same day)."""
+    """Whole working days from `start` to `end` (0 on the same day).
+
+    Counts the working days after `start`'s local date up to and including `end`'s, in
+    arithmetic rather than day by day: queues show proposals that may be years old.
+    """
     first = timezone.localtime(start).date()
     last = timezone.localtime(end).date()
-    count = 0
-    day = first
-    while day < last:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count
+    if last <= first:
+        return 0
+    span = (last - first).days
+    weeks, rest = divmod(span, 7)
+    weekdays = weeks * 5 + sum(
+        1 for offset in range(1, rest + 1) if (first + timedelta(days=offset)).weekday() < 5
+    )
+    holidays = sum(
+        bisect_right(days, last) - bisect_right(days, first)
+        for days in map(_weekday_holidays, range(first.year, last.year + 1))
+    )
+    return weekdays - holidays
+
+
+@lru_cache(maxsize=64)
+def _weekday_holidays(year: int) -> tuple[date, ...]:
+    return tuple(sorted(day for day in public_holidays(year) if day.weekday() < 5))

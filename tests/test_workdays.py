@@ -1,6 +1,6 @@
 """Danish working days: the service target counts only these."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -156,3 +156,19 @@ def test_working_days_between_and_before_agree():
     for days in range(1, 15):
         start = working_days_before(moment=end, days=days)
         assert working_days_between(start=start, end=end) == days
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    import random
+
+    rng = random.Random(2026)
+    for _ in range(2000):
+        start = datetime(2022, 1, 1, tzinfo=CPH) + timedelta(
+            days=rng.randint(0, 1500), hours=rng.randint(0, 23)
+        )
+        end = start + timedelta(days=rng.randint(-5, 1100), hours=rng.randint(0, 23))
+        day, counted = start.date(), 0
+        while day < end.date():
+            day += timedelta(days=1)
+            counted += is_working_day(day)
+        assert working_days_between(start=start, end=end) == counted, (start, end)
