@@ -412,12 +412,22 @@ def _form_key(action: str, section: str, kind: str, pk: int) -> str:
     return f"{action}-{section}-{kind}{pk}"
 
 
+REPORTS_PER_PAGE = 25
+HIDDEN_SHOWN = 50
+
+
 def _reports_page(
     request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
 ) -> HttpResponse:
-    items = report_workspace()
+    # Forms are built only for the page shown: a busy day can bring hundreds of reports.
+    page = Paginator(report_workspace(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    items = page.object_list
     hidden_proposals, hidden_comments = hidden_content()
-    hidden = [*hidden_proposals, *hidden_comments]
+    hidden = sorted(
+        [*hidden_proposals[:HIDDEN_SHOWN], *hidden_comments[:HIDDEN_SHOWN]],
+        key=lambda target: target.hidden_at,
+        reverse=True,
+    )[:HIDDEN_SHOWN]
     failed_key, failed_form = failed or ("", None)
 
     def form_for(action: str, section: str, target) -> ReasonForm:
@@ -435,7 +445,14 @@ def _reports_page(
     for target in hidden:
         target.kind = "proposal" if isinstance(target, Proposal) else "comment"
         target.restore_form = form_for("restore", "hidden", target)
-    context = {"items": items, "hidden": hidden}
+    context = {
+        "items": items,
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "reported_count": page.paginator.count,
+        "hidden": hidden,
+        "hidden_shown": HIDDEN_SHOWN,
+    }
     return render(request, "frontend/moderation/reports.html", context)
 
 

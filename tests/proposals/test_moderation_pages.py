@@ -612,7 +612,7 @@ def test_hide_and_restore_a_comment_with_a_reason(client, moderator, citizen):
     page = html(client.get(proposal.get_absolute_url()))
     assert "Hemmelig grimhed" in page and "Skjult af en moderator" in page
     reports = html(client.get(reverse("frontend:moderation_reports")))
-    assert "Skjult indhold <span" in reports and "Personangreb" in reports
+    assert "Personangreb" in reports and f"hidden-comment-{comment.pk}" in reports
 
     restore = reverse("frontend:moderation_restore", args=["comment", comment.pk])
     assert client.post(restore, {"reason": "", "section": "hidden"}).status_code == 200
@@ -878,3 +878,14 @@ def test_create_form_asks_for_suggestions_and_works_without(client, author):
     )
     assert response.status_code == 302
     assert Proposal.objects.get(author=author).focus_area is None
+
+
+def test_the_reports_page_shows_25_reported_items_a_page(client, moderator):
+    for _ in range(30):
+        ReportFactory(proposal=ProposalFactory())
+    client.force_login(moderator)
+    first = html(client.get(reverse("frontend:moderation_reports")))
+    second = html(client.get(reverse("frontend:moderation_reports") + "?page=2"))
+    assert first.count('id="reported-proposal-') == 25
+    assert second.count('id="reported-proposal-') == 5
+    assert "(30)" in first
