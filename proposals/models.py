@@ -119,6 +119,12 @@ class Proposal(models.Model):
                 name="proposal_triage_idx",
             ),
             models.Index(fields=["team", "status", "routed_at"], name="proposal_team_idx"),
+            # The moderators' list of hidden content reads only these few rows.
+            models.Index(
+                fields=["-hidden_at"],
+                condition=Q(hidden_at__isnull=False),
+                name="proposal_hidden_idx",
+            ),
             # The public list filters on three statuses at once, which a (status, …) index
             # cannot return in sort order: these partial indexes can, so a page reads 20
             # index entries instead of sorting every public row. Theme and focus area ones
@@ -246,7 +252,14 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        indexes = [models.Index(fields=["proposal", "created_at"], name="comment_proposal_idx")]
+        indexes = [
+            models.Index(fields=["proposal", "created_at"], name="comment_proposal_idx"),
+            models.Index(
+                fields=["-hidden_at"],
+                condition=Q(hidden_at__isnull=False),
+                name="comment_hidden_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.body[:60]

@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from engage.taxonomy.models import SDG, FocusArea, Theme
+from engage.taxonomy.choices import FilterChoices
+from engage.taxonomy.models import FocusArea, Theme
 from proposals.lifecycle import Status
 from proposals.models import Comment, Proposal, ProposalImage, Report
 from proposals.selectors import LISTED_STATUSES, SORTS
@@ -22,13 +23,6 @@ WIDE = "input-width-xl"  # DKFDS: up to 48rem, full width on small screens
 AREA_PREFIX = "area:"
 
 
-def _grouped_focus_areas(themes: Iterable[Theme]) -> list:
-    return [
-        (theme.name, [(area.slug, area.name) for area in theme.focus_areas.all()])
-        for theme in themes
-    ]
-
-
 class ProposalFilterForm(forms.Form):
     """The GET filters of the public list. Unknown values are ignored, never an error page."""
 
@@ -39,15 +33,12 @@ class ProposalFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False)
 
-    def __init__(self, *args, themes: Iterable[Theme], sdgs: Iterable[SDG], **kwargs):
+    def __init__(self, *args, choices: FilterChoices, **kwargs):
         super().__init__(*args, **kwargs)
-        themes = list(themes)
         everything = ("", _("All"))
-        self.fields["theme"].choices = [everything] + [(t.slug, t.name) for t in themes]
-        self.fields["focus_area"].choices = [everything, *_grouped_focus_areas(themes)]
-        self.fields["sdg"].choices = [everything] + [
-            (sdg.number, f"{sdg.number}. {sdg.name}") for sdg in sdgs
-        ]
+        self.fields["theme"].choices = [everything, *choices.themes]
+        self.fields["focus_area"].choices = [everything, *choices.focus_areas]
+        self.fields["sdg"].choices = [everything, *choices.sdgs]
         self.fields["status"].choices = [everything] + [
             (status, Status(status).label) for status in LISTED_STATUSES
         ]

@@ -1,6 +1,13 @@
 """Template tags that bring proposal data into pages whose views belong to other apps."""
 
+import functools
+import hashlib
+
 from django import template
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
 
 from engage.taxonomy.models import FocusArea
 from proposals.selectors import (
@@ -30,3 +37,68 @@ def focus_area_panel_data(context, focus_area: FocusArea) -> dict:
         "is_followed": signed_in and focus_area.slug in focus_area_slugs_followed(user=user),
         "can_follow": signed_in and user.has_perm("proposals.follow_focus_area", focus_area),
     }
+
+
+# ---------- proposal cards, rendered once per content --------------------------------------
+
+CARD_TEMPLATES = ("frontend/proposals/_card.html", "frontend/proposals/_status.html")
+CARD_TTL_SECONDS = 6 * 3600
+
+
+@functools.cache
+def _card_template_digest() -> str:
+    """Changes when the card markup changes, so a deploy never serves old cached cards."""
+    sources = (get_template(name).template.source for name in CARD_TEMPLATES)
+    return hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
+
+
+def _card_key(proposal, *, heading_tag: str, hide_area: bool) -> str:
+    """Everything a card shows, so a cached card is never stale: any change is a new key."""
+    author = proposal.author
+    area = proposal.focus_area.name if proposal.focus_area_id else ""
+    theme = proposal.theme.name if proposal.theme_id else ""
+    parts = (
+        proposal.pk,
+        proposal.title,
+        proposal.status,
+        proposal.outcome,
+        area,
+        theme,
+        author.public_name,
+        proposal.published_at.isoformat() if proposal.published_at else "",
+        proposal.support_count,
+        proposal.comment_count,
+        bool(getattr(proposal, "is_supported", False)),
+        heading_tag,
+        hide_area,
+        get_language(),
+        get_current_timezone_name(),
+        _card_template_digest(),
+    )
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"proposal-card:{digest}"
+
+
+@register.simple_tag
+def proposal_cards(proposals, heading_tag: str = "h2", hide_area: bool = False) -> list[str]:
+    """The card of each proposal as HTML, from the cache where the same card was rendered.
+
+    Cards are most of a list page's rendering time. The key holds every value a card
+    shows (counts, names, language, the visitor's own support flag), so no card is ever
+    out of date; nothing else about the visitor goes into a card.
+    """
+    proposals = list(proposals)
+    keys = [_card_key(p, heading_tag=heading_tag, hide_area=hide_area) for p in proposals]
+    found = cache.get_many(keys)
+    missing = {}
+    template = get_template(CARD_TEMPLATES[0])
+    cards = []
+    for key, proposal in zip(keys, proposals, strict=True):
+        html = found.get(key)
+        if html is None:
+            context = {"proposal": proposal, "heading_tag": heading_tag, "hide_area": hide_area}
+            html = missing[key] = template.render(context)
+        cards.append(html)  # a SafeString, also after the cache's pickling
+    if missing:
+        cache.set_many(missing, timeout=CARD_TTL_SECONDS)
+    return cards

@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from engage.accounts.models import User
 from engage.accounts.rules import is_admin, is_moderator
+from engage.taxonomy.models import FocusArea, Theme
 from proposals import search
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES, Status
 from proposals.models import (
@@ -24,6 +25,9 @@ SORTS = {
     "recently_answered": ("-answered_at", "-published_at", "-pk"),
 }
 LISTED_STATUSES = tuple(OPEN_STATUSES)
+# The partial indexes' predicate lists the statuses sorted (models._LISTED): the same
+# order here lets PostgreSQL match it exactly and skip rechecking it row by row.
+_LISTED_SORTED = tuple(sorted(LISTED_STATUSES))
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,16 @@ def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) 
     Annotates `is_supported` for a signed-in `user` in the same query.
     """
     queryset = Proposal.objects.filter(
-        status__in=LISTED_STATUSES, hidden_at__isnull=True
+        status__in=_LISTED_SORTED, hidden_at__isnull=True
     ).select_related("author", "theme", "focus_area")
     if filters.status in LISTED_STATUSES:
         queryset = queryset.filter(status=filters.status)
+    # By id from a scalar subquery, not a join on the slug: PostgreSQL then knows it is one
+    # theme (one area) and counts from the partial theme (area) index alone.
     if filters.theme:
-        queryset = queryset.filter(theme__slug=filters.theme)
+        queryset = queryset.filter(theme_id=_pk_of(Theme, slug=filters.theme))
     if filters.focus_area:
-        queryset = queryset.filter(focus_area__slug=filters.focus_area)
+        queryset = queryset.filter(focus_area_id=_pk_of(FocusArea, slug=filters.focus_area))
     if filters.sdg:
         queryset = queryset.filter(focus_area__sdgs__number=filters.sdg)
     if filters.sort == "recently_answered":
@@ -62,6 +68,10 @@ def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) 
     if filters.q.strip():
         queryset = search.search_filter(queryset, text=filters.q, rank=False)
     return queryset.order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+
+
+def _pk_of(model, **lookup) -> Subquery:
+    return Subquery(model.objects.filter(**lookup).order_by().values("pk")[:1])
 
 
 def _with_support_flag(queryset: QuerySet, user: User | None) -> QuerySet:

@@ -1,10 +1,12 @@
 """`make bench` = `python -m tests.bench`: seed (or reuse) engage_bench, then measure.
 
-    python -m tests.bench                  everything (about 10 minutes on 2 cores)
+    python -m tests.bench                  everything (about 3 minutes on 2 cores, plus
+                                           about 40 s when the databases are seeded)
     python -m tests.bench --requests 50    fewer timed requests per scenario
     python -m tests.bench --skip-served    no gunicorn stage
     python -m tests.bench --reseed         drop and seed the bench databases again
     python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
+    python -m tests.bench --profile /moderation/ --as moderator   the same, signed in as staff
 
 Figures only: a missed target is printed as "misses", never as a failing exit status.
 """
@@ -82,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=["full", "small"], default="full")
     parser.add_argument("--profile", metavar="URL", help="profile one URL instead of the bench")
     parser.add_argument(
+        "--as",
+        dest="profile_as",
+        choices=["moderator", "team"],
+        help="--profile signed in as the seeded moderator or team member (TOTP, MFA session)",
+    )
+    parser.add_argument(
         "--queries-only",
         action="store_true",
         help="print the query counts as JSON (used for the 1,000-proposal DB)",
@@ -95,12 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews figures)")
     _prepare(url=url, scale_name=args.scale, reseed=args.reseed)
 
-    from tests.bench import scenarios
+    from tests.bench import moderation, scenarios
 
     if args.profile:
         from tests.bench.profile import profile
 
-        profile(args.profile, log=log)
+        client = None
+        if args.profile_as:
+            from tests.bench.seed import MODERATOR_EMAIL, TEAM_MEMBER_EMAIL
+
+            email = MODERATOR_EMAIL if args.profile_as == "moderator" else TEAM_MEMBER_EMAIL
+            client = moderation.staff_client(email)
+        profile(args.profile, log=log, client=client)
         return 0
     if args.queries_only:
         print("QUERIES " + json.dumps(scenarios.query_counts(rng=random.Random(7))), flush=True)
@@ -111,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         results = scenarios.run_inprocess(requests=args.requests, log=log)
     except Exception:  # report and go on: the table shows what was measured
         log("In-process stage failed:\n" + traceback.format_exc())
+    quality = None
+    try:
+        quality = moderation.routing_quality()
+        moderation.log_routing_quality(quality, log=log)
+    except Exception:
+        log("Routing quality failed:\n" + traceback.format_exc())
 
     small_url = _small_url(url)
     log(
@@ -142,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:  # gunicorn is stopped by then; keep the figures
             log("Served stage failed:\n" + traceback.format_exc())
 
-    scenarios.print_table(results, big_counts, small_counts, served, log=log)
+    scenarios.print_table(
+        results, big_counts, small_counts, served, log=log, routing_quality=quality
+    )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     log(f"\nTotal time {time.perf_counter() - total_started:.0f} s; load average now {load}")
     return 0

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -54,25 +55,48 @@ def measure_view(
     Timing and query counting are separate passes: capturing queries turns on the debug
     cursor, which would add its own cost to the timings.
     """
+    return measure_send(
+        name,
+        lambda client, i: client.get(url_for(i)),
+        describe=url_for,
+        requests=requests,
+        warmup=warmup,
+        budget_seconds=budget_seconds,
+        client=client,
+        query_samples=query_samples,
+    )
+
+
+def measure_send(
+    name: str,
+    send: Callable[[Client, int], HttpResponse],
+    *,
+    describe: Callable[[int], str],
+    requests: int,
+    warmup: int = 15,
+    budget_seconds: float = 40.0,
+    client: Client | None = None,
+    query_samples: int = 8,
+) -> Result:
+    """measure_view for any request: `send(client, i)` makes the i-th one (a POST, say)."""
     client = client or Client(raise_request_exception=False)
     result = Result(name)
     for i in range(warmup):
-        client.get(url_for(i))
+        send(client, i)
     deadline = time.perf_counter() + budget_seconds
     for i in range(requests):
-        url = url_for(warmup + i)
         started = time.perf_counter()
-        response = client.get(url)
+        response = send(client, warmup + i)
         result.samples_ms.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200 and result.status == 200:
             result.status = response.status_code
-            result.note = f" ({url})"
+            result.note = f" ({describe(warmup + i)})"
         if time.perf_counter() > deadline and i >= 30:
             break
     most = 0
     for i in range(query_samples):
         with CaptureQueriesContext(connection) as ctx:
-            client.get(url_for(10_000 + i))
+            send(client, 10_000 + i)
         most = max(most, len(ctx.captured_queries))
     result.queries = most
     return result

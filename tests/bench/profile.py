@@ -57,8 +57,8 @@ def _template_times(client: Client, url: str, requests: int) -> tuple[float, lis
     return per_request, lines
 
 
-def profile(url: str, *, requests: int = 30, log) -> None:
-    client = Client(raise_request_exception=False)
+def profile(url: str, *, requests: int = 30, log, client: Client | None = None) -> None:
+    client = client or Client(raise_request_exception=False)
     for _ in range(5):
         client.get(url)
     per_request, lines = _template_times(client, url, requests)

@@ -18,8 +18,12 @@ import psycopg
 from psycopg import sql
 
 # Bump when the generated data changes shape: older bench databases are then re-seeded.
-SEED_VERSION = 3
+SEED_VERSION = 4
 MARKER_TABLE = "bench_seed"
+# Staff the moderation scenarios sign in as (both enrolled in TOTP, as RequireMFAMiddleware
+# demands): a moderator, and a member of the team with the most routed proposals.
+MODERATOR_EMAIL = "moderator@bench.example"
+TEAM_MEMBER_EMAIL = "team@bench.example"
 
 
 @dataclass(frozen=True)
@@ -29,15 +33,23 @@ class Scale:
     supports: int
     comments: int
     reports: int
+    waiting: int  # submitted proposals in the triage queue, all with stored suggestions
 
 
-FULL = Scale(proposals=100_000, users=5_000, supports=300_000, comments=200_000, reports=2_000)
-SMALL = Scale(proposals=1_000, users=200, supports=3_000, comments=2_000, reports=20)
+FULL = Scale(
+    proposals=100_000,
+    users=5_000,
+    supports=300_000,
+    comments=200_000,
+    reports=2_000,
+    waiting=5_000,
+)
+SMALL = Scale(proposals=1_000, users=200, supports=3_000, comments=2_000, reports=20, waiting=50)
 SCALES = {"full": FULL, "small": SMALL}
 
+# Everything but the triage queue, whose size is Scale.waiting.
 STATUS_WEIGHTS = {
     "draft": 4,
-    "submitted": 3,
     "published": 50,
     "under_review": 20,
     "answered": 18,
@@ -50,6 +62,10 @@ REPORT_REASONS = ("spam", "offensive", "personal_data", "off_topic", "other")
 # Counters follow a heavy tail; the caps keep the busiest detail page plausible.
 MAX_SUPPORTS = 2_500
 MAX_COMMENTS = 150
+# Days a proposal has waited in triage: mostly recent, about half past the 5-working-day
+# service target, none older than a quarter.
+WAITING_MEAN_DAYS = 10
+WAITING_MAX_DAYS = 90
 
 
 def _connect_admin(url: str) -> psycopg.Connection:
@@ -197,11 +213,13 @@ def seed(*, scale: Scale, log) -> float:
     from django.core.management.color import no_style
     from django.db import connection, transaction
     from django.utils import timezone
+    from psycopg.types.json import Jsonb
 
     from engage.accounts.models import User
-    from engage.taxonomy.models import FocusArea
+    from engage.taxonomy.models import FocusArea, Team
     from proposals import text
     from proposals.models import Comment, Proposal, ProposalEvent, ProposalFollow, Report, Support
+    from proposals.routing import Suggester, area_texts
     from proposals.search import SEARCH_CONFIG
     from tests.bench import words
 
@@ -219,6 +237,8 @@ def seed(*, scale: Scale, log) -> float:
     if not focus_areas:
         raise SystemExit("No focus areas: the taxonomy data migration did not run.")
     area_weights = [rng.uniform(0.4, 2.0) for _ in focus_areas]
+    # The suggester as proposal_submit uses it before any routing decision (day one).
+    suggester = Suggester(areas=area_texts(), learned={})
 
     tables = [User, Proposal, Support, Comment, ProposalFollow, ProposalEvent, Report]
     with transaction.atomic():
@@ -249,6 +269,15 @@ def seed(*, scale: Scale, log) -> float:
                     deleted,
                 )
             )
+        moderator_id, member_id = scale.users + 1, scale.users + 2
+        for uid, email, name in [
+            (moderator_id, MODERATOR_EMAIL, "Bench Moderator"),
+            (member_id, TEAM_MEMBER_EMAIL, "Bench Teammedlem"),
+        ]:
+            is_staff = uid == member_id
+            users.append(
+                (uid, "!bench-unusable", email, name, "da", is_staff, False, True, now, None)
+            )
         _copy(
             cursor,
             User,
@@ -269,10 +298,34 @@ def seed(*, scale: Scale, log) -> float:
         author_weights = [rng.paretovariate(1.5) for _ in user_ids]
         log(f"  users: {len(users):,}")
 
-        # Proposals: ids follow creation time, like real rows.
+        # One team per focus area, as admins would set them up; the routed proposals below
+        # go to their focus area's team.
+        teams = Team.objects.bulk_create(
+            Team(slug=area.slug, name=f"Team {area.name_da}") for area in focus_areas
+        )
+        team_of_area = {}
+        for area, team in zip(focus_areas, teams, strict=True):
+            FocusArea.objects.filter(pk=area.pk).update(team=team)
+            team_of_area[area.pk] = team.pk
+
+        # Proposals: ids follow creation time, like real rows. The waiting ones are dated
+        # by their submission, recent (see WAITING_MEAN_DAYS), and mixed in by that date.
         n = scale.proposals
-        ages = sorted((rng.betavariate(1.0, 2.2) * 3 * 365 for _ in range(n)), reverse=True)
+        waiting_ages = [
+            min(rng.expovariate(1 / WAITING_MEAN_DAYS), WAITING_MAX_DAYS)
+            for _ in range(scale.waiting)
+        ]
+        timeline = sorted(
+            [(rng.betavariate(1.0, 2.2) * 3 * 365, False) for _ in range(n - scale.waiting)]
+            + [(age, True) for age in waiting_ages],
+            reverse=True,
+        )
+        ages = [age for age, _waiting in timeline]
         statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=n)
+        statuses = [
+            "submitted" if waiting else s
+            for (_age, waiting), s in zip(timeline, statuses, strict=True)
+        ]
         areas = rng.choices(focus_areas, weights=area_weights, k=n)
         authors = rng.choices(user_ids, weights=author_weights, k=n)
         proposals = []
@@ -284,11 +337,15 @@ def seed(*, scale: Scale, log) -> float:
             area = areas[i]
             created = now - timedelta(days=ages[i])
             submitted = published = answered = None
+            if status == "submitted":
+                # ages[i] is how long it has waited: it was written a little earlier.
+                submitted = created
+                created = submitted - timedelta(hours=rng.uniform(0.1, 48))
             outcome = ""
             merged_into = None
             if status == "merged" and not public_so_far:
                 status = "published"
-            if status != "draft":
+            if status not in ("draft", "submitted"):
                 submitted = created + timedelta(hours=rng.uniform(0.1, 48))
             if status in (*OPEN, "merged"):
                 published = submitted + timedelta(hours=rng.uniform(1, 72))
@@ -303,6 +360,16 @@ def seed(*, scale: Scale, log) -> float:
             if rng.random() < 0.2:
                 lat = Decimal(f"{rng.uniform(56.9, 57.2):.6f}")
                 lon = Decimal(f"{rng.uniform(9.6, 10.4):.6f}")
+            # proposal_route publishes and routes in one step; merged ones were routed first.
+            team = team_of_area[area.pk] if published else None
+            suggested, suggestions = "", []
+            if status == "submitted":
+                # What proposal_submit stores: the suggester's top three.
+                top = suggester.suggest(title=title, body=body, limit=3)[:3]
+                suggested = top[0].focus_area
+                suggestions = [
+                    {"focus_area": s.focus_area, "theme": s.theme, "score": s.score} for s in top
+                ]
             proposals.append(
                 [
                     pid,
@@ -325,6 +392,10 @@ def seed(*, scale: Scale, log) -> float:
                     submitted,
                     published,
                     answered,
+                    team,
+                    published if team else None,
+                    suggested,
+                    Jsonb(suggestions),
                 ]
             )
             if status in OPEN:
@@ -417,10 +488,14 @@ def seed(*, scale: Scale, log) -> float:
                 "submitted_at",
                 "published_at",
                 "answered_at",
+                "team",
+                "routed_at",
+                "suggested_focus_area",
+                "suggestions",
             ],
             proposals,
         )
-        log(f"  proposals: {len(proposals):,}")
+        log(f"  proposals: {len(proposals):,} ({scale.waiting:,} waiting in triage)")
         _copy(cursor, Support, ["id", "proposal", "user", "created_at"], supports)
         log(f"  supports: {len(supports):,}")
         _copy(
@@ -524,6 +599,12 @@ def seed(*, scale: Scale, log) -> float:
 
         for statement in connection.ops.sequence_reset_sql(no_style(), tables):
             connection.cursor().execute(statement)
+        _staff_setup(
+            moderator_id=moderator_id,
+            member_id=member_id,
+            team_id=_busiest_team(proposals, teams),
+        )
+        log("  moderator and team member with TOTP")
 
         # One UPDATE with the same expression as proposals.search.search_vector_refresh.
         vector_started = time.perf_counter()
@@ -553,6 +634,32 @@ def seed(*, scale: Scale, log) -> float:
     return seconds
 
 
+def _busiest_team(proposals: list[list], teams) -> int:
+    """The team with the most proposals waiting for its answer (published, under review)."""
+    from collections import Counter
+
+    waiting = Counter(row[20] for row in proposals if row[10] in ("published", "under_review"))
+    return waiting.most_common(1)[0][0] if waiting else teams[0].pk
+
+
+def _staff_setup(*, moderator_id: int, member_id: int, team_id: int) -> None:
+    """Group, team and TOTP for the two staff users; allauth writes the authenticators."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    from engage.accounts.models import User
+    from engage.taxonomy.models import Team
+
+    moderator = User.objects.get(pk=moderator_id)
+    member = User.objects.get(pk=member_id)
+    group, _created = Group.objects.get_or_create(name=settings.MODERATOR_GROUP)
+    moderator.groups.add(group)
+    Team.objects.get(pk=team_id).members.add(member)
+    for user in (moderator, member):
+        TOTP.activate(user, generate_totp_secret())
+
+
 def _json(value) -> str:
     import json
 
@@ -574,4 +681,8 @@ def seeded_counts() -> dict[str, int]:
         for name, table in tables.items():
             c.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
             result[name] = c.fetchone()[0]
+        c.execute("SELECT count(*) FROM proposals_proposal WHERE status = 'submitted'")
+        result["waiting in triage"] = c.fetchone()[0]
+        c.execute("SELECT count(*) FROM taxonomy_team")
+        result["teams"] = c.fetchone()[0]
     return result

@@ -1,0 +1,104 @@
+"""What keeps the public list fast without showing anything out of date: a capped count,
+cached filter choices and cached cards."""
+
+import pytest
+from django.core.cache import cache
+from django.db.models import F
+from django.urls import reverse
+
+from engage.taxonomy.models import FocusArea
+from frontend.pagination import CappedPaginator
+from proposals.models import Proposal
+from proposals.selectors import ProposalFilters, proposal_list_public
+from tests.factories import UserFactory
+from tests.proposals.factories import ProposalFactory, SupportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _listed():
+    return proposal_list_public(filters=ProposalFilters())
+
+
+def test_capped_count_is_exact_below_the_cap():
+    ProposalFactory.create_batch(3)
+    paginator = CappedPaginator(_listed(), 2, number="1", cap=5)
+    assert paginator.count == 3
+    assert paginator.more_than is None
+    assert paginator.num_pages == 2
+
+
+def test_capped_count_stops_and_says_more_than():
+    ProposalFactory.create_batch(7)
+    paginator = CappedPaginator(_listed(), 2, number="1", cap=4)
+    assert paginator.count == 5
+    assert paginator.more_than == 4
+    page = paginator.get_page("2")
+    assert page.has_next()
+
+
+def test_a_page_past_the_cap_still_has_its_rows_and_a_next_link():
+    ProposalFactory.create_batch(9)
+    paginator = CappedPaginator(_listed(), 2, number="3", cap=4)
+    page = paginator.get_page("3")
+    assert page.number == 3
+    assert len(page.object_list) == 2
+    assert page.has_next()
+    assert paginator.more_than == 6
+
+
+def test_ids_first_keeps_the_order_of_the_sort():
+    ProposalFactory.create_batch(5)
+    expected = list(_listed().values_list("pk", flat=True)[:3])
+    page = CappedPaginator(_listed(), 3, number="1", ids_first=True).get_page("1")
+    assert [p.pk for p in page.object_list] == expected
+
+
+def test_list_says_more_than_when_counting_stopped(client, monkeypatch):
+    monkeypatch.setattr("frontend.pagination.COUNT_CAP", 2)
+    monkeypatch.setattr("frontend.views.proposals.PAGE_SIZE", 1)
+    ProposalFactory.create_batch(4)
+    response = client.get(reverse("frontend:proposal_list"), HTTP_ACCEPT_LANGUAGE="en")
+    text = response.content.decode()
+    assert "More than 2 proposals found" in text
+    assert "Page 1 of" not in text
+
+
+def test_a_card_shows_a_changed_count_at_once(client):
+    proposal = ProposalFactory(title="Flere bænke ved søen")
+    url = reverse("frontend:proposal_list")
+    assert "0 supports" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 3)
+    assert "3 supports" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_renamed_focus_area_shows_at_once_in_the_filters(client):
+    url = reverse("frontend:proposal_list")
+    area = FocusArea.objects.order_by("pk").first()
+    assert area is not None
+    client.get(url)  # caches the choices
+    area.name_da = "Et helt nyt navn"
+    area.save(update_fields=["name_da"])
+    assert "Et helt nyt navn" in client.get(url).content.decode()
+
+
+def test_the_own_support_flag_never_travels_in_a_cached_card(client):
+    proposal = ProposalFactory()
+    supporter, other = UserFactory(), UserFactory()
+    SupportFactory(proposal=proposal, user=supporter)
+    url = reverse("frontend:proposal_list")
+    # Signed-in people get their own language (Danish here), whatever the browser asks.
+    flag = "Du støtter dette"
+    client.force_login(supporter)
+    assert flag in client.get(url).content.decode()
+    client.force_login(other)
+    assert flag not in client.get(url).content.decode()
+    client.logout()
+    assert flag not in client.get(url).content.decode()
