@@ -83,3 +83,13 @@ def taxonomy(transactional_db) -> None:
     """
     migration = importlib.import_module("engage.taxonomy.migrations.0002_load_focus_areas")
     migration.load(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: rendered fragments must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

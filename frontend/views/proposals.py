@@ -4,18 +4,22 @@ Views stay thin: forms check the shape of input, proposals.services do the write
 raise ValidationError for anything a person can fix, and proposals.rules decide who may.
 """
 
+import hashlib
 import logging
 from math import ceil
 
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -36,6 +40,7 @@ from frontend.forms.proposals import (
 from frontend.pagination import CappedPaginator
 from proposals import services
 from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
+from proposals.listing import FRAGMENT_SECONDS, listing_version
 from proposals.models import Comment, Proposal, ProposalEvent
 from proposals.routing import suggester_get
 from proposals.selectors import (
@@ -170,6 +175,7 @@ def detail_context(
         else:  # not a top-level comment: show the error at the main comment form
             comment_form = reply_form
     return {
+        "page_title": proposal.title,
         "proposal": proposal,
         "comments": comments,
         "timeline": proposal_timeline(proposal=proposal),
@@ -186,6 +192,40 @@ def detail_context(
 def proposal_list(request: HttpRequest) -> HttpResponse:
     taxonomy_version, choices = filter_choices()
     form = ProposalFilterForm(request.GET, choices=choices)
+    # The selects render the same for the same choices and values: a cached fragment.
+    filter_key = [
+        taxonomy_version,
+        *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
+    ]
+    partial = is_htmx(request) and request.headers.get("HX-Target") == "proposal-results"
+    fragments = _list_fragments(request, form, taxonomy_version=taxonomy_version, partial=partial)
+    if partial:
+        response = HttpResponse(fragments["results"])
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    context = {"form": form, "filter_key": filter_key, "fragments": fragments}
+    return render_fragment(request, "frontend/proposals/list.html", context)
+
+
+def _list_fragments(
+    request: HttpRequest, form: ProposalFilterForm, *, taxonomy_version: int, partial: bool
+) -> dict[str, str]:
+    """The result count and the result list, rendered; cached for visitors not signed in.
+
+    Visitors who are signed in see their own supports on the cards, so their lists are
+    rendered for them. Everyone else shares one rendering per filter, page and language
+    until a proposal changes (proposals.listing).
+    """
+    shared = not request.user.is_authenticated
+    if shared:
+        query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
+        key = (
+            f"proposals:list:{get_language()}:{listing_version()}:{taxonomy_version}:"
+            f"{int(partial)}:{query}"
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     filters = ProposalFilters(
         theme=form.value("theme"),
         focus_area=form.value("focus_area"),
@@ -199,17 +239,14 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     paginator = CappedPaginator(queryset, PAGE_SIZE, number=number, ids_first=bool(filters.q))
     page = paginator.get_page(number)
     page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    # The selects render the same for the same choices and values: a cached fragment.
-    filter_key = [
-        taxonomy_version,
-        *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
-    ]
-    context = {"form": form, "page": page, "page_numbers": page_numbers, "filter_key": filter_key}
-    if is_htmx(request) and request.headers.get("HX-Target") == "proposal-results":
-        return render_fragment(
-            request, "frontend/proposals/_results.html", {**context, "swap_count": True}
-        )
-    return render_fragment(request, "frontend/proposals/list.html", context)
+    context = {"page": page, "page_numbers": page_numbers, "swap_count": partial}
+    fragments = {
+        "count": render_to_string("frontend/proposals/_count.html", context, request),
+        "results": render_to_string("frontend/proposals/_results.html", context, request),
+    }
+    if shared:
+        cache.set(key, fragments, FRAGMENT_SECONDS)
+    return fragments
 
 
 @require_GET
@@ -259,8 +296,23 @@ def proposal_suggest(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = proposal_or_404(request, pk)
-    return render(request, "frontend/proposals/detail.html", detail_context(request, proposal))
+    if request.user.is_authenticated:
+        proposal = proposal_or_404(request, pk)
+        return render(request, "frontend/proposals/detail.html", detail_context(request, proposal))
+    # Visitors who are not signed in all see the same page: share one rendering of it until
+    # a proposal changes (proposals.listing). Only what rendered fine is kept, so a hidden
+    # or unknown proposal is looked up, and refused, every time.
+    key = f"proposals:detail:{get_language()}:{listing_version()}:{pk}"
+    shared = cache.get(key)
+    if shared is None:
+        proposal = proposal_or_404(request, pk)
+        context = detail_context(request, proposal)
+        main = render_to_string("frontend/proposals/_detail_main.html", context, request)
+        shared = {"title": proposal.title, "main": main}
+        if "csrfmiddlewaretoken" not in main:  # a form for one visitor is not for all
+            cache.set(key, shared, FRAGMENT_SECONDS)
+    context = {"page_title": shared["title"], "main_html": shared["main"]}
+    return render(request, "frontend/proposals/detail.html", context)
 
 
 # ---------- writing a proposal ------------------------------------------------------------

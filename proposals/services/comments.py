@@ -10,6 +10,7 @@ from notifications.models import EventKind
 from notifications.services import event_record
 from proposals import text
 from proposals.lifecycle import OPEN_STATUSES
+from proposals.listing import listing_changed
 from proposals.models import Comment, Proposal, ProposalFollow
 from proposals.services.limits import rate_limit
 
@@ -49,6 +50,7 @@ def comment_create(
         proposal=proposal, author=author, parent=parent, body=body, body_html=text.render(body)
     )
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    listing_changed()
     ProposalFollow.objects.get_or_create(proposal=proposal, user=author)
     event_record(
         kind=EventKind.COMMENT_CREATED,
@@ -84,6 +86,7 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     comment.body_html = text.render(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    listing_changed()
     return comment
 
 
@@ -98,4 +101,5 @@ def comment_delete(*, comment: Comment) -> Comment:
     comment.body_html = ""
     comment.save(update_fields=["deleted_at", "body", "body_html"])
     Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
+    listing_changed()
     return comment

@@ -8,6 +8,7 @@ from engage.taxonomy.models import FocusArea
 from notifications.models import EventKind
 from notifications.services import event_record
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES
+from proposals.listing import listing_changed
 from proposals.models import Comment, FocusAreaFollow, Proposal, ProposalFollow, Report, Support
 from proposals.services.limits import rate_limit
 from proposals.services.moderation import content_hide_if_reported_enough
@@ -26,6 +27,7 @@ def proposal_support(*, proposal: Proposal, user: User) -> bool:
     _, created = Support.objects.get_or_create(proposal=proposal, user=user)
     if created:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+        listing_changed()
     return created
 
 
@@ -35,6 +37,7 @@ def proposal_unsupport(*, proposal: Proposal, user: User) -> bool:
     deleted, _ = Support.objects.filter(proposal=proposal, user=user).delete()
     if deleted:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+        listing_changed()
     return bool(deleted)
 
 

@@ -21,6 +21,7 @@ from engage.taxonomy.models import FocusArea, Team
 from notifications.models import EventKind
 from notifications.services import event_record
 from proposals.lifecycle import InvalidTransition, Outcome, Status
+from proposals.listing import listing_changed
 from proposals.models import (
     Comment,
     Proposal,
@@ -252,6 +253,7 @@ def proposal_reroute(
         RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
     locked.routed_at = timezone.now()
     locked.save(update_fields=fields)
+    listing_changed()
     audit_record(
         actor=actor,
         action="proposal.reroute",
@@ -322,6 +324,7 @@ def content_hide(*, target: Proposal | Comment, actor: User, reason: str) -> Pro
     locked.hidden_at = locked.hidden_at or timezone.now()
     locked.hidden_reason = reason.strip()
     locked.save(update_fields=["hidden_at", "hidden_reason"])
+    listing_changed()
     _resolve_reports(target=locked, actor=actor, resolution="hidden")
     audit_record(
         actor=actor,
@@ -347,6 +350,7 @@ def content_restore(*, target: Proposal | Comment, actor: User, reason: str) -> 
     locked.hidden_at = None
     locked.hidden_reason = ""
     locked.save(update_fields=["hidden_at", "hidden_reason"])
+    listing_changed()
     _resolve_reports(target=locked, actor=actor, resolution="restored")
     audit_record(
         actor=actor,
@@ -382,6 +386,7 @@ def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
     locked.hidden_at = timezone.now()
     locked.hidden_reason = _("Hidden automatically after reports; a moderator will look.")
     locked.save(update_fields=["hidden_at", "hidden_reason"])
+    listing_changed()
     audit_record(
         actor=None,
         action=f"{locked._meta.model_name}.auto_hide",

@@ -14,6 +14,7 @@ from notifications.models import EventKind
 from notifications.services import event_record
 from proposals import geo, images, text
 from proposals.lifecycle import EDITABLE_STATUSES, Outcome, Status, transition_check
+from proposals.listing import listing_changed
 from proposals.models import Proposal, ProposalEvent, ProposalFollow, ProposalImage
 from proposals.search import search_vector_refresh
 from proposals.services.limits import rate_limit
@@ -265,6 +266,7 @@ def proposal_transition(
         note=note,
         is_public=public,
     )
+    listing_changed()
     if previous != Status.DRAFT:
         data = {"from": previous, "to": target, "outcome": locked.outcome}
         if target == Status.MERGED:

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from engage.taxonomy.models import FocusArea
 from frontend.pagination import CappedPaginator
+from proposals import services
+from proposals.listing import listing_changed
 from proposals.models import Proposal
 from proposals.selectors import ProposalFilters, proposal_list_public
 from tests.factories import UserFactory
@@ -71,12 +73,29 @@ def test_list_says_more_than_when_counting_stopped(client, monkeypatch):
     assert "Page 1 of" not in text
 
 
-def test_a_card_shows_a_changed_count_at_once(client):
+def test_a_card_shows_a_changed_count_at_once(client, django_capture_on_commit_callbacks):
     proposal = ProposalFactory(title="Flere bænke ved søen")
     url = reverse("frontend:proposal_list")
     assert "0 supports" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        listing_changed()  # what every service that changes a count does
     assert "3 supports" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_visitors_share_one_rendering_until_a_service_changes_a_proposal(
+    client, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    proposal = ProposalFactory(title="Flere bænke ved søen")
+    url = reverse("frontend:proposal_list")
+    client.get(url)  # renders and caches the count and the cards
+    with django_assert_num_queries(0):  # no session, no user, nothing to ask the database
+        cached = client.get(url).content.decode()
+    assert "Flere bænke ved søen" in cached and "0 støtter" in cached
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_support(proposal=proposal, user=UserFactory())
+    assert "1 støtte" in client.get(url).content.decode()
 
 
 def test_a_renamed_focus_area_shows_at_once_in_the_filters(client):
