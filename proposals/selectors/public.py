@@ -87,9 +87,14 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
     """
-    queryset = Proposal.objects.select_related(
-        "author", "theme", "focus_area", "focus_area__theme", "merged_into"
-    ).prefetch_related("images", "focus_area__sdgs")
+    # The search vector is the biggest column and no page shows it.
+    queryset = (
+        Proposal.objects.select_related(
+            "author", "theme", "focus_area", "focus_area__theme", "merged_into"
+        )
+        .defer("search_vector", "merged_into__search_vector", "merged_into__body")
+        .prefetch_related("images", "focus_area__sdgs")
+    )
     queryset = _with_support_flag(queryset, user)
     if user is not None and user.is_authenticated:
         queryset = queryset.annotate(
