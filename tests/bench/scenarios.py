@@ -104,6 +104,11 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
             lambda i: f"{list_url}?{_q(i)}",
         )
         run("list_deep", "list page ?page=100 (deep page)", lambda i: f"{list_url}?page=100")
+        run(
+            "list_cold",
+            "list page, rendered afresh each time",
+            lambda i: (inprocess.listing_version_bump(), list_url)[1],
+        )
         signed_in = Client(raise_request_exception=False)
         signed_in.force_login(get_user_model().objects.get(pk=1))
         run("list_user", "list page, signed in", lambda i: list_url, client=signed_in)
@@ -112,8 +117,13 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
     if pks and _detail_url(pks[0]):
         run(
             "detail",
-            "detail page (random, with comments)",
+            "detail page (random, with comments; first view of each)",
             lambda i: _detail_url(pks[i % len(pks)]),
+        )
+        run(
+            "detail_warm",
+            "detail page (20 pages, each seen again)",
+            lambda i: _detail_url(pks[i % 20]),
         )
         busiest = _busiest_pk()
         run("detail_busiest", "detail page (most comments)", lambda i: _detail_url(busiest), n=50)
@@ -242,7 +252,9 @@ def print_table(
         ("list", "in-process list / trivial", TARGET_LIST_RATIO),
         ("list_filtered", "in-process list filtered / trivial", TARGET_LIST_RATIO),
         ("list_searched", "in-process list searched / trivial", TARGET_LIST_RATIO),
-        ("detail", "in-process detail / trivial", TARGET_DETAIL_RATIO),
+        ("list_cold", "in-process list, rendered afresh", TARGET_LIST_RATIO),
+        ("detail_warm", "in-process detail seen again / trivial", TARGET_DETAIL_RATIO),
+        ("detail", "in-process detail, first view / trivial", TARGET_DETAIL_RATIO),
     ]:
         result = results.get(key)
         if result is None or trivial is None or result.status != 200:
