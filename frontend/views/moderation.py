@@ -171,23 +171,23 @@ def moderation_bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _queue_page(request, bulk_form=form)
     data = form.cleaned_data
-    done, failed = 0, []
-    for proposal in data["proposals"]:
-        try:
-            if data["action"] == BulkForm.ROUTE:
-                services.proposal_route(
-                    proposal=proposal,
-                    actor=request.user,
-                    focus_area=data["focus_area"],
-                    team=data["team"],
-                    note=data["note"],
-                )
-            else:
-                _reject(request, proposal, reason=data["reason"], note=data["note"])
-        except ValidationError as exc:
-            failed.append((proposal, _message(exc)))
-        else:
-            done += 1
+    if data["action"] == BulkForm.ROUTE:
+        outcomes = services.proposal_bulk_route(
+            proposals=data["proposals"],
+            actor=request.user,
+            focus_area=data["focus_area"],
+            team=data["team"],
+            note=data["note"],
+        )
+    else:
+        outcomes = services.proposal_bulk_reject(
+            proposals=data["proposals"],
+            actor=request.user,
+            reason=data["reason"],
+            note=data["note"],
+        )
+    done = sum(1 for outcome in outcomes if outcome.error is None)
+    failed = [(o.proposal, o.error) for o in outcomes if o.error is not None]
     if done and data["action"] == BulkForm.ROUTE:
         messages.success(
             request,
@@ -211,11 +211,6 @@ def moderation_bulk(request: HttpRequest) -> HttpResponse:
         )
     query = request.GET.urlencode()
     return redirect(reverse("frontend:moderation_queue") + (f"?{query}" if query else ""))
-
-
-def _reject(request: HttpRequest, proposal: Proposal, *, reason: str, note: str) -> Proposal:
-    # The service refuses anything no longer waiting in triage, under the row lock.
-    return services.proposal_reject(proposal=proposal, actor=request.user, reason=reason, note=note)
 
 
 # ---------- one proposal ------------------------------------------------------------------
@@ -341,9 +336,9 @@ def moderation_reject(request: HttpRequest, pk: int) -> HttpResponse:
     form = RejectForm(request.POST)
     if form.is_valid():
         try:
-            _reject(
-                request,
-                proposal,
+            services.proposal_reject(
+                proposal=proposal,
+                actor=request.user,
                 reason=form.cleaned_data["reason"],
                 note=form.cleaned_data["note"],
             )

@@ -6,10 +6,7 @@ then calls a service. Domain errors become HTTP statuses in proposals/api/errors
 bad input 400, a proposal someone already handled 409 (InvalidTransition), not yours 403.
 """
 
-from collections.abc import Callable
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -244,26 +241,8 @@ class ProposalMergeApi(BaseApi):
         return _moderated(merged)
 
 
-def _each_in_own_transaction(
-    *, ids: list[int], user, action: Callable[[Proposal], object]
-) -> list[dict]:
-    """Run `action` on each proposal in its own transaction and report per id.
-
-    A failure (unknown id, already handled, bad input for that proposal) is recorded in
-    its result and rolls back only that proposal; the others keep their changes.
-    """
-    results = []
-    for pk in dict.fromkeys(ids):  # each id once, in the order sent
-        try:
-            with transaction.atomic():
-                action(selectors.proposal_get_for_moderation(pk=pk, user=user))
-        except Proposal.DoesNotExist:
-            results.append({"id": pk, "ok": False, "error": _("There is no such proposal.")})
-        except ValidationError as exc:  # InvalidTransition too
-            results.append({"id": pk, "ok": False, "error": " ".join(exc.messages)})
-        else:
-            results.append({"id": pk, "ok": True, "error": None})
-    return results
+def _bulk_results(outcomes: list[services.BulkOutcome]) -> list[dict]:
+    return [{"id": o.proposal_id, "ok": o.error is None, "error": o.error} for o in outcomes]
 
 
 def _proposal_ids_field():
@@ -303,17 +282,14 @@ class BulkRouteApi(BaseApi):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
 
-        def route(proposal: Proposal) -> None:
-            services.proposal_route(
-                proposal=proposal,
-                actor=request.user,
-                focus_area=data["focus_area"],
-                team=data["team"],
-                note=data["note"],
-            )
-
-        results = _each_in_own_transaction(ids=data["proposals"], user=request.user, action=route)
-        return Response(BulkResultSerializer(results, many=True).data)
+        outcomes = services.proposal_bulk_route(
+            proposals=data["proposals"],
+            actor=request.user,
+            focus_area=data["focus_area"],
+            team=data["team"],
+            note=data["note"],
+        )
+        return Response(BulkResultSerializer(_bulk_results(outcomes), many=True).data)
 
 
 class BulkRejectApi(BaseApi):
@@ -354,13 +330,13 @@ class BulkRejectApi(BaseApi):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
 
-        def reject(proposal: Proposal) -> None:
-            services.proposal_reject(
-                proposal=proposal, actor=request.user, reason=data["reason"], note=data["note"]
-            )
-
-        results = _each_in_own_transaction(ids=data["proposals"], user=request.user, action=reject)
-        return Response(BulkResultSerializer(results, many=True).data)
+        outcomes = services.proposal_bulk_reject(
+            proposals=data["proposals"],
+            actor=request.user,
+            reason=data["reason"],
+            note=data["note"],
+        )
+        return Response(BulkResultSerializer(_bulk_results(outcomes), many=True).data)
 
 
 # --- reports, hiding and restoring ---------------------------------------------------------

@@ -6,7 +6,8 @@ notification event, inside the transaction of the change. Callers check the rule
 so a second moderator acting on a proposal already triaged gets a clear error.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -397,3 +398,68 @@ def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
         data={"reporters": reporters},
     )
     return True
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What happened to one proposal of a bulk action: `error` is None when it was done."""
+
+    proposal_id: int
+    proposal: Proposal | None
+    error: str | None
+
+
+def _each_in_own_transaction(
+    proposals: Iterable[Proposal | int], action: Callable[[Proposal], object]
+) -> list[BulkOutcome]:
+    # A failure (unknown id, already handled, bad input) rolls back only that proposal.
+    outcomes = []
+    seen: set[int] = set()
+    for item in proposals:
+        pk = item if isinstance(item, int) else item.pk
+        if pk in seen:
+            continue
+        seen.add(pk)
+        proposal = None
+        try:
+            with transaction.atomic():
+                proposal = item if isinstance(item, Proposal) else Proposal.objects.get(pk=pk)
+                action(proposal)
+        except Proposal.DoesNotExist:
+            outcomes.append(BulkOutcome(pk, None, _("There is no such proposal.")))
+        except ValidationError as exc:  # InvalidTransition too
+            outcomes.append(BulkOutcome(pk, proposal, " ".join(exc.messages)))
+        else:
+            outcomes.append(BulkOutcome(pk, proposal, None))
+    return outcomes
+
+
+def proposal_bulk_route(
+    *,
+    proposals: Iterable[Proposal | int],
+    actor: User,
+    focus_area: FocusArea,
+    team: Team | None = None,
+    note: str = "",
+) -> list[BulkOutcome]:
+    """proposal_route for each proposal (or id), once each, in the order given.
+
+    Each runs in its own transaction: one that fails is reported in its outcome and does
+    not undo the others.
+    """
+    return _each_in_own_transaction(
+        proposals,
+        lambda proposal: proposal_route(
+            proposal=proposal, actor=actor, focus_area=focus_area, team=team, note=note
+        ),
+    )
+
+
+def proposal_bulk_reject(
+    *, proposals: Iterable[Proposal | int], actor: User, reason: str, note: str = ""
+) -> list[BulkOutcome]:
+    """proposal_reject for each proposal (or id), like proposal_bulk_route."""
+    return _each_in_own_transaction(
+        proposals,
+        lambda proposal: proposal_reject(proposal=proposal, actor=actor, reason=reason, note=note),
+    )
