@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from engage.accounts.models import User
-from engage.accounts.rules import is_admin, is_moderator
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import search
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES, Status
@@ -17,6 +16,7 @@ from proposals.models import (
     ProposalFollow,
     Support,
 )
+from proposals.rules import is_staff_moderator
 
 SORTS = {
     "newest": ("-published_at", "-pk"),
@@ -41,7 +41,8 @@ class ProposalFilters:
 
 
 def _can_moderate(user: User | None) -> bool:
-    return bool(user and (is_moderator(user) or is_admin(user)))
+    # The same predicate the permissions use, so visibility and rights cannot drift apart.
+    return is_staff_moderator.test(user)
 
 
 def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) -> QuerySet:
