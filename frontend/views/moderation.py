@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,7 +23,6 @@ from django.views.decorators.http import require_GET, require_POST
 from engage.audit.selectors import AuditFilters, audit_entry_list
 from engage.taxonomy.models import Team
 from engage.taxonomy.selectors import theme_list
-from engage.workdays import working_days_between
 from frontend.forms.moderation import (
     AUDIT_ACTIONS,
     AuditFilterForm,
@@ -47,7 +45,7 @@ from proposals.selectors import (
     proposal_get_for_moderation,
     proposal_list_similar,
     report_workspace,
-    service_target_cutoff,
+    service_clock,
     triage_queue,
 )
 from proposals.services import moderation as services
@@ -81,12 +79,11 @@ def annotate_waiting(proposals, *, since: str, areas: dict | None = None) -> Non
 
     Pure Python over rows already loaded, so a page of 50 costs no extra queries.
     """
-    now = timezone.now()
-    cutoff = service_target_cutoff()
+    clock = service_clock()
     for proposal in proposals:
         start = getattr(proposal, since)
-        proposal.waiting_days = working_days_between(start=start, end=now) if start else 0
-        proposal.is_overdue = bool(start and start < cutoff)
+        proposal.waiting_days = clock.waiting_days(start) or 0
+        proposal.is_overdue = clock.is_overdue(start)
         if areas is not None:
             proposal.suggested = [
                 (areas[item["focus_area"]], item.get("score", 0))

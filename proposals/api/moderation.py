@@ -7,7 +7,6 @@ bad input 400, a proposal someone already handled 409 (InvalidTransition), not y
 """
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -49,7 +48,7 @@ _REFUSED = {
 
 
 def _age_context(request) -> dict:
-    return {"request": request, "now": timezone.now(), "cutoff": selectors.service_target_cutoff()}
+    return {"request": request, "clock": selectors.service_clock()}
 
 
 def _moderated(proposal: Proposal) -> Response:

@@ -2,8 +2,8 @@
 
 List serializers read only what the selectors loaded (select_related, annotations, the
 stored suggestions), so a queue page costs the same number of queries at any length.
-Ages and the overdue flag need `now` and `cutoff` in the serializer context, computed
-once per request (selectors.service_target_cutoff()).
+Ages and the overdue flag need a `clock` (selectors.service_clock()) in the serializer
+context, read once per request.
 """
 
 from django.utils.text import Truncator
@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from engage.taxonomy.models import FocusArea, Team
-from engage.workdays import working_days_between
 from proposals.lifecycle import Status
 from proposals.models import Proposal
 
@@ -87,14 +86,10 @@ class _AgeMixin(serializers.Serializer):
         return getattr(obj, self.waiting_since)
 
     def get_age_working_days(self, obj: Proposal) -> int | None:
-        since = self._since(obj)
-        if since is None:
-            return None
-        return working_days_between(start=since, end=self.context["now"])
+        return self.context["clock"].waiting_days(self._since(obj))
 
     def get_overdue(self, obj: Proposal) -> bool:
-        since = self._since(obj)
-        return since is not None and since < self.context["cutoff"]
+        return self.context["clock"].is_overdue(self._since(obj))
 
 
 class TriageItemSerializer(_AgeMixin):

@@ -2,11 +2,13 @@
 
 from proposals.selectors.moderation import (
     ReportedItem,
+    ServiceClock,
     TriageFilters,
     hidden_content,
     proposal_get_for_moderation,
     proposal_get_for_team,
     report_workspace,
+    service_clock,
     service_target_cutoff,
     team_get_for_member,
     team_list_for_user,
@@ -28,6 +30,8 @@ __all__ = [
     "proposal_get_for_moderation",
     "proposal_get_for_team",
     "report_workspace",
+    "ServiceClock",
+    "service_clock",
     "service_target_cutoff",
     "team_get_for_member",
     "team_list_for_user",

@@ -4,6 +4,7 @@ Every list here runs a fixed number of queries, whatever its length.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,7 @@ from django.utils import timezone
 from engage.accounts.models import User
 from engage.accounts.rules import is_admin
 from engage.taxonomy.models import Team
-from engage.workdays import working_days_before
+from engage.workdays import working_days_before, working_days_between
 from proposals.lifecycle import Status
 from proposals.models import Comment, Proposal, Report
 
@@ -23,6 +24,24 @@ def service_target_cutoff():
     return working_days_before(
         moment=timezone.now(), days=settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS
     )
+
+
+@dataclass(frozen=True)
+class ServiceClock:
+    """How long things have waited, against the service target; read once per request."""
+
+    now: datetime
+    cutoff: datetime
+
+    def waiting_days(self, since: datetime | None) -> int | None:
+        return None if since is None else working_days_between(start=since, end=self.now)
+
+    def is_overdue(self, since: datetime | None) -> bool:
+        return since is not None and since < self.cutoff
+
+
+def service_clock() -> ServiceClock:
+    return ServiceClock(now=timezone.now(), cutoff=service_target_cutoff())
 
 
 @dataclass(frozen=True)
