@@ -89,3 +89,47 @@ def filter_choices() -> tuple[int, FilterChoices]:
         choices = _filter_choices_load()
         cache.set(key, choices, timeout=CHOICES_TTL_SECONDS)
     return version, choices
+
+
+@dataclass(frozen=True)
+class TaxonomyLookup:
+    """Themes and focus areas by id, each area with its theme and SDGs already attached.
+
+    Pages that show one proposal's theme, area and goals take them from here instead of
+    joining three tables and prefetching a fourth for every request. The instances are
+    shared between requests: read them, never change them.
+    """
+
+    themes: dict[int, Theme]
+    focus_areas: dict[int, FocusArea]
+
+
+_lookup_memo: tuple[int, TaxonomyLookup] | None = None
+
+
+def _taxonomy_lookup_load() -> TaxonomyLookup:
+    themes = {theme.pk: theme for theme in Theme.objects.all()}
+    areas = FocusArea.objects.prefetch_related(
+        Prefetch("sdgs", queryset=SDG.objects.order_by("number"))
+    )
+    focus_areas = {}
+    for area in areas:
+        area.theme = themes[area.theme_id]
+        focus_areas[area.pk] = area
+    return TaxonomyLookup(themes=themes, focus_areas=focus_areas)
+
+
+def taxonomy_lookup() -> TaxonomyLookup:
+    """The taxonomy by id: one cache read when this process has the current version.
+
+    Held in process memory, not the shared cache: it is small, and unpickling two dozen
+    model instances per request would cost more than the joins it replaces. The version
+    comes from the shared cache, so an admin's edit reaches every process.
+    """
+    global _lookup_memo
+    version = taxonomy_version()
+    memo = _lookup_memo
+    if memo is None or memo[0] != version:
+        memo = (version, _taxonomy_lookup_load())
+        _lookup_memo = memo
+    return memo[1]

@@ -15,7 +15,7 @@ def proposal_image(request: HttpRequest, pk: int, image_id: int) -> FileResponse
         proposal = proposal_get_visible(pk=pk, user=request.user)
     except Proposal.DoesNotExist as exc:
         raise Http404 from exc
-    image = next((i for i in proposal.images.all() if i.pk == image_id), None)
+    image = next((i for i in proposal.image_list if i.pk == image_id), None)
     if image is None or not image.image.storage.exists(image.image.name):
         raise Http404
     content_type = mimetypes.guess_type(image.image.name)[0] or "application/octet-stream"

@@ -124,27 +124,36 @@ def rate_limited_response(request: HttpRequest, exc: RateLimited) -> HttpRespons
     return response
 
 
-def _annotate_comments(request: HttpRequest, proposal: Proposal, comments: list[Comment]) -> None:
-    """Attach can_edit / can_delete / can_report and a reply form to each comment.
+def _annotate_comments(
+    request: HttpRequest, proposal: Proposal, comments: list[Comment], *, can_comment: bool
+) -> None:
+    """Attach can_edit / can_delete / can_report, and a reply form where replies are open.
 
     The permission checks run in Python on rows already loaded, so a page with many
     comments costs no extra queries (except the group check for moderators).
     """
     user = request.user
+    if not user.is_authenticated:
+        # Nobody signed out may edit, delete, report or reply: skip asking for each.
+        for comment in comments:
+            for item in [comment, *comment.reply_list]:
+                item.can_edit = item.can_delete = item.can_report = False
+                item.show_body = not item.is_hidden
+        return
     # A rules-only perm: asking rules directly spares ModelBackend's two permission queries.
-    moderator = user.is_authenticated and rules.has_perm("proposals.moderate_proposal", user)
+    moderator = rules.has_perm("proposals.moderate_proposal", user)
     for comment in comments:
-        for item in [comment, *comment.replies.all()]:
-            item.proposal = proposal  # the rules read it; it is the same row
-            own = user.is_authenticated and item.author_id == user.pk
+        for item in [comment, *comment.reply_list]:
+            own = item.author_id == user.pk
             item.can_edit = own and user.has_perm("proposals.change_comment", item)
             item.can_delete = (own or moderator) and user.has_perm("proposals.delete_comment", item)
             item.can_report = not own and user.has_perm("proposals.report_comment", item)
             # A hidden comment shows only a marker; its text is for moderators alone.
             item.show_body = not item.is_hidden or moderator
-        comment.reply_form = CommentForm(
-            auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}
-        )
+        if can_comment and not comment.is_deleted:
+            comment.reply_form = CommentForm(
+                auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}
+            )
 
 
 def proposal_permissions(request: HttpRequest, proposal: Proposal) -> dict[str, bool]:
@@ -165,8 +174,9 @@ def detail_context(
     report_form: ReportForm | None = None,
 ) -> dict:
     """Everything the proposal page and its fragments need, in a fixed number of queries."""
+    can = proposal_permissions(request, proposal)
     comments = comment_list_for_proposal(proposal=proposal)
-    _annotate_comments(request, proposal, comments)
+    _annotate_comments(request, proposal, comments, can_comment=can["comment"])
     if reply_form is not None:
         parent = reply_form.data.get("parent")
         matches = [c for c in comments if str(c.pk) == parent]
@@ -181,7 +191,7 @@ def detail_context(
         "timeline": proposal_timeline(proposal=proposal),
         "comment_form": comment_form or CommentForm(),
         "report_form": report_form or ReportForm(),
-        "can": proposal_permissions(request, proposal),
+        "can": can,
     }
 
 

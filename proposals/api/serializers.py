@@ -66,7 +66,7 @@ class ProposalDetailSerializer(ProposalListItemSerializer):
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, allow_null=True)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, allow_null=True)
     sdgs = serializers.SerializerMethodField()
-    images = ProposalImageSerializer(many=True, source="images.all")
+    images = ProposalImageSerializer(many=True, source="image_list")
     merged_into = serializers.IntegerField(source="merged_into_id", allow_null=True)
     created_at = serializers.DateTimeField()
     submitted_at = serializers.DateTimeField(allow_null=True)
@@ -127,4 +127,4 @@ class CommentSerializer(serializers.Serializer):
 
 
 class CommentThreadSerializer(CommentSerializer):
-    replies = CommentSerializer(many=True, source="replies.all")
+    replies = CommentSerializer(many=True, source="reply_list")

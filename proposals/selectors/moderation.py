@@ -116,10 +116,13 @@ def team_get_for_member(*, slug: str, user: User) -> Team:
 
 
 def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
-    """Any proposal, for moderators and admins; PermissionDenied for everyone else."""
+    """Any proposal with its `image_list`, for moderators and admins; PermissionDenied for
+    everyone else."""
     if not user.has_perm("proposals.moderate_proposal"):
         raise PermissionDenied
-    return Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
+    return _with_images(
+        Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
+    )
 
 
 def proposal_get_for_team(*, pk: int, user: User) -> Proposal:
@@ -127,6 +130,12 @@ def proposal_get_for_team(*, pk: int, user: User) -> Proposal:
     proposal = Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
     if not user.has_perm("proposals.answer_proposal", proposal):
         raise PermissionDenied
+    return _with_images(proposal)
+
+
+def _with_images(proposal: Proposal) -> Proposal:
+    """Set `image_list`, as selectors.proposal_get_visible does, for the shared templates."""
+    proposal.image_list = list(proposal.images.all())
     return proposal
 
 

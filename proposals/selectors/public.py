@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from engage.accounts.models import User
+from engage.taxonomy.choices import taxonomy_lookup
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import search
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES, Status
@@ -14,6 +15,7 @@ from proposals.models import (
     Proposal,
     ProposalEvent,
     ProposalFollow,
+    ProposalImage,
     Support,
 )
 from proposals.rules import is_staff_moderator
@@ -87,14 +89,16 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
     """A proposal that `user` may see: public, their own, or any for moderators.
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
+    Sets `image_list` (the images in order). Theme, focus area (with its theme and SDGs)
+    come from the cached taxonomy, and the proposal it was merged into from a second query
+    only when there is one: the page that shows one proposal pays for one narrow query,
+    not a five-table join.
     """
     # The search vector is the biggest column and no page shows it.
     queryset = (
-        Proposal.objects.select_related(
-            "author", "theme", "focus_area", "focus_area__theme", "merged_into"
-        )
-        .defer("search_vector", "merged_into__search_vector", "merged_into__body")
-        .prefetch_related("images", "focus_area__sdgs")
+        Proposal.objects.select_related("author")
+        .defer("search_vector")
+        .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )
     queryset = _with_support_flag(queryset, user)
     if user is not None and user.is_authenticated:
@@ -102,11 +106,30 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
             is_followed=Exists(ProposalFollow.objects.filter(proposal=OuterRef("pk"), user=user))
         )
     if _can_moderate(user):
-        return queryset.get(pk=pk)
-    visible = Q(status__in=PUBLIC_STATUSES, hidden_at__isnull=True)
-    if user is not None and user.is_authenticated:
-        visible |= Q(author=user)
-    return queryset.get(visible, pk=pk)
+        proposal = queryset.get(pk=pk)
+    else:
+        visible = Q(status__in=PUBLIC_STATUSES, hidden_at__isnull=True)
+        if user is not None and user.is_authenticated:
+            visible |= Q(author=user)
+        proposal = queryset.get(visible, pk=pk)
+    taxonomy_attach(proposals=[proposal])
+    # Most proposals have no image: ask for them only when there are some.
+    proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
+    if proposal.merged_into_id is not None:
+        proposal.merged_into = Proposal.objects.only("pk", "title", "status").get(
+            pk=proposal.merged_into_id
+        )
+    return proposal
+
+
+def taxonomy_attach(*, proposals: list[Proposal]) -> None:
+    """Set theme and focus area on each proposal from the cached taxonomy (no query)."""
+    lookup = taxonomy_lookup()
+    for proposal in proposals:
+        if proposal.theme_id is not None:
+            proposal.theme = lookup.themes[proposal.theme_id]
+        if proposal.focus_area_id is not None:
+            proposal.focus_area = lookup.focus_areas[proposal.focus_area_id]
 
 
 def proposal_list_for_author(*, author: User) -> QuerySet:
@@ -128,14 +151,24 @@ def proposal_list_similar(*, text: str, exclude_pk: int | None = None, limit: in
 
 
 def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
-    """Top-level comments with their replies and authors: two queries in all."""
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    return list(
-        Comment.objects.filter(proposal=proposal, parent__isnull=True)
+    """Top-level comments, oldest first, each with `reply_list` (its replies, oldest
+    first) and every author loaded: one query in all."""
+    comments = list(
+        Comment.objects.filter(proposal=proposal)
         .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("created_at", "pk")
     )
+    by_pk = {comment.pk: comment for comment in comments}
+    top_level = []
+    for comment in comments:
+        comment.proposal = proposal
+        comment.reply_list = []
+        if comment.parent_id is None:
+            top_level.append(comment)
+    for comment in comments:
+        if comment.parent_id is not None:
+            by_pk[comment.parent_id].reply_list.append(comment)
+    return top_level
 
 
 def comment_get_visible(*, pk: int, user: User | None) -> Comment:
@@ -184,4 +217,5 @@ __all__ = [
     "proposal_list_similar",
     "proposal_status_counts_for_author",
     "proposal_timeline",
+    "taxonomy_attach",
 ]

@@ -7,6 +7,7 @@
     python -m tests.bench --reseed         drop and seed the bench databases again
     python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
     python -m tests.bench --profile /moderation/ --as moderator   the same, signed in as staff
+    python -m tests.bench --profile /forslag/ --fresh   the same, rendered afresh each time
 
 Figures only: a missed target is printed as "misses", never as a failing exit status.
 """
@@ -90,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         help="--profile signed in as the seeded moderator or team member (TOTP, MFA session)",
     )
     parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="--profile rendering afresh each time, as the first visitor after a change",
+    )
+    parser.add_argument(
         "--queries-only",
         action="store_true",
         help="print the query counts as JSON (used for the 1,000-proposal DB)",
@@ -114,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
             email = MODERATOR_EMAIL if args.profile_as == "moderator" else TEAM_MEMBER_EMAIL
             client = moderation.staff_client(email)
-        profile(args.profile, log=log, client=client)
+        profile(args.profile, log=log, client=client, fresh=args.fresh)
         return 0
     if args.queries_only:
         print("QUERIES " + json.dumps(scenarios.query_counts(rng=random.Random(7))), flush=True)

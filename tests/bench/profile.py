@@ -15,10 +15,20 @@ from django.template import base
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.bench.inprocess import listing_version_bump
+
 SLOW_QUERY_SECONDS = 0.003
 
 
-def _template_times(client: Client, url: str, requests: int) -> tuple[float, list[str]]:
+def _get(client: Client, url: str, *, fresh: bool):
+    if fresh:
+        listing_version_bump()
+    return client.get(url)
+
+
+def _template_times(
+    client: Client, url: str, requests: int, *, fresh: bool
+) -> tuple[float, list[str]]:
     exclusive: Counter = Counter()
     inclusive: Counter = Counter()
     calls: Counter = Counter()
@@ -43,7 +53,7 @@ def _template_times(client: Client, url: str, requests: int) -> tuple[float, lis
     try:
         started = time.perf_counter()
         for _ in range(requests):
-            client.get(url)
+            _get(client, url, fresh=fresh)
         per_request = (time.perf_counter() - started) * 1000 / requests
     finally:
         base.Template._render = original
@@ -57,16 +67,21 @@ def _template_times(client: Client, url: str, requests: int) -> tuple[float, lis
     return per_request, lines
 
 
-def profile(url: str, *, requests: int = 30, log, client: Client | None = None) -> None:
+def profile(
+    url: str, *, requests: int = 30, log, client: Client | None = None, fresh: bool = False
+) -> None:
+    """With `fresh`, every request renders afresh, as the first visitor after a change."""
     client = client or Client(raise_request_exception=False)
     for _ in range(5):
-        client.get(url)
-    per_request, lines = _template_times(client, url, requests)
+        _get(client, url, fresh=fresh)
+    per_request, lines = _template_times(client, url, requests, fresh=fresh)
     log(f"\n{url}: {per_request:.1f} ms per request (templates timed)")
     log("Templates, most expensive first:")
     for line in lines:
         log(line)
 
+    if fresh:
+        listing_version_bump()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     log(f"\nQueries (HTTP {response.status_code}): {len(ctx.captured_queries)}")
@@ -81,7 +96,7 @@ def profile(url: str, *, requests: int = 30, log, client: Client | None = None) 
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(requests):
-        client.get(url)
+        _get(client, url, fresh=fresh)
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(15)
