@@ -87,9 +87,11 @@ def taxonomy(transactional_db) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Every test starts with an empty cache: rendered fragments must not leak between tests."""
-    from django.core.cache import cache
+    """Every test starts with empty caches: rendered fragments must not leak between tests."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

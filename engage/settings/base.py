@@ -189,6 +189,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# The page chrome (header) depends on templates, settings, language and the visitor's
+# name alone, never on data: each process keeps its own copy and asks no server for it.
+CACHES["chrome"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "chrome",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # --- mail: every message goes through the outbox table and a Celery task ---
 MAIL_DELIVERY_BACKEND = env("MAIL_DELIVERY_BACKEND", default=mail_config.EML_BACKEND)

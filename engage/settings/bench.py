@@ -17,7 +17,7 @@ os.environ["DATABASE_URL"] = os.environ.get(
 )
 
 from .production import *  # noqa: F403
-from .production import DATABASES, LOGGING, REST_FRAMEWORK, STORAGES
+from .production import CACHES, DATABASES, LOGGING, REST_FRAMEWORK, STORAGES
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -30,10 +30,11 @@ LANGUAGE_COOKIE_SECURE = False
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CACHES = {
+    **CACHES,
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 20000},
-    }
+    },
 }
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
 STORAGES = {

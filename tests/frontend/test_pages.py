@@ -252,19 +252,49 @@ def test_layout_landmarks_and_single_h1(url):
 
 def test_language_form_is_labelled_and_posts_to_set_language():
     html = html_of(Client().get("/om/"))
-    forms = re.findall(r'<form class="language-form[^"]*" action="([^"]+)" method="post">', html)
-    assert forms and set(forms) == {reverse("set_language")}
     for form_id in ("desktop", "mobile"):
+        # The form, with this visitor's token and page, sits outside the cached header;
+        # the select and button in the header belong to it through their form attribute.
+        form = re.search(
+            rf'<form id="language-form-{form_id}" action="([^"]+)" method="post" hidden>(.*?)'
+            r"</form>",
+            html,
+            re.S,
+        )
+        assert form and form.group(1) == reverse("set_language")
+        assert 'name="csrfmiddlewaretoken"' in form.group(2)
+        assert '<input type="hidden" name="next" value="/om/">' in form.group(2)
         label = re.search(
             rf'<label class="form-label[^"]*" for="language-{form_id}">(.*?)</label>', html, re.S
         )
         assert label and label.group(1).endswith("Sprog")
         # No submit on change: a keyboard user moving through the options must not be
         # sent to another page before choosing (WCAG 3.2.2 On Input).
-        assert f'id="language-{form_id}" name="language">' in html
-    assert '<input type="hidden" name="next" value="/om/">' in html
+        assert f'id="language-{form_id}" name="language" form="language-form-{form_id}">' in html
+        assert f'form="language-form-{form_id}">Skift</button>' in html
     assert '<option value="en" lang="en">English</option>' in html
-    assert "Skift</button>" in html
+
+
+def test_the_cached_header_is_each_visitors_own():
+    """The header is rendered once per process and kept; nobody gets another's."""
+    anne, bo = UserFactory(display_name="Anne Borger"), UserFactory(display_name="Bo Borger")
+    clients = {}
+    for user in (anne, bo):
+        clients[user] = Client()
+        clients[user].force_login(user)
+    assert "Anne Borger" in html_of(clients[anne].get("/"))
+    html = html_of(clients[bo].get("/"))
+    assert "Bo Borger" in html and "Anne Borger" not in html
+    assert "Anne Borger" not in html_of(Client().get("/"))
+    anne.display_name = "Anne Ny"
+    anne.save(update_fields=["display_name"])
+    assert "Anne Ny" in html_of(clients[anne].get("/"))
+    # Tokens are never kept with the header: each visitor's forms carry their own.
+    tokens = {
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html_of(c.get("/"))).group(1)
+        for c in (Client(), Client())
+    }
+    assert len(tokens) == 2
 
 
 def test_signed_out_header_offers_login_and_signup():
@@ -280,8 +310,12 @@ def test_signed_in_header_offers_account_and_a_logout_form():
     client.force_login(user)
     html = html_of(client.get("/"))
     assert "Karen Blixen" in html
-    assert f'<form action="{reverse("account_logout")}" method="post">' in html
-    assert "Log ud</button>" in html
+    form = re.search(
+        r'<form id="logout-form" action="([^"]+)" method="post" hidden>(.*?)</form>', html, re.S
+    )
+    assert form and form.group(1) == reverse("account_logout")
+    assert 'name="csrfmiddlewaretoken"' in form.group(2)
+    assert 'form="logout-form">' in html and "Log ud</button>" in html
     assert f'href="{reverse("account_login")}"' not in html
     try:
         settings_url = reverse("account_settings")
