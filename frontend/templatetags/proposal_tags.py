@@ -14,6 +14,7 @@ from proposals.selectors import (
     ProposalFilters,
     focus_area_slugs_followed,
     proposal_list_public,
+    taxonomy_attach,
 )
 
 register = template.Library()
@@ -88,6 +89,7 @@ def proposal_cards(proposals, heading_tag: str = "h2", hide_area: bool = False) 
     out of date; nothing else about the visitor goes into a card.
     """
     proposals = list(proposals)
+    taxonomy_attach(proposals=proposals)
     keys = [_card_key(p, heading_tag=heading_tag, hide_area=hide_area) for p in proposals]
     found = cache.get_many(keys)
     missing = {}

@@ -67,10 +67,8 @@ CARD_FIELDS = (
     "comment_count",
     "author__display_name",
     "author__deleted_at",
-    "theme__name_da",
-    "theme__name_en",
-    "focus_area__name_da",
-    "focus_area__name_en",
+    "theme",
+    "focus_area",
 )
 FILTER_SELECTS = ("theme", "focus_area", "sdg", "status", "sort")
 SIMILAR_MIN_LENGTH = 3
@@ -244,7 +242,13 @@ def _list_fragments(
         q=form.value("q"),
         sort=form.value("sort") or "newest",
     )
-    queryset = proposal_list_public(filters=filters, user=request.user).only(*CARD_FIELDS)
+    # Theme and area names come from the cached taxonomy (proposal_cards), not a join.
+    queryset = (
+        proposal_list_public(filters=filters, user=request.user)
+        .select_related(None)
+        .select_related("author")
+        .only(*CARD_FIELDS)
+    )
     number = request.GET.get("page")
     paginator = CappedPaginator(queryset, PAGE_SIZE, number=number, ids_first=bool(filters.q))
     page = paginator.get_page(number)
