@@ -281,6 +281,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Read from the cache (Redis in production), written through to the database, so a
+# signed-in request does not ask PostgreSQL for its session and a cache flush logs no
+# one out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Moderation and MFA: who counts as staff for the platform.
 MODERATOR_GROUP = "moderators"

@@ -208,9 +208,10 @@ def test_home_page_query_count_is_constant(django_assert_num_queries):
 def test_home_page_query_count_signed_in(django_assert_num_queries):
     client = Client()
     client.force_login(UserFactory())
-    # Session and user; the MFA middleware's moderator-group check; the menu's staff
-    # links (moderator group and teams, one query); then the three taxonomy queries.
-    with django_assert_num_queries(7):
+    # The user (its session comes from the cache); the MFA middleware's moderator-group
+    # check; the menu's staff links (moderator group and teams, one query); then the three
+    # taxonomy queries.
+    with django_assert_num_queries(6):
         assert client.get("/").status_code == 200
 
 
@@ -295,6 +296,16 @@ def test_the_cached_header_is_each_visitors_own():
         for c in (Client(), Client())
     }
     assert len(tokens) == 2
+
+
+def test_sessions_are_read_from_the_cache_and_survive_its_loss():
+    from django.core.cache import cache
+
+    client = Client()
+    client.force_login(UserFactory(display_name="Cille Borger"))
+    assert "Cille Borger" in html_of(client.get("/"))
+    cache.clear()  # a Redis restart: the database copy keeps everyone signed in
+    assert "Cille Borger" in html_of(client.get("/"))
 
 
 def test_signed_out_header_offers_login_and_signup():
