@@ -1,24 +1,14 @@
 """Who is who on the platform. Every app's rules build on these predicates."""
 
 import rules
-from django.conf import settings
+
+from engage.accounts.roles import user_roles
 
 
 @rules.predicate
 def is_moderator(user) -> bool:
-    """In the moderator group; asked once per request, as the user object lives that long.
-
-    The middleware, the visibility selectors, the rules and the menu all ask, so the
-    answer is kept on the user instance (frontend's staff_links fills it too).
-    """
-    if not getattr(user, "is_authenticated", False):
-        return False
-    group = settings.MODERATOR_GROUP
-    cached = getattr(user, "_engage_is_moderator", None)
-    if cached is None or cached[0] != group:
-        cached = (group, user.groups.filter(name=group).exists())
-        user._engage_is_moderator = cached
-    return cached[1]
+    """In the moderator group (asked once per request: engage.accounts.roles)."""
+    return user_roles(user).is_moderator
 
 
 @rules.predicate

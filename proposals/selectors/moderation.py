@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from engage.accounts.models import User
+from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
 from engage.taxonomy.models import Team
 from engage.workdays import working_days_before, working_days_between
@@ -78,14 +79,8 @@ def team_queue(*, team: Team, include_answered: bool = False) -> QuerySet[Propos
 
 
 def user_team_ids(*, user: User) -> set[int]:
-    """The teams a person belongs to, loaded once per request object."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_engage_team_ids", None)
-    if cached is None:
-        cached = set(user.teams.values_list("pk", flat=True))
-        user._engage_team_ids = cached
-    return cached
+    """The teams a person belongs to (asked once per request: engage.accounts.roles)."""
+    return set(user_roles(user).team_ids)
 
 
 def team_list_for_user(*, user: User) -> QuerySet[Team]:

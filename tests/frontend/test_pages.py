@@ -208,10 +208,10 @@ def test_home_page_query_count_is_constant(django_assert_num_queries):
 def test_home_page_query_count_signed_in(django_assert_num_queries):
     client = Client()
     client.force_login(UserFactory())
-    # The user (its session comes from the cache); the MFA middleware's moderator-group
-    # check; the menu's staff links (moderator group and teams, one query); then the three
-    # taxonomy queries.
-    with django_assert_num_queries(6):
+    # The user (its session comes from the cache); the person's roles (moderator group
+    # and teams, one query that the MFA middleware, the rules and the menu share); then
+    # the three taxonomy queries.
+    with django_assert_num_queries(5):
         assert client.get("/").status_code == 200
 
 
