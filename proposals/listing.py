@@ -1,40 +1,38 @@
-"""A version number for everything the public sees of proposals.
+"""Versions for what the public sees of proposals (the mechanism: engage.pagecache).
 
-Pages rendered for visitors who are not signed in are cached under this version; every
-service that changes what they show (status, counts, comments, hiding, routing) calls
-`listing_changed` after its transaction commits, so the next visitor gets a fresh page.
-With a shared cache (Redis) that is immediate in every process; the fragments also
-expire after FRAGMENT_SECONDS, which bounds staleness with a per-process cache.
+- The *list* version covers every list of proposals: any change a card can show (status,
+  counts, routing, hiding) bumps it.
+- Each proposal has a *page* version, bumped when it or its comments change, so that a
+  support on one proposal does not throw away the cached page of every other one.
+- The epoch (engage.pagecache) covers both, for changes seen on many pages.
+
+Every service that changes what the public sees calls `listing_changed` with the
+proposals it changed, inside its transaction.
 """
 
-import time
+from collections.abc import Iterable
 
-from django.core.cache import cache
-from django.db import transaction
+from engage.pagecache import EPOCH_KEY, versions_bump, versions_get
 
 VERSION_KEY = "proposals:listing-version"
-FRAGMENT_SECONDS = 120
 
 
-def listing_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        # add, not set: another process may have started a version meanwhile.
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+def _page_key(pk: int) -> str:
+    return f"proposals:page-version:{pk}"
 
 
-def listing_changed() -> None:
-    """Start a new version now, and again once the surrounding transaction commits.
-
-    The first keeps this process (and its tests) from serving what it just changed; the
-    second drops whatever another request rendered from the old rows in the meantime.
-    """
-    _bump()
-    transaction.on_commit(_bump)
+def listing_version() -> str:
+    """The version of every list of proposals: the epoch and the list version."""
+    epoch, version = versions_get([EPOCH_KEY, VERSION_KEY])
+    return f"{epoch}.{version}"
 
 
-def _bump() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+def page_version(*, pk: int) -> str:
+    """The version of one proposal's page: the epoch and the proposal's page version."""
+    epoch, version = versions_get([EPOCH_KEY, _page_key(pk)])
+    return f"{epoch}.{version}"
+
+
+def listing_changed(*, proposal_ids: Iterable[int]) -> None:
+    """The lists, and the pages of `proposal_ids`, show something new."""
+    versions_bump([VERSION_KEY, *(_page_key(pk) for pk in proposal_ids)])

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from engage.accounts import personal_data
 from engage.accounts.models import User
+from engage.pagecache import public_pages_changed
 
 
 def user_set_language(*, user: User, language: str) -> User:
@@ -18,11 +19,15 @@ def user_set_language(*, user: User, language: str) -> User:
 
 
 def user_update_profile(*, user: User, display_name: str) -> User:
-    """Store the public name shown next to what the person writes (may be empty)."""
+    """Store the public name shown next to what the person writes (may be empty).
+
+    Side effect: shared renderings of public pages are retired, as they may show the name.
+    """
     display_name = display_name.strip()
     if user.display_name != display_name:
         user.display_name = display_name
         user.save(update_fields=["display_name"])
+        public_pages_changed()
     return user
 
 
@@ -33,7 +38,8 @@ def user_delete(*, user: User) -> None:
     The row stays (anonymised, inactive, unusable password) so that what the person wrote
     keeps its author reference and shows as by a deleted user. Every registered app erases
     its own personal data first. Side effects: every session of the person ends, because
-    Django ties sessions to the password hash and the password becomes unusable.
+    Django ties sessions to the password hash and the password becomes unusable; shared
+    renderings of public pages are retired, as they may show the name.
     """
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
@@ -66,3 +72,4 @@ def user_delete(*, user: User) -> None:
             "password",
         ]
     )
+    public_pages_changed()

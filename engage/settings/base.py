@@ -189,6 +189,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# How long a shared rendering of a public page is kept (engage/pagecache.py): changes
+# retire renderings at once, but a per-process cache cannot tell the other processes.
+PUBLIC_PAGE_CACHE_SECONDS = 6 * 3600 if REDIS_URL else 120
 # The page chrome (header) depends on templates, settings, language and the visitor's
 # name alone, never on data: each process keeps its own copy and asks no server for it.
 CACHES["chrome"] = {

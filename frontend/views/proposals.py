@@ -23,8 +23,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from engage.pagecache import page_cache_seconds
 from engage.ratelimit import RateLimited
-from engage.taxonomy.choices import filter_choices
+from engage.taxonomy.choices import filter_choices, taxonomy_version
 from engage.taxonomy.selectors import theme_list
 from frontend.forms.proposals import (
     AREA_PREFIX,
@@ -40,7 +41,7 @@ from frontend.forms.proposals import (
 from frontend.pagination import CappedPaginator
 from proposals import services
 from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
-from proposals.listing import FRAGMENT_SECONDS, listing_version
+from proposals.listing import listing_version, page_version
 from proposals.models import Comment, Proposal, ProposalEvent
 from proposals.routing import suggester_get
 from proposals.selectors import (
@@ -259,7 +260,7 @@ def _list_fragments(
         "results": render_to_string("frontend/proposals/_results.html", context, request),
     }
     if shared:
-        cache.set(key, fragments, FRAGMENT_SECONDS)
+        cache.set(key, fragments, page_cache_seconds())
     return fragments
 
 
@@ -314,9 +315,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         proposal = proposal_or_404(request, pk)
         return render(request, "frontend/proposals/detail.html", detail_context(request, proposal))
     # Visitors who are not signed in all see the same page: share one rendering of it until
-    # a proposal changes (proposals.listing). Only what rendered fine is kept, so a hidden
-    # or unknown proposal is looked up, and refused, every time.
-    key = f"proposals:detail:{get_language()}:{listing_version()}:{pk}"
+    # this proposal changes (proposals.listing). Only what rendered fine is kept, so a
+    # hidden or unknown proposal is looked up, and refused, every time.
+    key = f"proposals:detail:{get_language()}:{page_version(pk=pk)}:{taxonomy_version()}:{pk}"
     shared = cache.get(key)
     if shared is None:
         proposal = proposal_or_404(request, pk)
@@ -324,7 +325,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         main = render_to_string("frontend/proposals/_detail_main.html", context, request)
         shared = {"title": proposal.title, "main": main}
         if "csrfmiddlewaretoken" not in main:  # a form for one visitor is not for all
-            cache.set(key, shared, FRAGMENT_SECONDS)
+            cache.set(key, shared, page_cache_seconds())
     context = {"page_title": shared["title"], "main_html": shared["main"]}
     return render(request, "frontend/proposals/detail.html", context)
 

@@ -220,6 +220,7 @@ def _move_supports_and_follows(*, duplicate: Proposal, target: Proposal) -> None
     for proposal in (duplicate, target):
         proposal.support_count = counts.get(proposal.pk, 0)
         proposal.save(update_fields=["support_count"])
+    listing_changed(proposal_ids=[target.pk])
 
 
 @transaction.atomic
@@ -254,7 +255,7 @@ def proposal_reroute(
         RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
     locked.routed_at = timezone.now()
     locked.save(update_fields=fields)
-    listing_changed()
+    listing_changed(proposal_ids=[locked.pk])
     audit_record(
         actor=actor,
         action="proposal.reroute",
@@ -304,6 +305,11 @@ def proposal_answer(*, proposal: Proposal, actor: User, outcome: str, text: str)
     return answered
 
 
+def _proposal_id_of(target: Proposal | Comment) -> int:
+    """The proposal whose page shows `target`."""
+    return target.pk if isinstance(target, Proposal) else target.proposal_id
+
+
 def _content_model(target: Proposal | Comment) -> type[Proposal] | type[Comment]:
     return Proposal if isinstance(target, Proposal) else Comment
 
@@ -325,7 +331,7 @@ def content_hide(*, target: Proposal | Comment, actor: User, reason: str) -> Pro
     locked.hidden_at = locked.hidden_at or timezone.now()
     locked.hidden_reason = reason.strip()
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed()
+    listing_changed(proposal_ids=[_proposal_id_of(locked)])
     _resolve_reports(target=locked, actor=actor, resolution="hidden")
     audit_record(
         actor=actor,
@@ -351,7 +357,7 @@ def content_restore(*, target: Proposal | Comment, actor: User, reason: str) -> 
     locked.hidden_at = None
     locked.hidden_reason = ""
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed()
+    listing_changed(proposal_ids=[_proposal_id_of(locked)])
     _resolve_reports(target=locked, actor=actor, resolution="restored")
     audit_record(
         actor=actor,
@@ -387,7 +393,7 @@ def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
     locked.hidden_at = timezone.now()
     locked.hidden_reason = _("Hidden automatically after reports; a moderator will look.")
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed()
+    listing_changed(proposal_ids=[_proposal_id_of(locked)])
     audit_record(
         actor=None,
         action=f"{locked._meta.model_name}.auto_hide",

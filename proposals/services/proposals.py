@@ -266,7 +266,7 @@ def proposal_transition(
         note=note,
         is_public=public,
     )
-    listing_changed()
+    listing_changed(proposal_ids=[locked.pk])
     if previous != Status.DRAFT:
         data = {"from": previous, "to": target, "outcome": locked.outcome}
         if target == Status.MERGED:

@@ -106,12 +106,11 @@ def measure_send(
 
 
 def listing_version_bump() -> None:
-    """As if a proposal had just changed: visitors' shared pages are rendered afresh."""
-    from django.core.cache import cache
+    """As if something shown everywhere had just changed: every shared rendering of a
+    list or proposal page is rendered afresh."""
+    from engage.pagecache import public_pages_changed
 
-    from proposals.listing import VERSION_KEY
-
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    public_pages_changed()
 
 
 def measure_callable(

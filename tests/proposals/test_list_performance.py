@@ -79,7 +79,7 @@ def test_a_card_shows_a_changed_count_at_once(client, django_capture_on_commit_c
     assert "0 supports" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 3)
     with django_capture_on_commit_callbacks(execute=True):
-        listing_changed()  # what every service that changes a count does
+        listing_changed(proposal_ids=[proposal.pk])  # what every service changing a count does
     assert "3 supports" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 

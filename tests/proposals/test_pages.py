@@ -4,7 +4,6 @@ htmx), spam and script safety, list filters, and query counts that do not grow w
 import io
 import logging
 import re
-import time
 from datetime import timedelta
 from html import unescape
 from html.parser import HTMLParser
@@ -18,10 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from engage.pagecache import public_pages_changed
 from engage.taxonomy.models import FocusArea
 from proposals import services
 from proposals.lifecycle import Outcome, Status
-from proposals.listing import VERSION_KEY
 from proposals.models import (
     Comment,
     FocusAreaFollow,
@@ -713,10 +712,10 @@ def test_list_query_count_does_not_grow(client, citizen, django_assert_num_queri
     ProposalFactory.create_batch(20)
     client.get(url)  # the first request fills the cached filter choices
     # Measure rendering, not the visitors' shared copy of it (test_list_performance).
-    cache.set(VERSION_KEY, time.time_ns())
+    public_pages_changed()
     expected = _queries(client, url)
     ProposalFactory.create_batch(40, focus_area="lavbundsjorde")
-    cache.set(VERSION_KEY, time.time_ns())
+    public_pages_changed()
     with django_assert_num_queries(expected):
         response = client.get(url)
     assert response.content.decode().count('class="card proposal-card"') == 20
@@ -732,7 +731,7 @@ def test_detail_query_count_does_not_grow(
     CommentFactory(proposal=published, parent=first)
     url = published.get_absolute_url()
     client.get(url)  # the process loads the taxonomy once
-    cache.set(VERSION_KEY, time.time_ns())
+    public_pages_changed()
     expected = _queries(client, url)
     for _ in range(5):
         top = CommentFactory(proposal=published)
@@ -740,7 +739,7 @@ def test_detail_query_count_does_not_grow(
     CommentFactory(proposal=published, author=citizen)
     ProposalEventFactory.create_batch(3, proposal=published)
     # Measure rendering, not the visitors' shared copy of it.
-    cache.set(VERSION_KEY, time.time_ns())
+    public_pages_changed()
     with django_assert_num_queries(expected):
         client.get(url)
 
@@ -754,6 +753,44 @@ def test_visitors_share_one_rendering_of_a_proposal_until_it_changes(
         assert "Ingen kommentarer endnu." in client.get(url).content.decode()
     services.comment_create(proposal=published, author=UserFactory(), body="Frisk kommentar")
     assert "Frisk kommentar" in client.get(url).content.decode()
+
+
+def test_a_change_to_one_proposal_keeps_the_shared_page_of_another(
+    client, django_assert_num_queries
+):
+    quiet, busy = ProposalFactory(), ProposalFactory()
+    client.get(quiet.get_absolute_url())
+    client.get(busy.get_absolute_url())
+    services.proposal_support(proposal=busy, user=UserFactory())
+    services.comment_create(proposal=busy, author=UserFactory(), body="Ny kommentar")
+    with django_assert_num_queries(0):
+        assert client.get(quiet.get_absolute_url()).status_code == 200
+    page = client.get(busy.get_absolute_url()).content.decode()
+    assert "Ny kommentar" in page and "1 person støtter" in page
+
+
+def test_a_renamed_commenter_shows_at_once_on_shared_pages(client, published):
+    from engage.accounts.services import user_delete, user_update_profile
+
+    author = UserFactory(display_name="Dorte Borger")
+    services.comment_create(proposal=published, author=author, body="Godt forslag")
+    url = published.get_absolute_url()
+    assert "Dorte Borger" in client.get(url).content.decode()
+    user_update_profile(user=author, display_name="Dorte Ny")
+    assert "Dorte Ny" in client.get(url).content.decode()
+    user_delete(user=author)
+    page = client.get(url).content.decode()
+    assert "Dorte Ny" not in page and "Slettet bruger" in page
+
+
+def test_a_renamed_focus_area_shows_at_once_on_a_shared_proposal_page(client):
+    proposal = ProposalFactory(focus_area="truede-arter")
+    url = proposal.get_absolute_url()
+    area = FocusArea.objects.get(slug="truede-arter")
+    assert area.name_da in client.get(url).content.decode()
+    area.name_da = "Sjældne arter i kommunen"
+    area.save(update_fields=["name_da"])
+    assert "Sjældne arter i kommunen" in client.get(url).content.decode()
 
 
 # ---------- focus area panel --------------------------------------------------------------
