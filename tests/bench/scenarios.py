@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 
 from engage.taxonomy.models import Theme
 from proposals.lifecycle import OPEN_STATUSES
+from proposals.listing import listing_changed
 from proposals.models import Proposal
 from proposals.selectors import ProposalFilters, proposal_list_public
 from tests.bench import inprocess, moderation, served, words
@@ -124,6 +125,18 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
             "detail_warm",
             "detail page (20 pages, each seen again)",
             lambda i: _detail_url(pks[i % 20]),
+        )
+        others = _detail_pks(random.Random(7))
+
+        def _another_changes(i: int) -> str:
+            # What a support or comment on some other proposal does to the shared pages.
+            listing_changed(proposal_ids=[others[i % len(others)]])
+            return _detail_url(pks[i % 20])
+
+        run(
+            "detail_busy_site",
+            "detail page (20 seen again; another proposal changes before each)",
+            _another_changes,
         )
         busiest = _busiest_pk()
         run("detail_busiest", "detail page (most comments)", lambda i: _detail_url(busiest), n=50)
@@ -254,6 +267,7 @@ def print_table(
         ("list_searched", "in-process list searched / trivial", TARGET_LIST_RATIO),
         ("list_cold", "in-process list, rendered afresh", TARGET_LIST_RATIO),
         ("detail_warm", "in-process detail seen again / trivial", TARGET_DETAIL_RATIO),
+        ("detail_busy_site", "in-process detail, others changing", TARGET_DETAIL_RATIO),
         ("detail", "in-process detail, first view / trivial", TARGET_DETAIL_RATIO),
     ]:
         result = results.get(key)
