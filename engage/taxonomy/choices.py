@@ -119,17 +119,19 @@ def _taxonomy_lookup_load() -> TaxonomyLookup:
     return TaxonomyLookup(themes=themes, focus_areas=focus_areas)
 
 
-def taxonomy_lookup() -> TaxonomyLookup:
+def taxonomy_lookup(*, reload: bool = False) -> TaxonomyLookup:
     """The taxonomy by id: one cache read when this process has the current version.
 
     Held in process memory, not the shared cache: it is small, and unpickling two dozen
     model instances per request would cost more than the joins it replaces. The version
-    comes from the shared cache, so an admin's edit reaches every process.
+    comes from the shared cache, so an admin's edit reaches every process. `reload`
+    reads the database anyway: for a row this copy does not know yet, which can happen
+    when each process has a cache of its own.
     """
     global _lookup_memo
     version = taxonomy_version()
     memo = _lookup_memo
-    if memo is None or memo[0] != version:
+    if reload or memo is None or memo[0] != version:
         memo = (version, _taxonomy_lookup_load())
         _lookup_memo = memo
     return memo[1]

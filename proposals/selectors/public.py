@@ -125,6 +125,13 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
 def taxonomy_attach(*, proposals: list[Proposal]) -> None:
     """Set theme and focus area on each proposal from the cached taxonomy (no query)."""
     lookup = taxonomy_lookup()
+    unknown = any(
+        (p.theme_id is not None and p.theme_id not in lookup.themes)
+        or (p.focus_area_id is not None and p.focus_area_id not in lookup.focus_areas)
+        for p in proposals
+    )
+    if unknown:  # added in another process whose cache this one does not share
+        lookup = taxonomy_lookup(reload=True)
     for proposal in proposals:
         if proposal.theme_id is not None:
             proposal.theme = lookup.themes[proposal.theme_id]

@@ -367,3 +367,25 @@ def test_focus_area_slugs_followed():
     FocusAreaFollowFactory(focus_area=FocusArea.objects.get(slug="by-og-land"))
     assert selectors.focus_area_slugs_followed(user=user) == {"vild-natur", "mindre-spild"}
     assert selectors.focus_area_slugs_followed(user=AnonymousUser()) == set()
+
+
+def test_a_focus_area_this_process_has_not_seen_is_read_from_the_database(monkeypatch):
+    """With a cache per process, another process may add an area without this one hearing."""
+    from engage.taxonomy import choices
+    from engage.taxonomy.models import FocusArea, Theme
+
+    proposal = ProposalFactory()
+    choices.taxonomy_lookup()  # this process's copy
+    theme = Theme.objects.first()
+    # Created without the signal that bumps the version, as in another process's cache.
+    monkeypatch.setattr(choices, "taxonomy_version", lambda: 1)
+    choices.taxonomy_lookup()
+    area = FocusArea.objects.bulk_create(
+        [FocusArea(theme=theme, slug="nyt-omraade", name_da="Nyt område", name_en="New area")]
+    )[0]
+    Proposal.objects.filter(pk=proposal.pk).update(focus_area=area, theme=theme)
+
+    shown = selectors.proposal_get_visible(pk=proposal.pk, user=None)
+
+    assert shown.focus_area.name_da == "Nyt område"
+    assert shown.focus_area.theme == theme
