@@ -6,6 +6,7 @@ know that there is more: "more than 1,000 proposals", page links up to there, an
 link on the last counted page whenever more rows exist.
 """
 
+from collections.abc import Callable
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -16,11 +17,21 @@ COUNT_CAP = 1000
 
 class CappedPaginator(Paginator):
     def __init__(
-        self, object_list, per_page, *, number, cap: int | None = None, ids_first=False, **kwargs
+        self,
+        object_list,
+        per_page,
+        *,
+        number,
+        cap: int | None = None,
+        ids_first=False,
+        counter: Callable[[int], int] | None = None,
+        **kwargs,
     ):
-        """`ids_first`: sort and slice bare ids, then load the page's rows (see `page`)."""
+        """`ids_first`: sort and slice bare ids, then load the page's rows (see `page`).
+        `counter(limit)`: the number of rows, at most `limit`, from elsewhere (a cache)."""
         super().__init__(object_list, per_page, **kwargs)
         self.ids_first = ids_first
+        self.counter = counter
         try:
             requested = max(1, int(number))
         except (TypeError, ValueError):
@@ -32,6 +43,8 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         """The number of rows, but never more than `limit` (see `more_than`)."""
+        if self.counter is not None:
+            return self.counter(self.limit)
         # Unordered, so PostgreSQL may count from whichever index is cheapest.
         return self.object_list.order_by().values("pk")[: self.limit].count()
 

@@ -47,6 +47,7 @@ from proposals.routing import suggester_get
 from proposals.selectors import (
     ProposalFilters,
     comment_list_for_proposal,
+    proposal_count_public,
     proposal_get_visible,
     proposal_list_for_author,
     proposal_list_public,
@@ -251,7 +252,13 @@ def _list_fragments(
         .only(*CARD_FIELDS)
     )
     number = request.GET.get("page")
-    paginator = CappedPaginator(queryset, PAGE_SIZE, number=number, ids_first=bool(filters.q))
+    paginator = CappedPaginator(
+        queryset,
+        PAGE_SIZE,
+        number=number,
+        ids_first=bool(filters.q),
+        counter=lambda limit: proposal_count_public(filters=filters, limit=limit),
+    )
     page = paginator.get_page(number)
     page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     context = {"page": page, "page_numbers": page_numbers, "swap_count": partial}

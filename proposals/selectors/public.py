@@ -1,14 +1,18 @@
 """Every read of proposals: visibility rules live here, and no list runs a query per row."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from engage.accounts.models import User
-from engage.taxonomy.choices import taxonomy_lookup
+from engage.pagecache import page_cache_seconds
+from engage.taxonomy.choices import taxonomy_lookup, taxonomy_version
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import search
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES, Status
+from proposals.listing import members_version
 from proposals.models import (
     Comment,
     FocusAreaFollow,
@@ -71,6 +75,24 @@ def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) 
     if filters.q.strip():
         queryset = search.search_filter(queryset, text=filters.q, rank=False)
     return queryset.order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+
+
+def proposal_count_public(*, filters: ProposalFilters, limit: int | None = None) -> int:
+    """How many proposals `filters` match (at most `limit`), as proposal_list_public.
+
+    Counting 100,000 rows costs more than a page of them, and supports and comments do
+    not change the answer: it is kept until a proposal enters or leaves the lists or
+    moves (proposals.listing.members_version), or the taxonomy changes.
+    """
+    digest = hashlib.blake2b(repr((filters, limit)).encode(), digest_size=12).hexdigest()
+    key = f"proposals:count:{members_version()}:{taxonomy_version()}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        queryset = proposal_list_public(filters=filters).order_by().values("pk")
+        # Unordered, so PostgreSQL may count from whichever index is cheapest.
+        count = (queryset[:limit] if limit else queryset).count()
+        cache.set(key, count, page_cache_seconds())
+    return count
 
 
 def _pk_of(model, **lookup) -> Subquery:
@@ -218,6 +240,7 @@ __all__ = [
     "comment_get_visible",
     "comment_list_for_proposal",
     "focus_area_slugs_followed",
+    "proposal_count_public",
     "proposal_get_visible",
     "proposal_list_for_author",
     "proposal_list_public",

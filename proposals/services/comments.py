@@ -50,7 +50,7 @@ def comment_create(
         proposal=proposal, author=author, parent=parent, body=body, body_html=text.render(body)
     )
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
-    listing_changed(proposal_ids=[proposal.pk])
+    listing_changed(proposal_ids=[proposal.pk], members=False)
     ProposalFollow.objects.get_or_create(proposal=proposal, user=author)
     event_record(
         kind=EventKind.COMMENT_CREATED,
@@ -86,7 +86,7 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     comment.body_html = text.render(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
-    listing_changed(proposal_ids=[comment.proposal_id])
+    listing_changed(proposal_ids=[comment.proposal_id], members=False)
     return comment
 
 
@@ -101,5 +101,5 @@ def comment_delete(*, comment: Comment) -> Comment:
     comment.body_html = ""
     comment.save(update_fields=["deleted_at", "body", "body_html"])
     Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
-    listing_changed(proposal_ids=[comment.proposal_id])
+    listing_changed(proposal_ids=[comment.proposal_id], members=False)
     return comment

@@ -27,7 +27,7 @@ def proposal_support(*, proposal: Proposal, user: User) -> bool:
     _, created = Support.objects.get_or_create(proposal=proposal, user=user)
     if created:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
-        listing_changed(proposal_ids=[proposal.pk])
+        listing_changed(proposal_ids=[proposal.pk], members=False)
     return created
 
 
@@ -37,7 +37,7 @@ def proposal_unsupport(*, proposal: Proposal, user: User) -> bool:
     deleted, _ = Support.objects.filter(proposal=proposal, user=user).delete()
     if deleted:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
-        listing_changed(proposal_ids=[proposal.pk])
+        listing_changed(proposal_ids=[proposal.pk], members=False)
     return bool(deleted)
 
 

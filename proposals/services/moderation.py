@@ -220,7 +220,7 @@ def _move_supports_and_follows(*, duplicate: Proposal, target: Proposal) -> None
     for proposal in (duplicate, target):
         proposal.support_count = counts.get(proposal.pk, 0)
         proposal.save(update_fields=["support_count"])
-    listing_changed(proposal_ids=[target.pk])
+    listing_changed(proposal_ids=[target.pk], members=False)  # its supports changed
 
 
 @transaction.atomic
@@ -331,7 +331,7 @@ def content_hide(*, target: Proposal | Comment, actor: User, reason: str) -> Pro
     locked.hidden_at = locked.hidden_at or timezone.now()
     locked.hidden_reason = reason.strip()
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed(proposal_ids=[_proposal_id_of(locked)])
+    listing_changed(proposal_ids=[_proposal_id_of(locked)], members=isinstance(locked, Proposal))
     _resolve_reports(target=locked, actor=actor, resolution="hidden")
     audit_record(
         actor=actor,
@@ -357,7 +357,7 @@ def content_restore(*, target: Proposal | Comment, actor: User, reason: str) -> 
     locked.hidden_at = None
     locked.hidden_reason = ""
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed(proposal_ids=[_proposal_id_of(locked)])
+    listing_changed(proposal_ids=[_proposal_id_of(locked)], members=isinstance(locked, Proposal))
     _resolve_reports(target=locked, actor=actor, resolution="restored")
     audit_record(
         actor=actor,
@@ -393,7 +393,7 @@ def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
     locked.hidden_at = timezone.now()
     locked.hidden_reason = _("Hidden automatically after reports; a moderator will look.")
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed(proposal_ids=[_proposal_id_of(locked)])
+    listing_changed(proposal_ids=[_proposal_id_of(locked)], members=isinstance(locked, Proposal))
     audit_record(
         actor=None,
         action=f"{locked._meta.model_name}.auto_hide",

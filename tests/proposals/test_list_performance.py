@@ -12,6 +12,7 @@ from proposals import services
 from proposals.listing import listing_changed
 from proposals.models import Proposal
 from proposals.selectors import ProposalFilters, proposal_list_public
+from proposals.services import moderation
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, SupportFactory
 
@@ -121,3 +122,42 @@ def test_the_own_support_flag_never_travels_in_a_cached_card(client):
     assert flag not in client.get(url).content.decode()
     client.logout()
     assert flag not in client.get(url).content.decode()
+
+
+def _count_queries(queries) -> int:
+    return sum("COUNT(*)" in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_number_of_matches_is_counted_again_only_when_it_can_change(client):
+    """A support or comment keeps the count; a proposal leaving or entering the lists
+    counts again. Lists and their cards are re-rendered either way."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ModeratorFactory
+
+    moderator = ModeratorFactory()
+    ProposalFactory.create_batch(3, focus_area="lavbundsjorde")
+    filtered = f"{reverse('frontend:proposal_list')}?focus_area=lavbundsjorde"
+    api = "/api/v1/proposals/?focus_area=lavbundsjorde"
+    assert "3 forslag fundet" in client.get(filtered).content.decode()
+    assert client.get(api).json()["count"] == 3
+
+    proposal = Proposal.objects.first()
+    services.proposal_support(proposal=proposal, user=UserFactory())
+    services.comment_create(proposal=proposal, author=UserFactory(), body="Enig")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(filtered).content.decode()
+        assert client.get(api).json()["count"] == 3
+    assert _count_queries(queries) == 0
+    assert "1 støtte" in page  # the card itself is new
+
+    moderation.content_hide(target=proposal, actor=moderator, reason="Spam")
+    with CaptureQueriesContext(connection) as queries:
+        assert "2 forslag fundet" in client.get(filtered).content.decode()
+        assert client.get(api).json()["count"] == 2
+    assert _count_queries(queries) == 2
+
+    moderation.content_restore(target=proposal, actor=moderator, reason="Fejl")
+    assert "3 forslag fundet" in client.get(filtered).content.decode()
+    assert client.get(api).json()["count"] == 3
