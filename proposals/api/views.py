@@ -116,14 +116,19 @@ class ProposalListCreateApi(BaseApi):
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        queryset = selectors.proposal_list_public(
-            filters=selectors.ProposalFilters(**filters.validated_data), user=request.user
+        chosen = selectors.ProposalFilters(**filters.validated_data)
+        queryset = (
+            selectors.proposal_list_public(filters=chosen, user=request.user)
+            .select_related(None)
+            .select_related("author")
+            .only(*ProposalListItemSerializer.MODEL_FIELDS)
         )
         return paginated_response(
             serializer_class=ProposalListItemSerializer,
             queryset=queryset,
             request=request,
             view=self,
+            counter=lambda: selectors.proposal_count_public(filters=chosen),
         )
 
     @extend_schema(

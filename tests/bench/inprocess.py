@@ -106,11 +106,13 @@ def measure_send(
 
 
 def listing_version_bump() -> None:
-    """As if something shown everywhere had just changed: every shared rendering of a
-    list or proposal page is rendered afresh."""
-    from engage.pagecache import public_pages_changed
+    """As if proposals had just entered or left the lists and a name had changed: every
+    shared rendering and every kept count of matches is made afresh (the worst case)."""
+    from engage.pagecache import public_pages_changed, versions_bump
+    from proposals.listing import MEMBERS_KEY
 
     public_pages_changed()
+    versions_bump([MEMBERS_KEY])
 
 
 def measure_callable(

@@ -110,6 +110,15 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
             "list page, rendered afresh each time",
             lambda i: (inprocess.listing_version_bump(), list_url)[1],
         )
+        others = _detail_pks(random.Random(11))
+        run(
+            "list_after_support",
+            "list page after a support elsewhere (count kept)",
+            lambda i: (
+                listing_changed(proposal_ids=[others[i % len(others)]], members=False),
+                list_url,
+            )[1],
+        )
         signed_in = Client(raise_request_exception=False)
         signed_in.force_login(get_user_model().objects.get(pk=1))
         run("list_user", "list page, signed in", lambda i: list_url, client=signed_in)
@@ -143,6 +152,11 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
     else:
         log("  detail page: frontend:proposal_detail does not exist yet, skipped")
     run("api", f"API {API_LIST}", lambda i: API_LIST)
+    run(
+        "api_cold",
+        "API, counted afresh each time",
+        lambda i: (inprocess.listing_version_bump(), API_LIST)[1],
+    )
     run(
         "api_filtered",
         "API ?theme=…&sort=most_supported",
@@ -266,6 +280,7 @@ def print_table(
         ("list_filtered", "in-process list filtered / trivial", TARGET_LIST_RATIO),
         ("list_searched", "in-process list searched / trivial", TARGET_LIST_RATIO),
         ("list_cold", "in-process list, rendered afresh", TARGET_LIST_RATIO),
+        ("list_after_support", "in-process list, after a support", TARGET_LIST_RATIO),
         ("detail_warm", "in-process detail seen again / trivial", TARGET_DETAIL_RATIO),
         ("detail_busy_site", "in-process detail, others changing", TARGET_DETAIL_RATIO),
         ("detail", "in-process detail, first view / trivial", TARGET_DETAIL_RATIO),
