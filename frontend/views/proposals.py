@@ -189,8 +189,9 @@ def detail_context(
         "proposal": proposal,
         "comments": comments,
         "timeline": proposal_timeline(proposal=proposal),
-        "comment_form": comment_form or CommentForm(),
-        "report_form": report_form or ReportForm(),
+        # Forms only for who may use them: building one costs a copy of all its fields.
+        "comment_form": comment_form or (CommentForm() if can["comment"] else None),
+        "report_form": report_form or (ReportForm() if can["report"] else None),
         "can": can,
     }
 
