@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from engage.accounts.models import User
+from engage.pagecache import public_pages_changed
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -42,3 +43,10 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["email", "usable_password", "password1", "password2"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "display_name" in form.changed_data:
+            # Shared renderings of public pages may show the old name (as in
+            # services.user_update_profile, which the admin's form bypasses).
+            public_pages_changed()

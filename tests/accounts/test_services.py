@@ -171,3 +171,28 @@ def test_delete_view_deletes_and_logs_out(client):
     assert "Din konto er slettet" in main_text(home) or "Your account has been deleted" in (
         main_text(home)
     )
+
+
+def test_a_name_changed_in_the_admin_shows_at_once_on_shared_pages(client, rf):
+    from django.contrib import admin
+
+    from proposals import services
+    from tests.proposals.factories import ProposalFactory
+
+    author = UserFactory(display_name="Ebbe Borger")
+    proposal = ProposalFactory()
+    services.comment_create(proposal=proposal, author=author, body="Godt forslag")
+    url = proposal.get_absolute_url()
+    assert "Ebbe Borger" in client.get(url).content.decode()
+
+    model_admin = admin.site._registry[type(author)]
+    request = rf.post("/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    form_class = model_admin.get_form(request, author, change=True)
+    data = {**form_class(instance=author).initial, "display_name": "Ebbe Ny"}
+    data = {key: value for key, value in data.items() if value is not None}
+    form = form_class(data, instance=author)
+    assert form.is_valid(), form.errors
+    model_admin.save_model(request, form.save(commit=False), form, change=True)
+
+    assert "Ebbe Ny" in client.get(url).content.decode()
