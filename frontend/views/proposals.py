@@ -52,6 +52,7 @@ from proposals.selectors import (
     proposal_list_for_author,
     proposal_list_public,
     proposal_list_similar,
+    proposal_supported_any,
     proposal_timeline,
 )
 from proposals.services.proposals import MAX_IMAGES
@@ -221,22 +222,22 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 def _list_fragments(
     request: HttpRequest, form: ProposalFilterForm, *, taxonomy_version: int, partial: bool
 ) -> dict[str, str]:
-    """The result count and the result list, rendered; cached for visitors not signed in.
+    """The result count and the result list, rendered.
 
-    Visitors who are signed in see their own supports on the cards, so their lists are
-    rendered for them. Everyone else shares one rendering per filter, page and language
-    until a proposal changes (proposals.listing).
+    Everyone shares one rendering per filter, page and language until a proposal changes
+    (proposals.listing), except a signed-in person who supports a proposal on that page:
+    its card says so, so their page is rendered for them.
     """
-    shared = not request.user.is_authenticated
-    if shared:
-        query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
-        key = (
-            f"proposals:list:{get_language()}:{listing_version()}:{taxonomy_version}:"
-            f"{int(partial)}:{query}"
-        )
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
+    key = (
+        f"proposals:list:{get_language()}:{listing_version()}:{taxonomy_version}:"
+        f"{int(partial)}:{query}"
+    )
+    shared = cache.get(key)
+    if shared is not None and not proposal_supported_any(
+        user=request.user, proposal_ids=shared["ids"]
+    ):
+        return shared
     filters = ProposalFilters(
         theme=form.value("theme"),
         focus_area=form.value("focus_area"),
@@ -266,9 +267,10 @@ def _list_fragments(
     fragments = {
         "count": render_to_string("frontend/proposals/_count.html", context, request),
         "results": render_to_string("frontend/proposals/_results.html", context, request),
+        "ids": [proposal.pk for proposal in page.object_list],
     }
-    if shared:
-        cache.set(key, fragments, page_cache_seconds())
+    if not any(getattr(proposal, "is_supported", False) for proposal in page.object_list):
+        cache.set(key, fragments, page_cache_seconds())  # what everyone else sees, too
     return fragments
 
 

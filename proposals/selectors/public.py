@@ -107,6 +107,13 @@ def _with_support_flag(queryset: QuerySet, user: User | None) -> QuerySet:
     )
 
 
+def proposal_supported_any(*, user: User | None, proposal_ids: list[int]) -> bool:
+    """Whether `user` supports any of these proposals (never, when not signed in)."""
+    if user is None or not user.is_authenticated or not proposal_ids:
+        return False
+    return Support.objects.filter(user=user, proposal_id__in=proposal_ids).exists()
+
+
 def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
     """A proposal that `user` may see: public, their own, or any for moderators.
 
@@ -246,6 +253,7 @@ __all__ = [
     "proposal_list_public",
     "proposal_list_similar",
     "proposal_status_counts_for_author",
+    "proposal_supported_any",
     "proposal_timeline",
     "taxonomy_attach",
 ]

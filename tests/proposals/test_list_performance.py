@@ -124,6 +124,31 @@ def test_the_own_support_flag_never_travels_in_a_cached_card(client):
     assert flag not in client.get(url).content.decode()
 
 
+def test_signed_in_people_share_the_rendering_unless_they_support_a_proposal_on_it(
+    client, django_assert_num_queries
+):
+    """The own-support flag is the only thing on a list that is a person's own."""
+    ProposalFactory.create_batch(3)
+    supported = ProposalFactory()
+    url = reverse("frontend:proposal_list")
+    flag = "Du støtter dette"
+    client.get(url)  # rendered and shared
+
+    client.force_login(UserFactory())
+    client.get(url)  # the person's roles and the taxonomy, once
+    # the user, the person's roles, and whether they support any proposal on the page
+    with django_assert_num_queries(3):
+        page = client.get(url).content.decode()
+    assert flag not in page and supported.title in page
+
+    supporter = UserFactory()
+    SupportFactory(proposal=supported, user=supporter)
+    client.force_login(supporter)
+    assert flag in client.get(url).content.decode()
+    client.logout()
+    assert flag not in client.get(url).content.decode()
+
+
 def _count_queries(queries) -> int:
     return sum("COUNT(*)" in query["sql"] for query in queries.captured_queries)
 
