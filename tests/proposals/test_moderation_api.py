@@ -801,7 +801,9 @@ def test_audit_trail_lists_and_filters_for_admins(admin_user, moderator, teams):
         "proposal.reject",
     }
     assert [e["target_id"] for e in entries(target_type="proposals.comment")] == [comment.pk]
-    assert [e["action"] for e in entries(target_id=first.pk)] == ["proposal.route"]
+    assert [e["action"] for e in entries(target_type="proposals.proposal", target_id=first.pk)] == [
+        "proposal.route"
+    ]
     today = timezone.localdate()
     assert len(entries(since=today.isoformat(), until=today.isoformat())) == 3
     assert entries(until=(today - timedelta(days=1)).isoformat()) == []
