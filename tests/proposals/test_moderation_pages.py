@@ -763,6 +763,7 @@ def test_triage_queue_runs_a_constant_number_of_queries(client, moderator, team)
     url = reverse("frontend:moderation_queue")
     for _ in range(5):
         waiting(author=UserFactory())
+    client.get(url)  # renders the bulk form's selects once (the team select asks for teams)
     few = _queries(client, url)
     for n in range(35):
         waiting(author=UserFactory(), focus_area=AREA if n % 2 else None)
@@ -889,3 +890,25 @@ def test_the_reports_page_shows_25_reported_items_a_page(client, moderator):
     assert first.count('id="reported-proposal-') == 25
     assert second.count('id="reported-proposal-') == 5
     assert "(30)" in first
+
+
+def test_the_kept_bulk_form_shows_a_renamed_team_at_once(client, moderator, team):
+    client.force_login(moderator)
+    url = reverse("frontend:moderation_queue")
+    waiting(author=UserFactory())
+    assert team.name in client.get(url).content.decode()
+    team.name = "Klimateamet i ny form"
+    team.save(update_fields=["name"])
+    assert "Klimateamet i ny form" in client.get(url).content.decode()
+
+
+def test_a_bulk_form_with_errors_is_rendered_for_that_request(client, moderator, team):
+    client.force_login(moderator)
+    waiting(author=UserFactory())
+    client.get(reverse("frontend:moderation_queue"))  # the unbound form is kept
+    response = client.post(
+        reverse("frontend:moderation_bulk"), {"bulk-action": "route", "bulk-focus_area": AREA}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Sæt flueben ved mindst ét forslag." in page
