@@ -6,6 +6,7 @@ import rules
 from django.conf import settings
 from django.utils import timezone
 
+from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin, is_moderator
 from proposals.lifecycle import EDITABLE_STATUSES, OPEN_STATUSES, PUBLIC_STATUSES
 
@@ -94,16 +95,12 @@ rules.add_perm("proposals.follow_focus_area", is_signed_in)
 
 @rules.predicate
 def is_routed_team_member(user, proposal) -> bool:
-    from proposals.selectors.moderation import user_team_ids
-
-    return proposal is not None and proposal.team_id in user_team_ids(user=user)
+    return proposal is not None and proposal.team_id in user_roles(user).team_ids
 
 
 @rules.predicate
 def is_team_member(user, team) -> bool:
-    from proposals.selectors.moderation import user_team_ids
-
-    return team is not None and team.pk in user_team_ids(user=user)
+    return team is not None and team.pk in user_roles(user).team_ids
 
 
 @rules.predicate
