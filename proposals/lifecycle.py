@@ -43,6 +43,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED, Status.MERGED})
 # Statuses in which people may support, comment on and follow a proposal.
 OPEN_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED})
+# Statuses in which a routed proposal waits for its team's answer and can be re-routed.
+ROUTABLE_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW})
 EDITABLE_STATUSES = frozenset({Status.DRAFT})
 
 

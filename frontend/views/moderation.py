@@ -41,7 +41,7 @@ from frontend.forms.moderation import (
 )
 from frontend.forms.proposals import errors_from_service
 from frontend.views.proposals import is_htmx, render_fragment
-from proposals.lifecycle import InvalidTransition, Status
+from proposals.lifecycle import ROUTABLE_STATUSES, InvalidTransition, Status
 from proposals.models import Comment, Proposal
 from proposals.selectors import (
     TriageFilters,
@@ -59,7 +59,6 @@ QUEUE_PAGE_SIZE = 50
 BULK_FIELDSET_SECONDS = 3600
 AUDIT_PAGE_SIZE = 50
 MERGEABLE = frozenset({Status.SUBMITTED, Status.PUBLISHED, Status.UNDER_REVIEW})
-ROUTABLE = services.ROUTABLE
 # Service field names that these forms call something else.
 MERGE_FIELDS = {"merged_into": "into"}
 
@@ -259,7 +258,7 @@ def item_page(
     annotate_waiting([proposal], since=since, areas=areas)
     initial_area = proposal.focus_area.slug if proposal.focus_area_id else ""
     initial_area = initial_area or proposal.suggested_focus_area
-    can_reroute = proposal.status in ROUTABLE and request.user.has_perm(
+    can_reroute = proposal.status in ROUTABLE_STATUSES and request.user.has_perm(
         "proposals.reroute_proposal", proposal
     )
     context = {

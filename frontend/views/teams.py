@@ -17,7 +17,7 @@ from engage.taxonomy.models import Team
 from frontend.forms.moderation import AnswerForm, RerouteForm, UnderReviewForm
 from frontend.forms.proposals import errors_from_service
 from frontend.views import moderation
-from proposals.lifecycle import InvalidTransition, Status
+from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, InvalidTransition, Status
 from proposals.models import Proposal
 from proposals.selectors import (
     proposal_get_for_moderation,
@@ -30,8 +30,6 @@ from proposals.selectors import (
 from proposals.services import moderation as services
 
 PAGE_SIZE = 50
-OPEN = (Status.PUBLISHED, Status.UNDER_REVIEW)
-ANSWERABLE = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED})
 ANSWERED_TAB = "besvarede"
 
 
@@ -101,8 +99,8 @@ def _item_page(
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
         "timeline": proposal_timeline(proposal=proposal),
         "can_review": proposal.status == Status.PUBLISHED,
-        "can_answer": proposal.status in ANSWERABLE,
-        "can_reroute": proposal.status in OPEN,
+        "can_answer": proposal.status in OPEN_STATUSES,
+        "can_reroute": proposal.status in ROUTABLE_STATUSES,
         "review_form": review_form or UnderReviewForm(),
         "answer_form": answer_form or AnswerForm(initial=initial),
         "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),

@@ -16,7 +16,7 @@ from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
 from engage.taxonomy.models import Team
 from engage.workdays import working_days_before, working_days_between
-from proposals.lifecycle import Status
+from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
 from proposals.models import Comment, Proposal, Report
 
 
@@ -68,9 +68,7 @@ def triage_queue(*, filters: TriageFilters) -> QuerySet[Proposal]:
 
 def team_queue(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
     """Proposals routed to `team`, the longest-waiting first."""
-    statuses = [Status.PUBLISHED, Status.UNDER_REVIEW]
-    if include_answered:
-        statuses.append(Status.ANSWERED)
+    statuses = sorted(OPEN_STATUSES if include_answered else ROUTABLE_STATUSES)
     return (
         Proposal.objects.filter(team=team, status__in=statuses)
         .select_related("author", "theme", "focus_area", "team")
@@ -87,7 +85,7 @@ def team_list_for_user(*, user: User) -> QuerySet[Team]:
     """The teams whose queues `user` works (all of them for admins), each with its focus
     areas and the number of open and overdue proposals routed to it: two queries."""
     teams = Team.objects.all() if is_admin(user) else Team.objects.filter(members=user)
-    waiting = Q(proposals__status__in=[Status.PUBLISHED, Status.UNDER_REVIEW])
+    waiting = Q(proposals__status__in=sorted(ROUTABLE_STATUSES))
     late = waiting & Q(proposals__routed_at__lt=service_target_cutoff())
     return (
         teams.annotate(

@@ -30,7 +30,8 @@ SORTS = {
     "most_discussed": ("-comment_count", "-published_at", "-pk"),
     "recently_answered": ("-answered_at", "-published_at", "-pk"),
 }
-LISTED_STATUSES = tuple(OPEN_STATUSES)
+# In lifecycle order, for the status filter (a frozenset's order changes between processes).
+LISTED_STATUSES = tuple(status for status in Status if status in OPEN_STATUSES)
 # The partial indexes' predicate lists the statuses sorted (models._LISTED): the same
 # order here lets PostgreSQL match it exactly and skip rechecking it row by row.
 _LISTED_SORTED = tuple(sorted(LISTED_STATUSES))
@@ -178,7 +179,7 @@ def proposal_list_for_author(*, author: User) -> QuerySet:
 
 def proposal_list_similar(*, text: str, exclude_pk: int | None = None, limit: int = 5) -> list:
     """Public proposals whose words overlap `text`: shown while someone types a title."""
-    queryset = Proposal.objects.filter(status__in=LISTED_STATUSES, hidden_at__isnull=True).only(
+    queryset = Proposal.objects.filter(status__in=_LISTED_SORTED, hidden_at__isnull=True).only(
         "pk", "title", "status", "support_count", "published_at"
     )
     if exclude_pk:
@@ -233,13 +234,6 @@ def focus_area_slugs_followed(*, user: User) -> set[str]:
     return set(FocusAreaFollow.objects.filter(user=user).values_list("focus_area__slug", flat=True))
 
 
-def proposal_status_counts_for_author(*, author: User) -> dict[str, int]:
-    from django.db.models import Count
-
-    rows = Proposal.objects.filter(author=author).values("status").annotate(n=Count("pk"))
-    return {row["status"]: row["n"] for row in rows}
-
-
 __all__ = [
     "SORTS",
     "ProposalFilters",
@@ -252,7 +246,6 @@ __all__ = [
     "proposal_list_for_author",
     "proposal_list_public",
     "proposal_list_similar",
-    "proposal_status_counts_for_author",
     "proposal_supported_any",
     "proposal_timeline",
     "taxonomy_attach",

@@ -21,7 +21,13 @@ from engage.audit.services import audit_record
 from engage.taxonomy.models import FocusArea, Team
 from notifications.models import EventKind
 from notifications.services import event_record
-from proposals.lifecycle import InvalidTransition, Outcome, Status
+from proposals.lifecycle import (
+    OPEN_STATUSES,
+    ROUTABLE_STATUSES,
+    InvalidTransition,
+    Outcome,
+    Status,
+)
 from proposals.listing import listing_changed
 from proposals.models import (
     Comment,
@@ -33,8 +39,6 @@ from proposals.models import (
     Support,
 )
 from proposals.services.proposals import proposal_publish, proposal_transition
-
-ROUTABLE = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW})
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -185,7 +189,7 @@ def proposal_merge(
     duplicate, target = locked[proposal.pk], locked[into.pk]
     if expected_status and duplicate.status != expected_status:
         raise _already_triaged(duplicate)
-    if target.status not in {Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED}:
+    if target.status not in OPEN_STATUSES:
         raise ValidationError(
             {"into": _("Proposals can only be merged into a published proposal.")},
             code="target_not_public",
@@ -236,7 +240,7 @@ def proposal_reroute(
     if not note.strip():
         raise ValidationError({"note": _("Tell the other team why.")}, code="note")
     locked = _locked(proposal)
-    if locked.status not in ROUTABLE:
+    if locked.status not in ROUTABLE_STATUSES:
         raise InvalidTransition(
             _("Only published proposals that are not yet answered can be re-routed."),
             code="not_routable",

@@ -353,11 +353,6 @@ def test_list_for_author_has_every_status_newest_first():
     rejected = ProposalFactory(author=author, status=Status.REJECTED, age=timedelta(days=3))
     ProposalFactory()
     assert pks(selectors.proposal_list_for_author(author=author)) == [draft.pk, rejected.pk, old.pk]
-    assert selectors.proposal_status_counts_for_author(author=author) == {
-        "published": 1,
-        "draft": 1,
-        "rejected": 1,
-    }
 
 
 def test_focus_area_slugs_followed():
