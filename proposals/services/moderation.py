@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -318,9 +318,13 @@ def _content_model(target: Proposal | Comment) -> type[Proposal] | type[Comment]
     return Proposal if isinstance(target, Proposal) else Comment
 
 
-def _resolve_reports(*, target: Proposal | Comment, actor: User | None, resolution: str) -> int:
+def _open_reports(target: Proposal | Comment) -> QuerySet[Report]:
     field = "proposal" if isinstance(target, Proposal) else "comment"
-    return Report.objects.filter(**{field: target}, resolved_at__isnull=True).update(
+    return Report.objects.filter(**{field: target}, resolved_at__isnull=True)
+
+
+def _resolve_reports(*, target: Proposal | Comment, actor: User | None, resolution: str) -> int:
+    return _open_reports(target).update(
         resolved_at=timezone.now(), resolved_by=actor, resolution=resolution
     )
 
@@ -382,13 +386,7 @@ def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
     Called by report_create inside its transaction. Counts only open reports, so content
     a moderator restored is hidden again only by new reports.
     """
-    field = "proposal" if isinstance(target, Proposal) else "comment"
-    reporters = (
-        Report.objects.filter(**{field: target}, resolved_at__isnull=True)
-        .values("reporter_id")
-        .distinct()
-        .count()
-    )
+    reporters = _open_reports(target).values("reporter_id").distinct().count()
     if reporters < settings.REPORTS_HIDE_THRESHOLD:
         return False
     locked = _content_model(target).objects.select_for_update().get(pk=target.pk)

@@ -151,7 +151,8 @@ def proposal_image_add(*, proposal: Proposal, upload: UploadedFile, alt_text: st
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Images can only be added to drafts."), code="not_editable")
-    if proposal.images.count() >= MAX_IMAGES:
+    count = proposal.images.count()
+    if count >= MAX_IMAGES:
         raise ValidationError(
             _("A proposal can have at most %(count)d images.") % {"count": MAX_IMAGES},
             code="too_many_images",
@@ -159,9 +160,7 @@ def proposal_image_add(*, proposal: Proposal, upload: UploadedFile, alt_text: st
     if not alt_text.strip():
         raise ValidationError({"alt_text": _("Describe the image for people who cannot see it.")})
     clean = images.image_clean(upload=upload)
-    image = ProposalImage(
-        proposal=proposal, alt_text=alt_text.strip(), position=proposal.images.count()
-    )
+    image = ProposalImage(proposal=proposal, alt_text=alt_text.strip(), position=count)
     image.image.save(clean.content.name, clean.content, save=False)
     image.save()
     return image

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from proposals.models import Proposal, RoutingDecision, RoutingModel
-from proposals.routing import document_features
+from proposals.routing import document_features, suggester_get
 
 # Measured by 5-fold cross-validation on tests/proposals/routing_cases.py: heavier weights
 # let a few decisions drown the day-one vocabulary.
@@ -49,11 +49,9 @@ def routing_model_train() -> RoutingModel | None:
 
 def proposal_suggestions_refresh(*, proposals: list[Proposal]) -> None:
     """Store the suggester's current top three on each proposal (for the triage queue)."""
-    from proposals.routing import suggester_get
-
     suggester = suggester_get()
     for proposal in proposals:
-        top = suggester.suggest(title=proposal.title, body=proposal.body, limit=3)[:3]
+        top = suggester.suggest(title=proposal.title, body=proposal.body, limit=3)
         proposal.suggestions = [
             {"focus_area": s.focus_area, "theme": s.theme, "score": s.score} for s in top
         ]
