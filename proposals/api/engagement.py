@@ -37,7 +37,9 @@ class ProposalSupportApi(BaseApi):
         proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.support_proposal", proposal)
         created = services.proposal_support(proposal=proposal, user=request.user)
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        # The counter moved in the database; the rest of the row did not.
+        proposal.refresh_from_db(fields=["support_count"])
+        proposal.is_supported = True
         return Response(self.OutputSerializer(proposal).data, status=_created(created))
 
     @extend_schema(tags=TAGS, summary="Withdraw a support", responses={204: None})

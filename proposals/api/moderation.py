@@ -406,7 +406,10 @@ class ContentStateSerializer(serializers.Serializer):
     hidden_reason = serializers.CharField()
 
 
-def _content_action(request, *, target, action) -> Response:
+def _content_action(request, pk: int, *, get_target, action) -> Response:
+    """Hide or restore the proposal or comment `get_target` finds, for moderators only."""
+    require_perm(request.user, "proposals.hide_content")
+    target = get_target(pk=pk, user=request.user)
     serializer = ContentReasonSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     changed = action(target=target, actor=request.user, reason=serializer.validated_data["reason"])
@@ -430,33 +433,39 @@ _RESTORE = "Shows it again and closes its open reports; the reason is kept in th
 class ProposalHideApi(BaseApi):
     @_content_schema("Hide a proposal", _HIDE)
     def post(self, request, pk: int):
-        require_perm(request.user, "proposals.hide_content")
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
-        return _content_action(request, target=proposal, action=services.content_hide)
+        return _content_action(
+            request,
+            pk,
+            get_target=selectors.proposal_get_for_moderation,
+            action=services.content_hide,
+        )
 
 
 class ProposalRestoreApi(BaseApi):
     @_content_schema("Restore a hidden or reported proposal", _RESTORE)
     def post(self, request, pk: int):
-        require_perm(request.user, "proposals.hide_content")
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
-        return _content_action(request, target=proposal, action=services.content_restore)
+        return _content_action(
+            request,
+            pk,
+            get_target=selectors.proposal_get_for_moderation,
+            action=services.content_restore,
+        )
 
 
 class CommentHideApi(BaseApi):
     @_content_schema("Hide a comment", _HIDE)
     def post(self, request, pk: int):
-        require_perm(request.user, "proposals.hide_content")
-        comment = selectors.comment_get_visible(pk=pk, user=request.user)
-        return _content_action(request, target=comment, action=services.content_hide)
+        return _content_action(
+            request, pk, get_target=selectors.comment_get_visible, action=services.content_hide
+        )
 
 
 class CommentRestoreApi(BaseApi):
     @_content_schema("Restore a hidden or reported comment", _RESTORE)
     def post(self, request, pk: int):
-        require_perm(request.user, "proposals.hide_content")
-        comment = selectors.comment_get_visible(pk=pk, user=request.user)
-        return _content_action(request, target=comment, action=services.content_restore)
+        return _content_action(
+            request, pk, get_target=selectors.comment_get_visible, action=services.content_restore
+        )
 
 
 # --- focus-area teams ----------------------------------------------------------------------

@@ -305,7 +305,7 @@ class ProposalImageRemoveApi(BaseApi):
     def delete(self, request, pk: int, image_id: int):
         proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
         require_draft_author(request.user, proposal, "proposals.change_proposal")
-        image = next((i for i in proposal.images.all() if i.pk == image_id), None)
+        image = next((i for i in proposal.image_list if i.pk == image_id), None)
         if image is None:
             raise NotFound
         services.proposal_image_remove(image=image)
