@@ -5,7 +5,7 @@ Differences from production, each because the benchmark needs it:
 - plain HTTP on loopback: no SSL redirect and no secure-only cookies;
 - a bench URLconf that adds /bench/trivial/, the baseline every page is compared with;
 - no DRF throttling (the benchmark is one anonymous client sending thousands of requests);
-- static URLs without a collectstatic manifest; persistent DB connections as in a real deploy.
+- static URLs without a collectstatic manifest (persistent DB connections come from production).
 """
 
 import os
@@ -17,9 +17,8 @@ os.environ["DATABASE_URL"] = os.environ.get(
 )
 
 from .production import *  # noqa: F403
-from .production import CACHES, DATABASES, LOGGING, REST_FRAMEWORK, STORAGES
+from .production import CACHES, LOGGING, REST_FRAMEWORK, STORAGES
 
-DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 ROOT_URLCONF = "tests.bench.urls"
 SECURE_SSL_REDIRECT = False
@@ -27,8 +26,6 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CACHES = {
     **CACHES,
     "default": {

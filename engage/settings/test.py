@@ -11,11 +11,7 @@ os.environ["DATABASE_URL"] = choose_test_database()
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 # Django's test runner swaps every mailer for its memory backend; tests of the outbox
 # put OutboxBackend back with override_settings(MAILERS=...).
-CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
