@@ -72,7 +72,7 @@ class FocusAreasField(forms.MultipleChoiceField):
 
     widget = forms.CheckboxSelectMultiple
 
-    def __init__(self, *, themes, teams: dict[int, str], **kwargs):
+    def __init__(self, *, themes, **kwargs):
         super().__init__(**kwargs)
         self.choices, self.areas = _area_choices(themes, {})
 
@@ -114,7 +114,6 @@ class RouteForm(forms.Form):
         )
         self.fields["secondary_focus_areas"] = FocusAreasField(
             themes=themes,
-            teams=names,
             label=_("Secondary focus areas"),
             required=False,
             help_text=_("Other focus areas the proposal also touches."),

@@ -234,6 +234,11 @@ class ReportForm(forms.Form):
         self.fields["reason"].choices = [("", _("Choose a reason")), *Report.Reason.choices]
 
 
+def error_text(exc: ValidationError) -> str:
+    """A service's refusal as one line for a message or an alert."""
+    return " ".join(exc.messages)
+
+
 def errors_from_service(form: forms.Form, exc: ValidationError, *, fields: dict | None = None):
     """Show a service's ValidationError on `form`: on the field it names, or on the form.
 

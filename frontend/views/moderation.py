@@ -39,7 +39,7 @@ from frontend.forms.moderation import (
     RouteForm,
     TriageFilterForm,
 )
-from frontend.forms.proposals import errors_from_service
+from frontend.forms.proposals import error_text, errors_from_service
 from frontend.views.proposals import is_htmx, render_fragment
 from proposals.lifecycle import ROUTABLE_STATUSES, InvalidTransition, Status
 from proposals.models import Comment, Proposal
@@ -112,10 +112,6 @@ def _proposal(request: HttpRequest, pk: int) -> Proposal:
         return proposal_get_for_moderation(pk=pk, user=request.user)
     except Proposal.DoesNotExist:
         raise Http404("No such proposal") from None
-
-
-def _message(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 # ---------- the triage queue --------------------------------------------------------------
@@ -317,7 +313,7 @@ def moderation_accept(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         routed = services.proposal_route(proposal=proposal, actor=request.user, focus_area=area)
     except ValidationError as exc:
-        messages.error(request, _message(exc))
+        messages.error(request, error_text(exc))
         return redirect(back)
     _routed_message(request, routed)
     return redirect(back)
@@ -341,7 +337,7 @@ def moderation_route(request: HttpRequest, pk: int) -> HttpResponse:
                 note=data["note"],
             )
         except InvalidTransition as exc:
-            messages.error(request, _message(exc))
+            messages.error(request, error_text(exc))
             return redirect("frontend:moderation_item", pk=proposal.pk)
         except ValidationError as exc:
             errors_from_service(form, exc)
@@ -365,7 +361,7 @@ def moderation_reject(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except InvalidTransition as exc:
-            messages.error(request, _message(exc))
+            messages.error(request, error_text(exc))
             return redirect("frontend:moderation_item", pk=proposal.pk)
         except ValidationError as exc:
             errors_from_service(form, exc)
@@ -399,7 +395,7 @@ def moderation_merge(request: HttpRequest, pk: int) -> HttpResponse:
                     expected_status=form.cleaned_data["expected_status"],
                 )
             except InvalidTransition as exc:
-                messages.error(request, _message(exc))
+                messages.error(request, error_text(exc))
                 return redirect("frontend:moderation_item", pk=proposal.pk)
             except ValidationError as exc:
                 errors_from_service(form, exc, fields=MERGE_FIELDS)

@@ -15,7 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from engage.ratelimit import RateLimited
 from engage.taxonomy.models import FocusArea
 from engage.taxonomy.selectors import focus_area_get
-from frontend.forms.proposals import CommentEditForm, CommentForm, ReportForm, errors_from_service
+from frontend.forms.proposals import (
+    CommentEditForm,
+    CommentForm,
+    ReportForm,
+    error_text,
+    errors_from_service,
+)
 from frontend.views.proposals import (
     detail_context,
     is_htmx,
@@ -95,7 +101,7 @@ def proposal_follow(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _failed(request, proposal: Proposal, exc: ValidationError, template: str) -> HttpResponse:
-    text = " ".join(exc.messages)
+    text = error_text(exc)
     if is_htmx(request):
         return _panel(request, proposal.pk, template, error_message=text)
     messages.error(request, text)

@@ -36,6 +36,7 @@ from frontend.forms.proposals import (
     ProposalImageForm,
     ReportForm,
     classification_initial,
+    error_text,
     errors_from_service,
 )
 from frontend.pagination import CappedPaginator
@@ -125,9 +126,7 @@ def rate_limited_response(request: HttpRequest, exc: RateLimited) -> HttpRespons
     return response
 
 
-def _annotate_comments(
-    request: HttpRequest, proposal: Proposal, comments: list[Comment], *, can_comment: bool
-) -> None:
+def _annotate_comments(request: HttpRequest, comments: list[Comment], *, can_comment: bool) -> None:
     """Attach can_edit / can_delete / can_report, and a reply form where replies are open.
 
     The permission checks run in Python on rows already loaded, so a page with many
@@ -177,7 +176,7 @@ def detail_context(
     """Everything the proposal page and its fragments need, in a fixed number of queries."""
     can = proposal_permissions(request, proposal)
     comments = comment_list_for_proposal(proposal=proposal)
-    _annotate_comments(request, proposal, comments, can_comment=can["comment"])
+    _annotate_comments(request, comments, can_comment=can["comment"])
     if reply_form is not None:
         parent = reply_form.data.get("parent")
         matches = [c for c in comments if str(c.pk) == parent]
@@ -479,7 +478,7 @@ def proposal_image_remove(request: HttpRequest, pk: int, image_pk: int) -> HttpR
     try:
         services.proposal_image_remove(image=image)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("The image has been removed."))
     return redirect("frontend:proposal_edit", pk=proposal.pk)
@@ -505,10 +504,10 @@ def proposal_submit(request: HttpRequest, pk: int) -> HttpResponse:
     except RateLimited as exc:
         return rate_limited_response(request, exc)
     except InvalidTransition as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
         return redirect("frontend:my_proposals")
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
         return redirect("frontend:proposal_edit", pk=proposal.pk)
     if proposal.status == Status.SUBMITTED:
         messages.success(request, _("Thank you! Your proposal is awaiting moderation."))
@@ -528,7 +527,7 @@ def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.proposal_delete_draft(proposal=proposal)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("Your draft has been deleted."))
         return redirect("frontend:my_proposals")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from engage.taxonomy.models import Team
 from frontend.forms.moderation import AnswerForm, RerouteForm, UnderReviewForm
-from frontend.forms.proposals import errors_from_service
+from frontend.forms.proposals import error_text, errors_from_service
 from frontend.views import moderation
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, InvalidTransition, Status
 from proposals.models import Proposal
@@ -120,7 +120,7 @@ def team_under_review(request: HttpRequest, pk: int) -> HttpResponse:
                 proposal=proposal, actor=request.user, note=form.cleaned_data["note"]
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("The proposal is now under review."))
         return redirect("frontend:team_item", pk=proposal.pk)
@@ -141,7 +141,7 @@ def team_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
             )
         except InvalidTransition as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, error_text(exc))
             return redirect("frontend:team_item", pk=proposal.pk)
         except ValidationError as exc:
             errors_from_service(form, exc)
@@ -181,7 +181,7 @@ def team_reroute(request: HttpRequest, pk: int) -> HttpResponse:
                 note=data["note"],
             )
         except InvalidTransition as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, error_text(exc))
             return _back_after_reroute(request, proposal, old_team, from_team_page)
         except ValidationError as exc:
             errors_from_service(form, exc)
