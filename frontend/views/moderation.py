@@ -268,7 +268,6 @@ def item_page(
         "reject_form": reject_form or RejectForm(),
         "merge_form": merge_form or MergeForm(),
         "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
-        "target_days": service_target_days(),
     }
     return render(request, "frontend/moderation/item.html", context)
 

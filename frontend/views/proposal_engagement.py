@@ -32,7 +32,7 @@ from frontend.views.proposals import (
 )
 from proposals import services
 from proposals.models import Comment, Proposal
-from proposals.selectors import comment_get_visible, focus_area_slugs_followed
+from proposals.selectors import comment_get_visible
 
 
 def _comment_or_404(request: HttpRequest, pk: int) -> Comment:
@@ -265,7 +265,8 @@ def focus_area_follow(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such focus area") from None
     if not request.user.has_perm("proposals.follow_focus_area", focus_area):
         raise PermissionDenied
-    if request.POST.get("action") == "unfollow":
+    unfollow = request.POST.get("action") == "unfollow"
+    if unfollow:
         services.focus_area_unfollow(focus_area=focus_area, user=request.user)
         message = _("You no longer follow this focus area.")
     else:
@@ -274,7 +275,7 @@ def focus_area_follow(request: HttpRequest, slug: str) -> HttpResponse:
     if is_htmx(request):
         context = {
             "focus_area": focus_area,
-            "is_followed": focus_area.slug in focus_area_slugs_followed(user=request.user),
+            "is_followed": not unfollow,  # both services leave exactly that state
             "status_message": message,
         }
         return render_fragment(request, "frontend/proposals/_focus_area_follow.html", context)

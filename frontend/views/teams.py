@@ -104,7 +104,6 @@ def _item_page(
         "review_form": review_form or UnderReviewForm(),
         "answer_form": answer_form or AnswerForm(initial=initial),
         "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
-        "target_days": moderation.service_target_days(),
     }
     return render(request, "frontend/teams/item.html", context)
 
