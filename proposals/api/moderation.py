@@ -305,14 +305,6 @@ class BulkRejectApi(BaseApi):
             max_length=NOTE_MAX, required=False, allow_blank=True, default=""
         )
 
-        def validate(self, attrs):
-            # Checked once here rather than failing every item the same way.
-            if attrs["reason"] == RejectionReason.OTHER and not attrs["note"].strip():
-                raise serializers.ValidationError(
-                    {"note": [_("Explain the reason to the author.")]}, code="note"
-                )
-            return attrs
-
     @extend_schema(
         tags=TAGS_MODERATION,
         summary="Reject several proposals at once",

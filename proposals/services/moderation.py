@@ -70,6 +70,14 @@ def _transition_audited(
     return changed
 
 
+def _rejection_check(*, reason: str, note: str) -> None:
+    """A known reason, and for "other" an explanation the author receives."""
+    if reason not in RejectionReason.values:
+        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    if reason == RejectionReason.OTHER and not note.strip():
+        raise ValidationError({"note": _("Explain the reason to the author.")}, code="note")
+
+
 def _already_triaged(proposal: Proposal) -> InvalidTransition:
     return InvalidTransition(
         _("This proposal has already been handled (it is now “%(status)s”). Reload the queue."),
@@ -144,10 +152,7 @@ def proposal_reject(*, proposal: Proposal, actor: User, reason: str, note: str =
     moderator in a stale tab cannot reject what a colleague has just published.
     "other" needs an explanation.
     """
-    if reason not in RejectionReason.values:
-        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
-    if reason == RejectionReason.OTHER and not note.strip():
-        raise ValidationError({"note": _("Explain the reason to the author.")}, code="note")
+    _rejection_check(reason=reason, note=note)
     locked = _locked(proposal)
     if locked.status != Status.SUBMITTED:
         raise _already_triaged(locked)
@@ -466,7 +471,11 @@ def proposal_bulk_route(
 def proposal_bulk_reject(
     *, proposals: Iterable[Proposal | int], actor: User, reason: str, note: str = ""
 ) -> list[BulkOutcome]:
-    """proposal_reject for each proposal (or id), like proposal_bulk_route."""
+    """proposal_reject for each proposal (or id), like proposal_bulk_route.
+
+    A reason or note that every item would refuse raises ValidationError before any.
+    """
+    _rejection_check(reason=reason, note=note)
     return _each_in_own_transaction(
         proposals,
         lambda proposal: proposal_reject(proposal=proposal, actor=actor, reason=reason, note=note),
