@@ -6,7 +6,6 @@ then calls a service. Domain errors become HTTP statuses in proposals/api/errors
 bad input 400, a proposal someone already handled 409 (InvalidTransition), not yours 403.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -589,12 +588,10 @@ class TeamRerouteApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
     )
     def post(self, request, pk: int):
-        try:
-            proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
-        except PermissionDenied:
-            # Moderators may re-route too, without being on the team.
-            proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
-        require_perm(request.user, "proposals.reroute_proposal", proposal)
+        # Moderators may re-route too, without being on the team.
+        proposal = selectors.proposal_get_for_team(
+            pk=pk, user=request.user, perm="proposals.reroute_proposal"
+        )
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         rerouted = services.proposal_reroute(

@@ -118,10 +118,14 @@ def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
     )
 
 
-def proposal_get_for_team(*, pk: int, user: User) -> Proposal:
-    """A routed proposal for a member of its team (or an admin); PermissionDenied otherwise."""
+def proposal_get_for_team(
+    *, pk: int, user: User, perm: str = "proposals.answer_proposal"
+) -> Proposal:
+    """A routed proposal for whoever has `perm` on it: by default a member of its team (or
+    an admin); with proposals.reroute_proposal, moderators too. PermissionDenied otherwise.
+    """
     proposal = Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
-    if not user.has_perm("proposals.answer_proposal", proposal):
+    if not user.has_perm(perm, proposal):
         raise PermissionDenied
     return _with_images(proposal)
 
