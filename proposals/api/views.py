@@ -16,7 +16,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
-from engage.taxonomy import selectors as taxonomy_selectors
+from engage.taxonomy.models import FocusArea, Theme
 from proposals import selectors, services
 from proposals.api.base import BaseApi, require_perm
 from proposals.api.errors import Conflict
@@ -65,13 +65,14 @@ class ProposalWriteSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=10000)
     theme = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=taxonomy_selectors.theme_list(),
+        queryset=Theme.objects.all(),
         required=False,
         allow_null=True,
     )
     focus_area = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=taxonomy_selectors.focus_area_list(),
+        # The service reads the area's theme; nothing reads its goals.
+        queryset=FocusArea.objects.select_related("theme"),
         required=False,
         allow_null=True,
     )
