@@ -23,6 +23,7 @@ from proposals.selectors import (
     proposal_get_for_moderation,
     proposal_get_for_team,
     proposal_timeline,
+    team_answered,
     team_get_for_member,
     team_list_for_user,
     team_queue,
@@ -54,9 +55,7 @@ def team_queue_page(request: HttpRequest, slug: str) -> HttpResponse:
     except Team.DoesNotExist:
         raise Http404("No such team") from None
     answered = request.GET.get("vis") == ANSWERED_TAB
-    queryset = team_queue(team=team, include_answered=answered)
-    if answered:
-        queryset = queryset.filter(status=Status.ANSWERED).order_by("-answered_at", "-pk")
+    queryset = team_answered(team=team) if answered else team_queue(team=team)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     moderation.annotate_waiting(page.object_list, since="routed_at")
     context = {

@@ -76,6 +76,15 @@ def team_queue(*, team: Team, include_answered: bool = False) -> QuerySet[Propos
     )
 
 
+def team_answered(*, team: Team) -> QuerySet[Proposal]:
+    """Proposals `team` has answered, the latest answer first."""
+    return (
+        Proposal.objects.filter(team=team, status=Status.ANSWERED)
+        .select_related("author", "theme", "focus_area", "team")
+        .order_by("-answered_at", "-pk")
+    )
+
+
 def user_team_ids(*, user: User) -> set[int]:
     """The teams a person belongs to (asked once per request: engage.accounts.roles)."""
     return set(user_roles(user).team_ids)
