@@ -55,8 +55,12 @@ def _transition_audited(
     data: dict | None = None,
     **transition: object,
 ) -> Proposal:
-    """proposal_transition plus its audit entry, with the status it really changed from."""
-    previous = _locked(proposal).status
+    """proposal_transition plus its audit entry, with the status it really changed from.
+
+    Precondition: `proposal` was locked (_locked) in this transaction, so its status is
+    the one the transition starts from.
+    """
+    previous = proposal.status
     changed = proposal_transition(proposal=proposal, target=target, actor=actor, **transition)
     audit_record(
         actor=actor,
@@ -283,7 +287,7 @@ def proposal_reroute(
 @transaction.atomic
 def proposal_set_under_review(*, proposal: Proposal, actor: User, note: str = "") -> Proposal:
     return _transition_audited(
-        proposal=proposal,
+        proposal=_locked(proposal),
         target=Status.UNDER_REVIEW,
         actor=actor,
         action="proposal.under_review",
@@ -300,7 +304,7 @@ def proposal_answer(*, proposal: Proposal, actor: User, outcome: str, text: str)
     if not text.strip():
         raise ValidationError({"text": _("Write the answer.")}, code="text")
     answered = _transition_audited(
-        proposal=proposal,
+        proposal=_locked(proposal),
         target=Status.ANSWERED,
         actor=actor,
         action="proposal.answer",
