@@ -88,6 +88,10 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
+# The few hand-written reads of every proposal page are prepared once per PostgreSQL
+# connection (engage/sqlrows.py). Turn off behind a pooler that shares one session between
+# clients (PgBouncer in transaction mode).
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker and the web process write without "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})
