@@ -60,3 +60,13 @@ def transition_check(*, current: str, target: str) -> None:
             code="invalid_transition",
             params={"current": Status(current).label, "target": Status(target).label},
         )
+
+
+def label_of(choices: type[models.Choices], value: str) -> str:
+    """The label of `value` in the current language, or `value` itself when it is not one
+    of `choices`: what Django's get_FOO_display gives, without building a dict of every
+    choice on each call (cards, timelines and queues show these on every row)."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.lifecycle import OPEN_STATUSES, Outcome, Status
+from proposals.lifecycle import OPEN_STATUSES, Outcome, Status, label_of
 
 # What selectors.proposal_list_public lists (the partial indexes below must match it, or
 # PostgreSQL cannot use them); sorted so the migration is stable.
@@ -175,6 +175,12 @@ class Proposal(models.Model):
         from django.urls import reverse
 
         return reverse("frontend:proposal_detail", kwargs={"pk": self.pk})
+
+    def get_status_display(self) -> str:
+        return label_of(Status, self.status)
+
+    def get_outcome_display(self) -> str:
+        return label_of(Outcome, self.outcome)
 
     @property
     def is_hidden(self) -> bool:
@@ -389,6 +395,9 @@ class ProposalEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.kind} {self.from_status}→{self.to_status}"
+
+    def get_to_status_display(self) -> str:
+        return label_of(Status, self.to_status)
 
 
 class RoutingDecision(models.Model):
