@@ -1,10 +1,13 @@
 """Template tags for the site layout."""
 
+import datetime
 import functools
 
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -42,13 +45,35 @@ def icon(name: str, *, classes: str = "", label: str = "") -> str:
         '<svg class="{}" focusable="false"{}><use href="{}#{}"></use></svg>',
         css,
         a11y,
-        _sprite_url(settings.STATIC_URL),
+        asset("frontend/vendor/dkfds/img/all-svg-icons.svg"),
         name,
     )
 
 
-@functools.lru_cache(maxsize=4)
-def _sprite_url(static_url: str) -> str:
-    """The icon sprite's URL, asked of the storage once per STATIC_URL (a table of fifty
-    rows shows 150 icons)."""
-    return static("frontend/vendor/dkfds/img/all-svg-icons.svg")
+@register.simple_tag
+def asset(path: str) -> str:
+    """`{% static %}` asked of the storage once per process and STATIC_URL: every page
+    links the same style sheets and scripts, and a table of fifty rows shows 150 icons."""
+    return _static_url(settings.STATIC_URL, path)
+
+
+@functools.lru_cache(maxsize=64)
+def _static_url(static_url: str, path: str) -> str:
+    return static(path)
+
+
+@register.simple_tag
+def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> str:
+    """`<time datetime="…">…</time>`: the moment in ISO 8601 for machines and in the
+    language's `format_name` (DATE_FORMAT, SHORT_DATETIME_FORMAT, …) for people, in
+    local time. Nothing for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    shown = dateformat.format(value, get_format(format_name))
+    if classes:
+        return format_html(
+            '<time class="{}" datetime="{}">{}</time>', classes, value.isoformat(), shown
+        )
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), shown)
