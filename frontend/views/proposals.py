@@ -7,6 +7,7 @@ raise ValidationError for anything a person can fix, and proposals.rules decide 
 import hashlib
 import logging
 from math import ceil
+from urllib.parse import quote
 
 import rules
 from django.contrib import messages
@@ -187,6 +188,12 @@ def detail_context(
     return {
         "page_title": proposal.title,
         "proposal": proposal,
+        # Where "log in to support/comment" leads: only people not signed in see those.
+        "login_url": (
+            None
+            if request.user.is_authenticated
+            else f"{reverse('account_login')}?next={quote(proposal.get_absolute_url(), safe='/')}"
+        ),
         "comments": comments,
         "timeline": proposal_timeline(proposal=proposal),
         # Forms only for who may use them: building one costs a copy of all its fields.
