@@ -2,14 +2,17 @@
 
 import functools
 import hashlib
+from typing import NamedTuple
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from engage.taxonomy.models import FocusArea
+from proposals.models import Proposal
 from proposals.selectors import (
     ProposalFilters,
     focus_area_slugs_followed,
@@ -40,9 +43,77 @@ def focus_area_panel_data(context, focus_area: FocusArea) -> dict:
     }
 
 
-# ---------- proposal cards, rendered once per content --------------------------------------
+# ---------- status badges and proposal cards, rendered once per content -------------------
 
-CARD_TEMPLATES = ("frontend/proposals/_card.html", "frontend/proposals/_status.html")
+STATUS_TEMPLATE = "frontend/proposals/_status.html"
+
+
+@register.simple_tag
+def status_badge(proposal) -> str:
+    """The status badge of `proposal` (_status.html), rendered once per process, language,
+    status and outcome: cards, pages and queues show one on every row."""
+    if settings.DEBUG:  # templates reload when edited; a kept badge would not
+        return _status_badge_render(proposal.status, proposal.outcome)
+    return _status_badge(get_language(), proposal.status, proposal.outcome)
+
+
+@functools.lru_cache(maxsize=256)
+def _status_badge(language: str, status: str, outcome: str) -> str:
+    return _status_badge_render(status, outcome)  # in `language`, the active one
+
+
+def _status_badge_render(status: str, outcome: str) -> str:
+    return get_template(STATUS_TEMPLATE).render(
+        {"proposal": Proposal(status=status, outcome=outcome)}
+    )
+
+
+class Facts(NamedTuple):
+    rows: str  # status, theme and focus area, for the facts list
+    goals: str  # the focus area's UN goals, after it
+
+
+# Facts of proposals without a focus area or theme, by language, status and outcome.
+_UNCLASSIFIED_FACTS: dict[tuple, Facts] = {}
+
+
+@register.simple_tag
+def proposal_facts(proposal) -> Facts:
+    """The status and classification rows of a proposal page's facts panel, and the UN
+    goals of its focus area.
+
+    They are the same for every proposal with the same status in the same area: the SDG
+    badges and links of an area are rendered once per process and language, not on every
+    first view of a page. The rendering is kept on the taxonomy object the proposal
+    carries (taxonomy_attach's in-process copy, replaced when the taxonomy changes), so a
+    renamed area never shows its old name.
+    """
+    if settings.DEBUG:  # templates reload when edited; a kept rendering would not
+        return _facts_render(proposal)
+    holder = (
+        proposal.focus_area
+        if proposal.focus_area_id
+        else proposal.theme
+        if proposal.theme_id
+        else None
+    )
+    kept = _UNCLASSIFIED_FACTS if holder is None else holder.__dict__.setdefault("_facts_html", {})
+    key = (get_language(), proposal.status, proposal.outcome, proposal.theme_id)
+    facts = kept.get(key)
+    if facts is None:
+        facts = kept[key] = _facts_render(proposal)
+    return facts
+
+
+def _facts_render(proposal) -> Facts:
+    context = {"proposal": proposal}
+    return Facts(
+        rows=get_template("frontend/proposals/_facts_rows.html").render(context),
+        goals=get_template("frontend/proposals/_facts_goals.html").render(context),
+    )
+
+
+CARD_TEMPLATES = ("frontend/proposals/_card.html", STATUS_TEMPLATE)
 CARD_TTL_SECONDS = 6 * 3600
 
 

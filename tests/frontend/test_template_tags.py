@@ -77,3 +77,18 @@ def test_choice_labels_are_what_get_display_gave():
     # Blank and unknown values show as they are, as Django's get_FOO_display does.
     assert Proposal(outcome="").get_outcome_display() == ""
     assert label_of(Status, "archived") == "archived"
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["kept", "DEBUG"])
+def test_status_badge_is_kept_per_language_status_and_outcome(settings, debug):
+    settings.DEBUG = debug
+    answered = Proposal(status=Status.ANSWERED, outcome=Outcome.ACCEPTED)
+    source = "{% load proposal_tags %}{% status_badge p %}"
+    with translation.override("da"):
+        danish = Template(source).render(Context({"p": answered}))
+        review = Template(source).render(Context({"p": Proposal(status=Status.UNDER_REVIEW)}))
+    with translation.override("en"):
+        english = Template(source).render(Context({"p": answered}))
+    assert danish == '<span class="badge badge-small badge-success">Besvaret: godkendt</span>\n'
+    assert english == '<span class="badge badge-small badge-success">Answered: accepted</span>\n'
+    assert review == '<span class="badge badge-small badge-warning">Under behandling</span>\n'

@@ -30,6 +30,7 @@ from proposals.models import (
     Report,
     Support,
 )
+from proposals.services import moderation
 from tests.factories import ModeratorFactory, UserFactory, give_totp
 from tests.proposals.factories import (
     CommentFactory,
@@ -719,6 +720,36 @@ def test_list_query_count_does_not_grow(client, citizen, django_assert_num_queri
     with django_assert_num_queries(expected):
         response = client.get(url)
     assert response.content.decode().count('class="card proposal-card"') == 20
+
+
+def _facts(html: str) -> str:
+    start = html.index('class="proposal-facts"')
+    return html[start : html.index("</aside>", start)]
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["kept", "DEBUG"])
+def test_facts_follow_status_area_names_and_language(client, settings, debug):
+    """The facts rows are kept per area, status and language; none of them goes stale."""
+    settings.DEBUG = debug
+    area = FocusArea.objects.order_by("pk").first()
+    proposal = ProposalFactory(focus_area=area, theme=area.theme, location_text="Vestparken")
+    same_area = ProposalFactory(focus_area=area, theme=area.theme, status=Status.UNDER_REVIEW)
+
+    facts = _facts(page_text(client.get(proposal.get_absolute_url())))
+    assert area.name_da in facts and "Vestparken" in facts and "Offentliggjort" in facts
+    other = _facts(page_text(client.get(same_area.get_absolute_url())))
+    assert "Under behandling" in other and "Vestparken" not in other
+
+    area.name_da = "Et nyt navn for området"
+    area.save(update_fields=["name_da"])
+    moderation.proposal_set_under_review(proposal=proposal, actor=ModeratorFactory())
+    facts = _facts(page_text(client.get(proposal.get_absolute_url())))
+    assert "Et nyt navn for området" in facts and "Under behandling" in facts
+    assert area.sdgs.order_by("number").first().name_da in facts
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = _facts(page_text(client.get(proposal.get_absolute_url())))
+    assert area.name_en in english and "Under review" in english and "Place" in english
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
