@@ -62,6 +62,24 @@ def _static_url(static_url: str, path: str) -> str:
     return static(path)
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, number: int) -> str:
+    """`?…&page=<number>`: the request's query string with another page, for page links.
+
+    Django's {% querystring %} copies the whole query for each link; a list shows up to
+    nine links, so the rest of the query is encoded once per rendering.
+    """
+    rest = context.render_context.get(_PAGE_QUERY_KEY)
+    if rest is None:
+        query = context["request"].GET.copy()
+        query.pop("page", None)
+        rest = context.render_context[_PAGE_QUERY_KEY] = query.urlencode()
+    return f"?{rest}&page={number}" if rest else f"?page={number}"
+
+
+_PAGE_QUERY_KEY = "engage_site.page_query"
+
+
 @register.simple_tag
 def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> str:
     """`<time datetime="…">…</time>`: the moment in ISO 8601 for machines and in the

@@ -92,3 +92,40 @@ def test_status_badge_is_kept_per_language_status_and_outcome(settings, debug):
     assert danish == '<span class="badge badge-small badge-success">Besvaret: godkendt</span>\n'
     assert english == '<span class="badge badge-small badge-success">Answered: accepted</span>\n'
     assert review == '<span class="badge badge-small badge-warning">Under behandling</span>\n'
+
+
+def _pagination(query: str, number: int, *, target: str = "", show: str = "") -> str:
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    page = Paginator(list(range(100)), 10).page(number)
+    context = {
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
+        "target": target,
+        "show": show,
+    }
+    request = RequestFactory().get(f"/forslag/?{query}")
+    return render_to_string("frontend/includes/pagination.html", context, request)
+
+
+def test_page_links_keep_the_rest_of_the_query():
+    with translation.override("da"):
+        html = _pagination("q=cykel+sti&page=4&theme=klima&sdg=13&sdg=11", 4)
+    rest = "q=cykel+sti&amp;theme=klima&amp;sdg=13&amp;sdg=11"
+    assert f'href="?{rest}&amp;page=3" class="button button-arrow button-previous"' in html
+    assert f'href="?{rest}&amp;page=5" class="button button-arrow button-next"' in html
+    assert f'href="?{rest}&amp;page=4" class="button current-page" aria-current="page"' in html
+    assert f'href="?{rest}&amp;page=10"' in html and "Side 4 af 10" in html
+    assert "hx-boost" not in html  # ordinary links without a target
+
+
+def test_page_links_without_other_parameters_and_with_an_htmx_target():
+    html = _pagination("page=1", 1, target="proposal-results", show="proposal-count")
+    assert 'href="?page=2" class="button button-arrow button-next"' in html
+    assert "button-previous" not in html
+    assert 'hx-target="#proposal-results" hx-swap="innerHTML show:#proposal-count:top"' in html
+    assert 'hx-swap="innerHTML show:#triage-results:top"' in _pagination(
+        "", 2, target="triage-results"
+    )
