@@ -31,6 +31,14 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
+def public_name_of(*, display_name: str, deleted_at) -> str:
+    """The name the public sees for a person: their display name, "Citizen" without one,
+    and never the name of a deleted account."""
+    if deleted_at:
+        return str(_("Deleted user"))
+    return display_name or str(_("Citizen"))
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with a login. Deletion anonymises the row so their public writing stays."""
 
@@ -70,9 +78,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def public_name(self) -> str:
-        if self.deleted_at:
-            return str(_("Deleted user"))
-        return self.display_name or str(_("Citizen"))
+        return public_name_of(display_name=self.display_name, deleted_at=self.deleted_at)
 
     def has_perm(self, perm: str, obj: object | None = None) -> bool:
         # Django lets an active superuser pass every check; for a specific object the

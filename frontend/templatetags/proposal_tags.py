@@ -124,31 +124,38 @@ def _card_template_digest() -> str:
     return hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
 
 
-def _card_key(proposal, *, heading_tag: str, hide_area: bool) -> str:
-    """Everything a card shows, so a cached card is never stale: any change is a new key."""
+def _card_key(proposal, *, shared: tuple) -> str:
+    """Everything a card shows, so a cached card is never stale: any change is a new key.
+
+    `shared` holds what is the same for every card of a list (_card_key_shared).
+    """
     author = proposal.author
-    area = proposal.focus_area.name if proposal.focus_area_id else ""
-    theme = proposal.theme.name if proposal.theme_id else ""
     parts = (
         proposal.pk,
         proposal.title,
         proposal.status,
         proposal.outcome,
-        area,
-        theme,
+        proposal.focus_area.name if proposal.focus_area_id else "",
+        proposal.theme.name if proposal.theme_id else "",
         author.public_name,
         proposal.published_at.isoformat() if proposal.published_at else "",
         proposal.support_count,
         proposal.comment_count,
         bool(getattr(proposal, "is_supported", False)),
+        shared,
+    )
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"proposal-card:{digest}"
+
+
+def _card_key_shared(*, heading_tag: str, hide_area: bool) -> tuple:
+    return (
         heading_tag,
         hide_area,
         get_language(),
         get_current_timezone_name(),
         _card_template_digest(),
     )
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"proposal-card:{digest}"
 
 
 @register.simple_tag
@@ -161,7 +168,8 @@ def proposal_cards(proposals, heading_tag: str = "h2", hide_area: bool = False) 
     """
     proposals = list(proposals)
     taxonomy_attach(proposals=proposals)
-    keys = [_card_key(p, heading_tag=heading_tag, hide_area=hide_area) for p in proposals]
+    shared = _card_key_shared(heading_tag=heading_tag, hide_area=hide_area)
+    keys = [_card_key(p, shared=shared) for p in proposals]
     found = cache.get_many(keys)
     missing = {}
     template = get_template(CARD_TEMPLATES[0])

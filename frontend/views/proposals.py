@@ -49,6 +49,8 @@ from proposals.routing import suggester_get
 from proposals.selectors import (
     ProposalFilters,
     comment_list_for_proposal,
+    proposal_card_rows,
+    proposal_cards_from_rows,
     proposal_count_public,
     proposal_get_visible,
     proposal_list_for_author,
@@ -62,19 +64,6 @@ from proposals.services.proposals import MAX_IMAGES
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
-# What a proposal card shows (frontend/proposals/_card.html): the list loads no more.
-CARD_FIELDS = (
-    "title",
-    "status",
-    "outcome",
-    "published_at",
-    "support_count",
-    "comment_count",
-    "author__display_name",
-    "author__deleted_at",
-    "theme",
-    "focus_area",
-)
 FILTER_SELECTS = ("theme", "focus_area", "sdg", "status", "sort")
 SIMILAR_MIN_LENGTH = 3
 # Fewer characters than this say too little for a focus-area suggestion.
@@ -252,13 +241,9 @@ def _list_fragments(
         q=form.value("q"),
         sort=form.value("sort") or "newest",
     )
-    # Theme and area names come from the cached taxonomy (proposal_cards), not a join.
-    queryset = (
-        proposal_list_public(filters=filters, user=request.user)
-        .select_related(None)
-        .select_related("author")
-        .only(*CARD_FIELDS)
-    )
+    # Plain values, not model instances; theme and area names come from the cached
+    # taxonomy (proposal_cards), not a join.
+    queryset = proposal_card_rows(proposal_list_public(filters=filters, user=request.user))
     number = request.GET.get("page")
     paginator = CappedPaginator(
         queryset,
@@ -268,6 +253,7 @@ def _list_fragments(
         counter=lambda limit: proposal_count_public(filters=filters, limit=limit),
     )
     page = paginator.get_page(number)
+    page.object_list = proposal_cards_from_rows(page.object_list)
     page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     context = {"page": page, "page_numbers": page_numbers, "swap_count": partial}
     fragments = {

@@ -3,12 +3,13 @@
 import functools
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
-from engage.accounts.models import User
+from engage.accounts.models import User, public_name_of
 from engage.pagecache import page_cache_seconds
 from engage.sqlrows import ModelColumns, model_columns, placeholders, statement_run
 from engage.taxonomy.choices import taxonomy_lookup, taxonomy_version
@@ -38,6 +39,74 @@ LISTED_STATUSES = tuple(status for status in Status if status in OPEN_STATUSES)
 # The partial indexes' predicate lists the statuses sorted (models._LISTED): the same
 # order here lets PostgreSQL match it exactly and skip rechecking it row by row.
 _LISTED_SORTED = tuple(sorted(LISTED_STATUSES))
+
+
+# What a proposal card shows (frontend/proposals/_card.html), as the columns of one query.
+CARD_COLUMNS = (
+    "pk",
+    "title",
+    "status",
+    "outcome",
+    "published_at",
+    "support_count",
+    "comment_count",
+    "theme_id",
+    "focus_area_id",
+    "author__display_name",
+    "author__deleted_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CardAuthor:
+    display_name: str
+    deleted_at: datetime | None
+
+    @property
+    def public_name(self) -> str:
+        return public_name_of(display_name=self.display_name, deleted_at=self.deleted_at)
+
+
+@dataclass(slots=True)
+class ProposalCard:
+    """A proposal as its card shows it, read as plain values: a list page shows twenty,
+    and building model instances for them cost more than the query. Theme and focus area
+    are set from the taxonomy copy (taxonomy_attach)."""
+
+    pk: int
+    title: str
+    status: str
+    outcome: str
+    published_at: datetime | None
+    support_count: int
+    comment_count: int
+    theme_id: int | None
+    focus_area_id: int | None
+    author: CardAuthor
+    is_supported: bool = False
+    theme: Theme | None = None
+    focus_area: FocusArea | None = None
+
+    get_absolute_url = Proposal.get_absolute_url
+    get_status_display = Proposal.get_status_display
+    get_outcome_display = Proposal.get_outcome_display
+
+
+def proposal_card_rows(queryset: QuerySet) -> QuerySet:
+    """`queryset` (from proposal_list_public) as rows for proposal_cards_from_rows."""
+    support_flag = ("is_supported",) if "is_supported" in queryset.query.annotations else ()
+    # Named, so that CappedPaginator(ids_first=True) can read each row's pk.
+    return queryset.select_related(None).values_list(*CARD_COLUMNS, *support_flag, named=True)
+
+
+def proposal_cards_from_rows(rows) -> list[ProposalCard]:
+    cards = []
+    for row in rows:
+        *fields, display_name, deleted_at = row[: len(CARD_COLUMNS)]
+        supported = bool(row[len(CARD_COLUMNS)]) if len(row) > len(CARD_COLUMNS) else False
+        author = CardAuthor(display_name=display_name, deleted_at=deleted_at)
+        cards.append(ProposalCard(*fields, author=author, is_supported=supported))
+    return cards
 
 
 @dataclass(frozen=True)
@@ -319,11 +388,15 @@ def focus_area_slugs_followed(*, user: User) -> set[str]:
 
 __all__ = [
     "SORTS",
+    "CardAuthor",
+    "ProposalCard",
     "ProposalFilters",
     "Status",
     "comment_get_visible",
     "comment_list_for_proposal",
     "focus_area_slugs_followed",
+    "proposal_card_rows",
+    "proposal_cards_from_rows",
     "proposal_count_public",
     "proposal_get_visible",
     "proposal_list_for_author",

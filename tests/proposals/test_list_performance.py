@@ -186,3 +186,43 @@ def test_the_number_of_matches_is_counted_again_only_when_it_can_change(client):
     moderation.content_restore(target=proposal, actor=moderator, reason="Fejl")
     assert "3 forslag fundet" in client.get(filtered).content.decode()
     assert client.get(api).json()["count"] == 3
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "supporter"])
+def test_cards_from_plain_values_render_as_cards_of_proposals(signed_in):
+    """The list reads cards as values (ProposalCard); a card looks the same as one made
+    from the model, whatever its author, classification, answer or support."""
+    from django.template.loader import get_template
+    from django.utils import timezone
+
+    from proposals.lifecycle import Outcome, Status
+    from proposals.selectors import proposal_card_rows, proposal_cards_from_rows, taxonomy_attach
+
+    user = UserFactory()
+    area = FocusArea.objects.order_by("pk").first()
+    deleted_author = UserFactory(display_name="Gammelt navn", deleted_at=timezone.now())
+    proposals = [
+        ProposalFactory(focus_area=area, theme=area.theme, support_count=3, comment_count=2),
+        ProposalFactory(focus_area=None, theme=area.theme, author=deleted_author),
+        ProposalFactory(
+            focus_area=None, theme=None, status=Status.ANSWERED, outcome=Outcome.IMPLEMENTED
+        ),
+        ProposalFactory(author=UserFactory(display_name="")),
+    ]
+    SupportFactory(proposal=proposals[0], user=user)
+    viewer = user if signed_in else None
+    listed = proposal_list_public(filters=ProposalFilters(), user=viewer)
+
+    cards = proposal_cards_from_rows(proposal_card_rows(listed))
+    models = list(listed)
+    taxonomy_attach(proposals=cards)
+    taxonomy_attach(proposals=models)
+
+    template = get_template("frontend/proposals/_card.html")
+    assert [card.pk for card in cards] == [proposal.pk for proposal in models]
+    assert sum(card.is_supported for card in cards) == (1 if signed_in else 0)
+    for card, model in zip(cards, models, strict=True):
+        assert template.render({"proposal": card}) == template.render({"proposal": model})
+    names = [card.author.public_name for card in cards]
+    assert names == [proposal.author.public_name for proposal in models]
+    assert deleted_author.public_name in names and "Gammelt navn" not in names
