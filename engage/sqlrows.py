@@ -14,7 +14,6 @@ parsing and planning them took longer than running them.
 import functools
 import hashlib
 import re
-import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -99,15 +98,12 @@ def placeholders(values: Sequence) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-# The statements each PostgreSQL connection has prepared, forgotten with the connection.
-_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def statement_run(cursor, *, sql: str, params: Sequence) -> None:
     """Execute `sql` (with `%s` parameters) on `cursor`, a Django cursor.
 
-    On PostgreSQL, unless settings.DATABASE_PREPARED_STATEMENTS is off, the statement is
-    prepared the first time this connection runs it and executed by name from then on.
+    On PostgreSQL, unless settings.DATABASE_PREPARED_STATEMENTS is off or connections are
+    closed after each request (CONN_MAX_AGE 0), the statement is prepared the first time
+    this connection runs it and executed by name from then on.
     The PREPARE goes straight to the driver: like the session settings Django sends when
     it connects, it is set-up work, not one of the queries a page asks.
 
@@ -115,17 +111,31 @@ def statement_run(cursor, *, sql: str, params: Sequence) -> None:
     does; a pooler that hands one session to many clients (PgBouncer in transaction
     mode) breaks them, which is what the setting is for.
     """
-    if connection.vendor != "postgresql" or not settings.DATABASE_PREPARED_STATEMENTS:
+    if not _prepares(cursor.db):
         cursor.execute(sql, params)
         return
     driver = cursor.cursor.connection
     name = _statement_name(sql)
-    names = _prepared.setdefault(driver, set())
+    # Kept on Django's connection, which belongs to one thread, for as long as it talks to
+    # this driver connection: a reconnect starts a new session with nothing prepared.
+    prepared = getattr(cursor.db, "_engage_prepared", None)
+    if prepared is None or prepared[0] is not driver:
+        prepared = cursor.db._engage_prepared = (driver, set())
+    names = prepared[1]
     if name not in names:
         driver.execute(f"PREPARE {name} AS {_numbered(sql)}")
         names.add(name)
     cursor.execute(
         f"EXECUTE {name}({placeholders(params)})" if params else f"EXECUTE {name}", params
+    )
+
+
+def _prepares(db) -> bool:
+    # A connection closed after each request would prepare each statement for one use.
+    return (
+        db.vendor == "postgresql"
+        and settings.DATABASE_PREPARED_STATEMENTS
+        and db.settings_dict["CONN_MAX_AGE"] != 0
     )
 
 

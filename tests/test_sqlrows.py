@@ -152,6 +152,20 @@ def test_a_statement_prepared_in_a_rolled_back_transaction_still_runs():
 
 
 @postgres_only
+def test_connections_closed_after_each_request_prepare_nothing():
+    sql = "SELECT %s::int + 3"
+    kept = connection.settings_dict["CONN_MAX_AGE"]
+    connection.settings_dict["CONN_MAX_AGE"] = 0
+    try:
+        with CaptureQueriesContext(connection) as ctx:
+            assert _run(sql, [1]) == [(4,)]
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = kept
+    assert ctx.captured_queries[0]["sql"] == "SELECT 1::int + 3"
+    assert sqlrows._statement_name(sql) not in _prepared_names()
+
+
+@postgres_only
 def test_prepared_statements_can_be_turned_off(settings):
     settings.DATABASE_PREPARED_STATEMENTS = False
     sql = "SELECT %s::int - 1"
