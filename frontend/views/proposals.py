@@ -6,19 +6,21 @@ raise ValidationError for anything a person can fix, and proposals.rules decide 
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from math import ceil
 from urllib.parse import quote
 
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from engage.pagecache import page_cache_seconds
 from engage.ratelimit import RateLimited
-from engage.taxonomy.choices import filter_choices, taxonomy_version
+from engage.taxonomy.choices import FilterChoices, filter_choices, taxonomy_version
 from engage.taxonomy.selectors import theme_list
 from frontend.forms.proposals import (
     AREA_PREFIX,
@@ -198,24 +200,66 @@ def detail_context(
 @require_GET
 def proposal_list(request: HttpRequest) -> HttpResponse:
     taxonomy_version, choices = filter_choices()
-    form = ProposalFilterForm(request.GET, choices=choices)
-    # The selects render the same for the same choices and values: a cached fragment.
-    filter_key = [
-        taxonomy_version,
-        *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
-    ]
+    state = _filter_state(request, taxonomy_version=taxonomy_version, choices=choices)
     partial = is_htmx(request) and request.headers.get("HX-Target") == "proposal-results"
-    fragments = _list_fragments(request, form, taxonomy_version=taxonomy_version, partial=partial)
+    fragments = _list_fragments(
+        request, state.filters, taxonomy_version=taxonomy_version, partial=partial
+    )
     if partial:
         response = HttpResponse(fragments["results"])
         patch_vary_headers(response, ["HX-Request"])
         return response
-    context = {"form": form, "filter_key": filter_key, "fragments": fragments}
+    context = {
+        # Only a page whose filter selects are not cached yet renders the form.
+        "form": SimpleLazyObject(lambda: ProposalFilterForm(request.GET, choices=choices)),
+        "filter_key": state.select_key,
+        "q": state.q,
+        "fragments": fragments,
+    }
     return render_fragment(request, "frontend/proposals/list.html", context)
 
 
+@dataclass(frozen=True)
+class FilterState:
+    filters: ProposalFilters
+    select_key: tuple  # what the filter selects show: the key of their cached rendering
+    q: str  # the search box's value, as typed
+
+
+def _filter_state(
+    request: HttpRequest, *, taxonomy_version: int, choices: FilterChoices
+) -> FilterState:
+    """The list's filters from the query string, checked by ProposalFilterForm.
+
+    Kept per process for each query string: building and validating the form cost a
+    list page more than reading its rendering from the cache.
+    """
+    query = request.GET.urlencode()
+    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
+    key = f"proposals:filters:{taxonomy_version}:{digest}"
+    chrome = caches["chrome"]
+    state = chrome.get(key)
+    if state is None:
+        form = ProposalFilterForm(request.GET, choices=choices)
+        filters = ProposalFilters(
+            theme=form.value("theme"),
+            focus_area=form.value("focus_area"),
+            sdg=form.value("sdg"),
+            status=form.value("status"),
+            q=form.value("q"),
+            sort=form.value("sort") or "newest",
+        )
+        select_key = (
+            taxonomy_version,
+            *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
+        )
+        state = FilterState(filters=filters, select_key=select_key, q=form["q"].value() or "")
+        chrome.set(key, state, timeout=None)
+    return state
+
+
 def _list_fragments(
-    request: HttpRequest, form: ProposalFilterForm, *, taxonomy_version: int, partial: bool
+    request: HttpRequest, filters: ProposalFilters, *, taxonomy_version: int, partial: bool
 ) -> dict[str, str]:
     """The result count and the result list, rendered.
 
@@ -233,14 +277,6 @@ def _list_fragments(
         user=request.user, proposal_ids=shared["ids"]
     ):
         return shared
-    filters = ProposalFilters(
-        theme=form.value("theme"),
-        focus_area=form.value("focus_area"),
-        sdg=form.value("sdg"),
-        status=form.value("status"),
-        q=form.value("q"),
-        sort=form.value("sort") or "newest",
-    )
     # Plain values, not model instances; theme and area names come from the cached
     # taxonomy (proposal_cards), not a join.
     queryset = proposal_card_rows(proposal_list_public(filters=filters, user=request.user))

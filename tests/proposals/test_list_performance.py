@@ -226,3 +226,38 @@ def test_cards_from_plain_values_render_as_cards_of_proposals(signed_in):
     names = [card.author.public_name for card in cards]
     assert names == [proposal.author.public_name for proposal in models]
     assert deleted_author.public_name in names and "Gammelt navn" not in names
+
+
+def test_list_filters_are_checked_once_per_query_string(client, monkeypatch):
+    """The form checks a query string once per process; later requests reuse what it
+    found, and the form is built again only to render selects not cached yet."""
+    from frontend.forms.proposals import ProposalFilterForm
+
+    built = []
+    original = ProposalFilterForm.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProposalFilterForm, "__init__", counting_init)
+    area = FocusArea.objects.order_by("pk").first()
+    shown = ProposalFactory(focus_area=area, theme=area.theme, title="Cykelsti langs åen")
+    other = FocusArea.objects.exclude(pk=area.pk).first()
+    ProposalFactory(focus_area=other, theme=other.theme, title="Cykelsti et andet sted")
+    url = reverse("frontend:proposal_list")
+    query = {"q": ' cykelsti"<åen>', "focus_area": area.slug, "theme": "findes-ikke", "sort": "?"}
+
+    first = client.get(url, query).content.decode()
+    assert len(built) == 2  # checking the query, then rendering the selects
+    second = client.get(url, query).content.decode()
+    assert len(built) == 2
+
+    def main(html: str) -> str:  # the page outside <main> holds a fresh CSRF token
+        return html[html.index("<main") : html.index("</main>")]
+
+    assert main(second) == main(first)
+
+    assert shown.title in first and "Cykelsti et andet sted" not in first
+    assert 'value=" cykelsti&quot;&lt;åen&gt;"' in first  # as typed, escaped
+    assert f'<option value="{area.slug}" selected>' in first
