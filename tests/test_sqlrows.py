@@ -175,8 +175,26 @@ def test_prepared_statements_can_be_turned_off(settings):
     assert sqlrows._statement_name(sql) not in _prepared_names()
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite fallback")
-def test_other_databases_run_the_statement_as_it_is():
+@pytest.mark.parametrize(
+    ("vendor", "setting", "max_age", "prepares"),
+    [
+        ("postgresql", True, 60, True),
+        ("postgresql", True, None, True),  # connections kept for good
+        ("postgresql", True, 0, False),  # closed after each request
+        ("postgresql", False, 60, False),  # behind a transaction pooler
+        ("sqlite", True, 60, False),
+    ],
+)
+def test_which_connections_prepare(settings, vendor, setting, max_age, prepares):
+    from types import SimpleNamespace
+
+    settings.DATABASE_PREPARED_STATEMENTS = setting
+    db = SimpleNamespace(vendor=vendor, settings_dict={"CONN_MAX_AGE": max_age})
+    assert sqlrows._prepares(db) is prepares
+
+
+def test_a_statement_that_is_not_prepared_runs_as_it_is(settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
     with CaptureQueriesContext(connection) as ctx:
         assert _run("SELECT %s + 1", [1]) == [(2,)]
     assert len(ctx.captured_queries) == 1
