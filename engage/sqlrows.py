@@ -47,6 +47,19 @@ class ModelColumns:
     def select(self) -> str:
         return ", ".join(f"{self.alias}.{connection.ops.quote_name(f.column)}" for f in self.fields)
 
+    @property
+    def nulls(self) -> str:
+        """A typed NULL for each column: the columns of another kind of row in a UNION.
+
+        Typed, because PostgreSQL resolves a UNION's column types pairwise, and two
+        untyped NULLs would make a text column that a later SELECT's dates cannot join.
+        """
+        return ", ".join(f"CAST(NULL AS {f.cast_db_type(connection)})" for f in self.fields)
+
+    def position(self, name: str) -> int:
+        """Where the field `name` is among these columns, from 0."""
+        return [field.name for field in self.fields].index(name)
+
     def column(self, name: str) -> str:
         """The qualified column of the field `name` (an `author` gives `author_id`'s)."""
         field = self.model._meta.get_field(name)

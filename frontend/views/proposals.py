@@ -50,6 +50,7 @@ from proposals.models import Comment, Proposal, ProposalEvent
 from proposals.routing import suggester_get
 from proposals.selectors import (
     ProposalFilters,
+    ProposalPage,
     comment_list_for_proposal,
     proposal_card_rows,
     proposal_cards_from_rows,
@@ -58,6 +59,7 @@ from proposals.selectors import (
     proposal_list_for_author,
     proposal_list_public,
     proposal_list_similar,
+    proposal_page_get_visible,
     proposal_supported_any,
     proposal_timeline,
 )
@@ -161,13 +163,17 @@ def detail_context(
     request: HttpRequest,
     proposal: Proposal,
     *,
+    page: ProposalPage | None = None,
     comment_form: CommentForm | None = None,
     reply_form: CommentForm | None = None,
     report_form: ReportForm | None = None,
 ) -> dict:
-    """Everything the proposal page and its fragments need, in a fixed number of queries."""
+    """Everything the proposal page and its fragments need, in a fixed number of queries.
+
+    `page`, from proposal_page_get_visible, brings the comments and timeline along.
+    """
     can = proposal_permissions(request, proposal)
-    comments = comment_list_for_proposal(proposal=proposal)
+    comments = page.comments if page else comment_list_for_proposal(proposal=proposal)
     _annotate_comments(request, comments, can_comment=can["comment"])
     if reply_form is not None:
         parent = reply_form.data.get("parent")
@@ -186,7 +192,7 @@ def detail_context(
             else f"{reverse('account_login')}?next={quote(proposal.get_absolute_url(), safe='/')}"
         ),
         "comments": comments,
-        "timeline": proposal_timeline(proposal=proposal),
+        "timeline": page.timeline if page else proposal_timeline(proposal=proposal),
         # Forms only for who may use them: building one costs a copy of all its fields.
         "comment_form": comment_form or (CommentForm() if can["comment"] else None),
         "report_form": report_form or (ReportForm() if can["report"] else None),
@@ -350,22 +356,30 @@ def proposal_suggest(request: HttpRequest) -> HttpResponse:
 @require_GET
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.is_authenticated:
-        proposal = proposal_or_404(request, pk)
-        return render(request, "frontend/proposals/detail.html", detail_context(request, proposal))
+        page = _page_or_404(request, pk)
+        context = detail_context(request, page.proposal, page=page)
+        return render(request, "frontend/proposals/detail.html", context)
     # Visitors who are not signed in all see the same page: share one rendering of it until
     # this proposal changes (proposals.listing). Only what rendered fine is kept, so a
     # hidden or unknown proposal is looked up, and refused, every time.
     key = f"proposals:detail:{get_language()}:{page_version(pk=pk)}:{taxonomy_version()}:{pk}"
     shared = cache.get(key)
     if shared is None:
-        proposal = proposal_or_404(request, pk)
-        context = detail_context(request, proposal)
+        page = _page_or_404(request, pk)
+        context = detail_context(request, page.proposal, page=page)
         main = render_to_string("frontend/proposals/_detail_main.html", context, request)
-        shared = {"title": proposal.title, "main": main}
+        shared = {"title": page.proposal.title, "main": main}
         if "csrfmiddlewaretoken" not in main:  # a form for one visitor is not for all
             cache.set(key, shared, page_cache_seconds())
     context = {"page_title": shared["title"], "main_html": shared["main"]}
     return render(request, "frontend/proposals/detail.html", context)
+
+
+def _page_or_404(request: HttpRequest, pk: int) -> ProposalPage:
+    try:
+        return proposal_page_get_visible(pk=pk, user=request.user)
+    except Proposal.DoesNotExist:
+        raise Http404("No such proposal") from None
 
 
 # ---------- writing a proposal ------------------------------------------------------------

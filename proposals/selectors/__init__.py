@@ -17,11 +17,14 @@ from proposals.selectors.moderation import (
     triage_queue,
     user_team_ids,
 )
+from proposals.selectors.page import *  # noqa: F403
+from proposals.selectors.page import __all__ as _page
 from proposals.selectors.public import *  # noqa: F403
 from proposals.selectors.public import LISTED_STATUSES, SORTS
 from proposals.selectors.public import __all__ as _public
 
 __all__ = [
+    *_page,
     *_public,
     "LISTED_STATUSES",
     "SORTS",

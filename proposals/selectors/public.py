@@ -1,17 +1,14 @@
 """Every read of proposals: visibility rules live here, and no list runs a query per row."""
 
-import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from engage.accounts.models import User, public_name_of
 from engage.pagecache import page_cache_seconds
-from engage.sqlrows import ModelColumns, model_columns, placeholders, statement_run
 from engage.taxonomy.choices import taxonomy_lookup, taxonomy_version
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import search
@@ -21,9 +18,6 @@ from proposals.models import (
     Comment,
     FocusAreaFollow,
     Proposal,
-    ProposalEvent,
-    ProposalFollow,
-    ProposalImage,
     Support,
 )
 from proposals.rules import is_staff_moderator
@@ -187,88 +181,6 @@ def proposal_supported_any(*, user: User | None, proposal_ids: list[int]) -> boo
     return Support.objects.filter(user=user, proposal_id__in=proposal_ids).exists()
 
 
-def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
-    """A proposal that `user` may see: public, their own, or any for moderators.
-
-    Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
-    Sets `image_list` (the images in order), and for a signed-in `user` `is_supported` and
-    `is_followed`. Theme, focus area (with its theme and SDGs) come from the cached
-    taxonomy, and the proposal it was merged into from a second query only when there is
-    one: the page that shows one proposal pays for one narrow query, not a five-table join.
-    The search vector, the biggest column, is deferred: no page shows it.
-    """
-    signed_in = user is not None and user.is_authenticated
-    moderator = _can_moderate(user)
-    sql = _proposal_visible_sql(signed_in=signed_in, moderator=moderator, vendor=connection.vendor)
-    params: list = [user.pk, user.pk] if signed_in else []
-    params.append(pk)
-    if not moderator:
-        params += _PUBLIC_SORTED
-        if signed_in:
-            params.append(user.pk)
-    with connection.cursor() as cursor:
-        statement_run(cursor, sql=sql, params=params)
-        row = cursor.fetchone()
-    if row is None:
-        raise Proposal.DoesNotExist(f"No proposal {pk} visible to this user.")
-    proposals, authors = _proposal_columns()
-    proposal = proposals.build(row)
-    proposal.author = authors.build(row, len(proposals))
-    flags = row[len(proposals) + len(authors) :]
-    proposal.has_images = bool(flags[0])
-    if signed_in:
-        proposal.is_supported, proposal.is_followed = bool(flags[1]), bool(flags[2])
-    taxonomy_attach(proposals=[proposal])
-    # Most proposals have no image: ask for them only when there are some.
-    proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
-    if proposal.merged_into_id is not None:
-        proposal.merged_into = Proposal.objects.only("pk", "title", "status").get(
-            pk=proposal.merged_into_id
-        )
-    return proposal
-
-
-# In one order, so that each process writes the same SQL.
-_PUBLIC_SORTED = tuple(sorted(PUBLIC_STATUSES))
-
-
-def _proposal_columns() -> tuple[ModelColumns, ModelColumns]:
-    return (
-        model_columns(Proposal, "p", exclude=("search_vector",)),
-        model_columns(User, "a"),
-    )
-
-
-@functools.cache
-def _proposal_visible_sql(*, signed_in: bool, moderator: bool, vendor: str) -> str:
-    """proposal_get_visible's statement, written once per process, case and backend.
-
-    Hand-written (engage.sqlrows): the queryset it replaces took 0.8 ms to build, twice
-    what PostgreSQL took to answer it.
-    """
-    proposals, authors = _proposal_columns()
-    # Identifiers only, from the models and quoted; every value is a parameter.
-    proposal_id = proposals.column("id")
-    flags = [model_columns(ProposalImage, "i").exists(proposal=proposal_id)]
-    if signed_in:
-        for model in (Support, ProposalFollow):
-            flags.append(model_columns(model, "x").exists(proposal=proposal_id, user="%s"))
-    where = [f"{proposal_id} = %s"]
-    if not moderator:
-        public = (
-            f"{proposals.column('status')} IN ({placeholders(_PUBLIC_SORTED)})"
-            f" AND {proposals.column('hidden_at')} IS NULL"
-        )
-        own = f" OR {proposals.column('author')} = %s" if signed_in else ""
-        where.append(f"(({public}){own})")
-    return (
-        f"SELECT {proposals.select}, {authors.select}, {', '.join(flags)}"  # noqa: S608
-        f" FROM {proposals.table} JOIN {authors.table}"
-        f" ON {authors.column('id')} = {proposals.column('author')}"
-        f" WHERE {' AND '.join(where)}"
-    )
-
-
 def taxonomy_attach(*, proposals: list[Proposal]) -> None:
     """Set theme and focus area on each proposal from the cached taxonomy (no query)."""
     lookup = taxonomy_lookup()
@@ -304,47 +216,6 @@ def proposal_list_similar(*, text: str, exclude_pk: int | None = None, limit: in
     return list(search.similar_filter(queryset, text=text)[:limit])
 
 
-def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
-    """Top-level comments, oldest first, each with `reply_list` (its replies, oldest
-    first) and every author loaded: one query in all."""
-    with connection.cursor() as cursor:
-        statement_run(cursor, sql=_comments_sql(vendor=connection.vendor), params=[proposal.pk])
-        rows = cursor.fetchall()
-    columns, authors = _comment_columns()
-    comments = []
-    for row in rows:
-        comment = columns.build(row)
-        comment.author = authors.build(row, len(columns))
-        comments.append(comment)
-    by_pk = {comment.pk: comment for comment in comments}
-    top_level = []
-    for comment in comments:
-        comment.proposal = proposal
-        comment.reply_list = []
-        if comment.parent_id is None:
-            top_level.append(comment)
-    for comment in comments:
-        if comment.parent_id is not None:
-            by_pk[comment.parent_id].reply_list.append(comment)
-    return top_level
-
-
-def _comment_columns() -> tuple[ModelColumns, ModelColumns]:
-    return model_columns(Comment, "c"), model_columns(User, "a")
-
-
-@functools.cache
-def _comments_sql(*, vendor: str) -> str:
-    """comment_list_for_proposal's statement (hand-written, as _proposal_visible_sql)."""
-    comments, authors = _comment_columns()
-    created, pk = comments.column("created_at"), comments.column("id")
-    return (
-        f"SELECT {comments.select}, {authors.select} FROM {comments.table}"  # noqa: S608
-        f" JOIN {authors.table} ON {authors.column('id')} = {comments.column('author')}"
-        f" WHERE {comments.column('proposal')} = %s ORDER BY {created}, {pk}"
-    )
-
-
 def comment_get_visible(*, pk: int, user: User | None) -> Comment:
     """A comment, with its proposal and author, on a proposal that `user` may see.
 
@@ -357,27 +228,6 @@ def comment_get_visible(*, pk: int, user: User | None) -> Comment:
     if user is not None and user.is_authenticated:
         visible |= Q(proposal__author=user)
     return queryset.get(visible, pk=pk)
-
-
-def proposal_timeline(*, proposal: Proposal) -> list[ProposalEvent]:
-    """The public events of `proposal`, oldest first."""
-    with connection.cursor() as cursor:
-        sql = _timeline_sql(vendor=connection.vendor)
-        statement_run(cursor, sql=sql, params=[proposal.pk, True])
-        rows = cursor.fetchall()
-    events = model_columns(ProposalEvent, "e")
-    return [events.build(row) for row in rows]
-
-
-@functools.cache
-def _timeline_sql(*, vendor: str) -> str:
-    """proposal_timeline's statement (hand-written, as _proposal_visible_sql)."""
-    events = model_columns(ProposalEvent, "e")
-    return (
-        f"SELECT {events.select} FROM {events.table}"  # noqa: S608
-        f" WHERE {events.column('proposal')} = %s AND {events.column('is_public')} = %s"
-        f" ORDER BY {events.column('created_at')}, {events.column('id')}"
-    )
 
 
 def focus_area_slugs_followed(*, user: User) -> set[str]:
@@ -393,16 +243,13 @@ __all__ = [
     "ProposalFilters",
     "Status",
     "comment_get_visible",
-    "comment_list_for_proposal",
     "focus_area_slugs_followed",
     "proposal_card_rows",
     "proposal_cards_from_rows",
     "proposal_count_public",
-    "proposal_get_visible",
     "proposal_list_for_author",
     "proposal_list_public",
     "proposal_list_similar",
     "proposal_supported_any",
-    "proposal_timeline",
     "taxonomy_attach",
 ]

@@ -16,6 +16,7 @@ from proposals.selectors import ProposalFilters
 from proposals.services import comment_create, proposal_follow, proposal_support
 from tests.factories import AdminFactory, ModeratorFactory, UserFactory
 from tests.proposals.factories import (
+    CommentFactory,
     FocusAreaFollowFactory,
     ProposalEventFactory,
     ProposalFactory,
@@ -331,6 +332,76 @@ def test_comment_list_keeps_deleted_comments_with_replies():
     [shown] = selectors.comment_list_for_proposal(proposal=proposal)
     assert shown.pk == top.pk and shown.is_deleted
     assert pks(shown.reply_list) == [reply.pk]
+
+
+# --- the proposal page in one statement ---
+
+
+def _fields(instance) -> dict:
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if field.name != "search_vector"
+    }
+
+
+@pytest.mark.parametrize("role", ["anonymous", "citizen", "author", "moderator"])
+def test_proposal_page_is_what_the_three_reads_give(role):
+    """One statement gives the proposal (with its flags), the comment tree and the public
+    timeline exactly as proposal_get_visible, comment_list_for_proposal and
+    proposal_timeline do, for every kind of viewer."""
+    proposal = ProposalFactory(location_text="Torvet", latitude="56.100000", longitude="10.100000")
+    made = _discussion(proposal, tops=2, replies=2)
+    _discussion(ProposalFactory(), tops=1, replies=1)  # another proposal's comments stay out
+    # Written last but dated first: the order is by time, not by id.
+    long_ago = timezone.now() - timedelta(days=30)
+    oldest = CommentFactory(proposal=proposal, created_at=long_ago)
+    ProposalEventFactory(proposal=proposal, note="Så", created_at=long_ago + timedelta(days=1))
+    ProposalEventFactory(proposal=proposal, note="Kun for de ansatte", is_public=False)
+    ProposalEventFactory(proposal=proposal, note="Først", created_at=long_ago)
+    viewer = _viewer(role, proposal)
+    if role == "citizen":
+        proposal_support(proposal=proposal, user=viewer)
+        proposal_follow(proposal=proposal, user=viewer)
+
+    page = selectors.proposal_page_get_visible(pk=proposal.pk, user=viewer)
+    alone = selectors.proposal_get_visible(pk=proposal.pk, user=viewer)
+
+    assert _fields(page.proposal) == _fields(alone)
+    assert _fields(page.proposal.author) == _fields(alone.author)
+    for flag in ("has_images", "is_supported", "is_followed"):
+        assert getattr(page.proposal, flag, None) == getattr(alone, flag, None)
+    assert (page.proposal.focus_area, page.proposal.image_list) == (alone.focus_area, [])
+    assert _walk(page.comments) == _walk(selectors.comment_list_for_proposal(proposal=alone))
+    assert [oldest.pk, *(c.pk for c, _ in made)] == pks(page.comments)
+    assert all(c.proposal is page.proposal for c in page.comments)
+    assert [_fields(e) for e in page.timeline] == [
+        _fields(e) for e in selectors.proposal_timeline(proposal=alone)
+    ]
+    assert [e.note for e in page.timeline] == ["Først", "Så"]
+    if role == "citizen":
+        assert page.proposal.is_supported and page.proposal.is_followed
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.REJECTED], ids=str)
+def test_proposal_page_of_a_proposal_nobody_may_see_is_refused(status):
+    proposal = ProposalFactory(status=status)
+    CommentFactory(proposal=proposal)  # as if written before a moderator rejected it
+    ProposalEventFactory(proposal=proposal)
+    for viewer in (None, AnonymousUser(), UserFactory()):
+        with pytest.raises(Proposal.DoesNotExist):
+            selectors.proposal_page_get_visible(pk=proposal.pk, user=viewer)
+    assert selectors.proposal_page_get_visible(pk=proposal.pk, user=proposal.author).comments
+
+
+def test_proposal_page_is_one_query_whatever_the_discussion(django_assert_num_queries):
+    proposal = ProposalFactory()
+    _discussion(proposal, tops=4, replies=3)
+    ProposalEventFactory.create_batch(3, proposal=proposal)
+    selectors.proposal_page_get_visible(pk=proposal.pk, user=None)  # the taxonomy copy
+    with django_assert_num_queries(1):
+        page = selectors.proposal_page_get_visible(pk=proposal.pk, user=None)
+    assert len(page.comments) == 4 and len(page.timeline) == 3
 
 
 # --- the rest ---
