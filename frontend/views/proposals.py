@@ -456,7 +456,7 @@ def _edit_page(
                 "longitude": proposal.longitude,
             },
         )
-    images = list(proposal.images.all())
+    images = proposal.image_list  # from proposal_get_visible, in order
     context = {
         "form": form,
         "proposal": proposal,
@@ -515,7 +515,7 @@ def proposal_image_remove(request: HttpRequest, pk: int, image_pk: int) -> HttpR
     proposal, leave = _own_draft_or_redirect(request, pk, "proposals.change_proposal")
     if leave:
         return leave
-    image = next((i for i in proposal.images.all() if i.pk == image_pk), None)
+    image = next((i for i in proposal.image_list if i.pk == image_pk), None)
     if image is None:
         raise Http404("No such image")
     try:
