@@ -9,6 +9,7 @@ page's fragments ask for the parts they need.
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -23,8 +24,7 @@ from proposals.models import (
     ProposalImage,
     Support,
 )
-from proposals.rules import is_staff_moderator
-from proposals.selectors.public import taxonomy_attach
+from proposals.selectors.public import _can_moderate, taxonomy_attach
 
 # In one order, so that each process writes the same SQL.
 _PUBLIC_SORTED = tuple(sorted(PUBLIC_STATUSES))
@@ -63,17 +63,18 @@ def proposal_page_get_visible(*, pk: int, user: User | None) -> ProposalPage:
     proposal `user` may not see are read and dropped, never returned.
     """
     case = _Case.of(user)
+    statement = _page_statement(case)
     with connection.cursor() as cursor:
-        statement_run(cursor, sql=_page_sql(case), params=[*case.params(pk), pk, pk, True])
+        statement_run(cursor, sql=statement.sql, params=[*case.params(pk), pk, pk, True])
         rows = cursor.fetchall()
     if not rows or rows[0][0] != _PROPOSAL:
         raise Proposal.DoesNotExist(f"No proposal {pk} visible to this user.")
     proposal = _proposal_build(rows[0], case=case, start=1)
-    comments_at = 1 + _visible_width(case)
-    events_at = comments_at + sum(map(len, _comment_columns()))
-    comments = [_comment_build(row, start=comments_at) for row in rows if row[0] == _COMMENT]
+    comments = [
+        _comment_build(row, start=statement.comments_at) for row in rows if row[0] == _COMMENT
+    ]
     events = model_columns(ProposalEvent, "e")
-    timeline = [events.build(row, events_at) for row in rows if row[0] == _EVENT]
+    timeline = [events.build(row, statement.events_at) for row in rows if row[0] == _EVENT]
     return ProposalPage(
         proposal=proposal, comments=_comment_tree(comments, proposal=proposal), timeline=timeline
     )
@@ -114,8 +115,7 @@ class _Case:
         signed_in = user is not None and user.is_authenticated
         return cls(
             user_pk=user.pk if signed_in else None,
-            # The same predicate the permissions use, so visibility and rights agree.
-            moderator=is_staff_moderator.test(user),
+            moderator=_can_moderate(user),
             vendor=connection.vendor,
         )
 
@@ -124,7 +124,7 @@ class _Case:
         return self.user_pk is not None
 
     def params(self, pk: int) -> list:
-        """The values of _visible_parts' placeholders, in order."""
+        """The values of _visible_from_where's placeholders (after the flags'), in order."""
         params: list = [self.user_pk, self.user_pk] if self.signed_in else []
         params.append(pk)
         if not self.moderator:
@@ -234,12 +234,20 @@ def _visible_sql_for(*, signed_in: bool, moderator: bool, vendor: str) -> str:
     return f"SELECT {columns}{from_where}"
 
 
-def _page_sql(case: _Case) -> str:
-    return _page_sql_for(signed_in=case.signed_in, moderator=case.moderator, vendor=case.vendor)
+class _PageStatement(NamedTuple):
+    sql: str
+    comments_at: int  # where in a row the comment's columns start (the proposal's at 1)
+    events_at: int  # and the event's
+
+
+def _page_statement(case: _Case) -> _PageStatement:
+    return _page_statement_for(
+        signed_in=case.signed_in, moderator=case.moderator, vendor=case.vendor
+    )
 
 
 @functools.cache
-def _page_sql_for(*, signed_in: bool, moderator: bool, vendor: str) -> str:
+def _page_statement_for(*, signed_in: bool, moderator: bool, vendor: str) -> _PageStatement:
     """Three kinds of row in one result: the proposal, its comments, its public events.
 
     Each kind fills its own columns and leaves the others NULL; ORDER BY names columns
@@ -266,18 +274,18 @@ def _page_sql_for(*, signed_in: bool, moderator: bool, vendor: str) -> str:
         cells = [own if index == kind else nulls for index, (own, nulls) in enumerate(blocks)]
         return ", ".join([str(kind), *cells])
 
-    # ORDER BY positions count from 1, and `kind` comes first.
-    comments_at = 2 + sum(map(len, (proposals, authors))) + len(flags)
+    # Indexes in a row: `kind` comes first. ORDER BY positions count from 1.
+    comments_at = 1 + sum(map(len, (proposals, authors))) + len(flags)
     events_at = comments_at + len(comments) + len(comment_authors)
     order = [
         "1",
-        str(comments_at + comments.position("created_at")),
-        str(comments_at + comments.position("id")),
-        str(events_at + events.position("created_at")),
-        str(events_at + events.position("id")),
+        str(1 + comments_at + comments.position("created_at")),
+        str(1 + comments_at + comments.position("id")),
+        str(1 + events_at + events.position("created_at")),
+        str(1 + events_at + events.position("id")),
     ]
     from_where = _visible_from_where(signed_in=signed_in, moderator=moderator)
-    return (
+    sql = (
         f"SELECT {row_of(_PROPOSAL)}{from_where}"  # noqa: S608
         f" UNION ALL SELECT {row_of(_COMMENT)} FROM {comments.table}"
         f" JOIN {comment_authors.table}"
@@ -287,6 +295,7 @@ def _page_sql_for(*, signed_in: bool, moderator: bool, vendor: str) -> str:
         f" WHERE {events.column('proposal')} = %s AND {events.column('is_public')} = %s"
         f" ORDER BY {', '.join(order)}"
     )
+    return _PageStatement(sql=sql, comments_at=comments_at, events_at=events_at)
 
 
 @functools.cache
