@@ -73,12 +73,9 @@ class ProposalListItemSerializer(serializers.Serializer):
             "location_text": proposal.location_text,
             "support_count": proposal.support_count,
             "comment_count": proposal.comment_count,
-            "published_at": datetime_field.to_representation(proposal.published_at)
-            if proposal.published_at
-            else None,
-            "answered_at": datetime_field.to_representation(proposal.answered_at)
-            if proposal.answered_at
-            else None,
+            # DRF's DateTimeField gives None for a missing date.
+            "published_at": datetime_field.to_representation(proposal.published_at),
+            "answered_at": datetime_field.to_representation(proposal.answered_at),
             "is_supported": bool(getattr(proposal, "is_supported", False)),
         }
 

@@ -45,7 +45,7 @@ def require_draft_author(user, proposal: Proposal, perm: str) -> None:
 
 def proposal_detail_response(*, request, pk: int, status_code: int = 200) -> Response:
     proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
-    proposal.timeline = list(selectors.proposal_timeline(proposal=proposal))
+    proposal.timeline = selectors.proposal_timeline(proposal=proposal)
     data = ProposalDetailSerializer(proposal, context={"request": request}).data
     return Response(data, status=status_code)
 
