@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from engage.taxonomy.models import SDG, FocusArea, Theme
+from engage.taxonomy.selectors import sdg_list
 
 logger = logging.getLogger(__name__)
 
@@ -109,9 +110,7 @@ _lookup_memo: tuple[int, TaxonomyLookup] | None = None
 
 def _taxonomy_lookup_load() -> TaxonomyLookup:
     themes = {theme.pk: theme for theme in Theme.objects.all()}
-    areas = FocusArea.objects.prefetch_related(
-        Prefetch("sdgs", queryset=SDG.objects.order_by("number"))
-    )
+    areas = FocusArea.objects.prefetch_related(Prefetch("sdgs", queryset=sdg_list()))
     focus_areas = {}
     for area in areas:
         area.theme = themes[area.theme_id]
