@@ -318,6 +318,12 @@ def proposal_answer(*, proposal: Proposal, actor: User, outcome: str, text: str)
     return answered
 
 
+def _shown_content_changed(target: Proposal | Comment) -> None:
+    """Hiding or restoring `target` changes its proposal's page, and a proposal's also
+    which lists hold it."""
+    listing_changed(proposal_ids=[_proposal_id_of(target)], members=isinstance(target, Proposal))
+
+
 def _proposal_id_of(target: Proposal | Comment) -> int:
     """The proposal whose page shows `target`."""
     return target.pk if isinstance(target, Proposal) else target.proposal_id
@@ -348,7 +354,7 @@ def content_hide(*, target: Proposal | Comment, actor: User, reason: str) -> Pro
     locked.hidden_at = locked.hidden_at or timezone.now()
     locked.hidden_reason = reason.strip()
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed(proposal_ids=[_proposal_id_of(locked)], members=isinstance(locked, Proposal))
+    _shown_content_changed(locked)
     _resolve_reports(target=locked, actor=actor, resolution="hidden")
     audit_record(
         actor=actor,
@@ -374,7 +380,7 @@ def content_restore(*, target: Proposal | Comment, actor: User, reason: str) -> 
     locked.hidden_at = None
     locked.hidden_reason = ""
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed(proposal_ids=[_proposal_id_of(locked)], members=isinstance(locked, Proposal))
+    _shown_content_changed(locked)
     _resolve_reports(target=locked, actor=actor, resolution="restored")
     audit_record(
         actor=actor,
@@ -404,7 +410,7 @@ def content_hide_if_reported_enough(*, target: Proposal | Comment) -> bool:
     locked.hidden_at = timezone.now()
     locked.hidden_reason = _("Hidden automatically after reports; a moderator will look.")
     locked.save(update_fields=["hidden_at", "hidden_reason"])
-    listing_changed(proposal_ids=[_proposal_id_of(locked)], members=isinstance(locked, Proposal))
+    _shown_content_changed(locked)
     audit_record(
         actor=None,
         action=f"{locked._meta.model_name}.auto_hide",
