@@ -68,20 +68,18 @@ def triage_queue(*, filters: TriageFilters) -> QuerySet[Proposal]:
 
 def team_queue(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
     """Proposals routed to `team`, the longest-waiting first."""
-    statuses = sorted(OPEN_STATUSES if include_answered else ROUTABLE_STATUSES)
-    return (
-        Proposal.objects.filter(team=team, status__in=statuses)
-        .select_related("author", "theme", "focus_area", "team")
-        .order_by("routed_at", "pk")
-    )
+    statuses = OPEN_STATUSES if include_answered else ROUTABLE_STATUSES
+    return _team_proposals(team, statuses).order_by("routed_at", "pk")
 
 
 def team_answered(*, team: Team) -> QuerySet[Proposal]:
     """Proposals `team` has answered, the latest answer first."""
-    return (
-        Proposal.objects.filter(team=team, status=Status.ANSWERED)
-        .select_related("author", "theme", "focus_area", "team")
-        .order_by("-answered_at", "-pk")
+    return _team_proposals(team, {Status.ANSWERED}).order_by("-answered_at", "-pk")
+
+
+def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
+    return Proposal.objects.filter(team=team, status__in=sorted(statuses)).select_related(
+        "author", "theme", "focus_area", "team"
     )
 
 
