@@ -52,9 +52,14 @@ class InvalidTransition(ValidationError):
     pass
 
 
+def transition_allowed(*, current: str, target: str) -> bool:
+    """Whether a proposal that is `current` may become `target` (pages offer only these)."""
+    return target in TRANSITIONS.get(current, frozenset())
+
+
 def transition_check(*, current: str, target: str) -> None:
     """Raise InvalidTransition with a message a person can act on."""
-    if target not in TRANSITIONS.get(current, frozenset()):
+    if not transition_allowed(current=current, target=target):
         raise InvalidTransition(
             _("A proposal that is “%(current)s” cannot become “%(target)s”."),
             code="invalid_transition",

@@ -41,7 +41,7 @@ from frontend.forms.moderation import (
 )
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.views.proposals import is_htmx, render_fragment
-from proposals.lifecycle import ROUTABLE_STATUSES, InvalidTransition, Status
+from proposals.lifecycle import ROUTABLE_STATUSES, InvalidTransition, Status, transition_allowed
 from proposals.models import Comment, Proposal
 from proposals.selectors import (
     TriageFilters,
@@ -58,7 +58,6 @@ from proposals.services import moderation as services
 QUEUE_PAGE_SIZE = 50
 BULK_FIELDSET_SECONDS = 3600
 AUDIT_PAGE_SIZE = 50
-MERGEABLE = frozenset({Status.SUBMITTED, Status.PUBLISHED, Status.UNDER_REVIEW})
 # Service field names that these forms call something else.
 MERGE_FIELDS = {"merged_into": "into"}
 
@@ -261,7 +260,7 @@ def item_page(
         "proposal": proposal,
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
         "can_triage": proposal.status == Status.SUBMITTED,
-        "can_merge": proposal.status in MERGEABLE,
+        "can_merge": transition_allowed(current=proposal.status, target=Status.MERGED),
         "can_reroute": can_reroute,
         "route_form": route_form
         or RouteForm(themes=themes, teams=teams, initial={"focus_area": initial_area}),
@@ -284,7 +283,7 @@ def moderation_similar(request: HttpRequest, pk: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     similar = proposal_list_similar(text=query or proposal.title, exclude_pk=proposal.pk, limit=8)
     context = {"proposal": proposal, "similar": similar, "q": query}
-    context["can_merge"] = proposal.status in MERGEABLE
+    context["can_merge"] = transition_allowed(current=proposal.status, target=Status.MERGED)
     if is_htmx(request):
         return render_fragment(request, "frontend/moderation/_similar.html", context)
     return render_fragment(request, "frontend/moderation/similar.html", context)

@@ -17,7 +17,12 @@ from engage.taxonomy.models import Team
 from frontend.forms.moderation import AnswerForm, RerouteForm, UnderReviewForm
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.views import moderation
-from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, InvalidTransition, Status
+from proposals.lifecycle import (
+    ROUTABLE_STATUSES,
+    InvalidTransition,
+    Status,
+    transition_allowed,
+)
 from proposals.models import Proposal
 from proposals.selectors import (
     proposal_get_for_moderation,
@@ -97,8 +102,8 @@ def _item_page(
         "proposal": proposal,
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
         "timeline": proposal_timeline(proposal=proposal),
-        "can_review": proposal.status == Status.PUBLISHED,
-        "can_answer": proposal.status in OPEN_STATUSES,
+        "can_review": transition_allowed(current=proposal.status, target=Status.UNDER_REVIEW),
+        "can_answer": transition_allowed(current=proposal.status, target=Status.ANSWERED),
         "can_reroute": proposal.status in ROUTABLE_STATUSES,
         "review_form": review_form or UnderReviewForm(),
         "answer_form": answer_form or AnswerForm(initial=initial),

@@ -317,3 +317,16 @@ def test_concurrent_transitions_wait_for_the_lock():
     assert list(ProposalEvent.objects.filter(proposal=stored).values_list("actor", flat=True)) == [
         moderators[0].pk
     ]
+
+
+def test_transition_allowed_says_what_transition_check_refuses():
+    from proposals.lifecycle import InvalidTransition, transition_allowed, transition_check
+
+    for current in Status:
+        for target in Status:
+            try:
+                transition_check(current=current, target=target)
+            except InvalidTransition:
+                assert not transition_allowed(current=current, target=target)
+            else:
+                assert transition_allowed(current=current, target=target)
