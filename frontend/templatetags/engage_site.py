@@ -1,15 +1,14 @@
 """Template tags for the site layout."""
 
-import datetime
 import functools
 
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import dateformat, timezone
-from django.utils.formats import get_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -87,11 +86,8 @@ def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> s
     local time. Nothing for None."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    shown = dateformat.format(value, get_format(format_name))
-    if classes:
-        return format_html(
-            '<time class="{}" datetime="{}">{}</time>', classes, value.isoformat(), shown
-        )
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), shown)
+    value = template_localtime(value)
+    css = format_html(' class="{}"', classes) if classes else ""
+    return format_html(
+        '<time{} datetime="{}">{}</time>', css, value.isoformat(), date_format(value, format_name)
+    )
