@@ -165,11 +165,11 @@ def _bulk_fieldset(form: BulkForm, *, teams: list[Team]) -> str | None:
     names = repr([(team.pk, team.name) for team in teams]).encode()
     digest = hashlib.blake2b(names, digest_size=12).hexdigest()
     key = f"moderation:bulk-fieldset:{get_language()}:{taxonomy_version()}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("frontend/moderation/_bulk_fieldset.html", {"bulk_form": form})
-        cache.set(key, html, BULK_FIELDSET_SECONDS)
-    return html
+    return cache.get_or_set(
+        key,
+        lambda: render_to_string("frontend/moderation/_bulk_fieldset.html", {"bulk_form": form}),
+        BULK_FIELDSET_SECONDS,
+    )
 
 
 def service_target_days() -> int:

@@ -237,31 +237,35 @@ def _filter_state(
 ) -> FilterState:
     """The list's filters from the query string, checked by ProposalFilterForm.
 
-    Kept per process for each query string: building and validating the form cost a
+    Kept per process for each set of filters: building and validating the form cost a
     list page more than reading its rendering from the cache.
     """
-    query = request.GET.urlencode()
-    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
+    # Every page of a list has the same filters: the page number is no part of the key.
+    filtering = [(name, values) for name, values in request.GET.lists() if name != "page"]
+    digest = hashlib.sha256(repr(filtering).encode()).hexdigest()[:24]
     key = f"proposals:filters:{taxonomy_version}:{digest}"
-    chrome = caches["chrome"]
-    state = chrome.get(key)
-    if state is None:
-        form = ProposalFilterForm(request.GET, choices=choices)
-        filters = ProposalFilters(
-            theme=form.value("theme"),
-            focus_area=form.value("focus_area"),
-            sdg=form.value("sdg"),
-            status=form.value("status"),
-            q=form.value("q"),
-            sort=form.value("sort") or "newest",
-        )
-        select_key = (
-            taxonomy_version,
-            *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
-        )
-        state = FilterState(filters=filters, select_key=select_key, q=form["q"].value() or "")
-        chrome.set(key, state, timeout=None)
-    return state
+    return caches["chrome"].get_or_set(
+        key, lambda: _filter_state_check(request, taxonomy_version, choices), timeout=None
+    )
+
+
+def _filter_state_check(
+    request: HttpRequest, taxonomy_version: int, choices: FilterChoices
+) -> FilterState:
+    form = ProposalFilterForm(request.GET, choices=choices)
+    filters = ProposalFilters(
+        theme=form.value("theme"),
+        focus_area=form.value("focus_area"),
+        sdg=form.value("sdg"),
+        status=form.value("status"),
+        q=form.value("q"),
+        sort=form.value("sort") or "newest",
+    )
+    select_key = (
+        taxonomy_version,
+        *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
+    )
+    return FilterState(filters=filters, select_key=select_key, q=form["q"].value() or "")
 
 
 def _list_fragments(

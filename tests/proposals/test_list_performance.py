@@ -261,3 +261,22 @@ def test_list_filters_are_checked_once_per_query_string(client, monkeypatch):
     assert shown.title in first and "Cykelsti et andet sted" not in first
     assert 'value=" cykelsti&quot;&lt;åen&gt;"' in first  # as typed, escaped
     assert f'<option value="{area.slug}" selected>' in first
+
+
+def test_every_page_of_a_list_reuses_its_checked_filters(client, monkeypatch):
+    from frontend.forms.proposals import ProposalFilterForm
+
+    built = []
+    original = ProposalFilterForm.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProposalFilterForm, "__init__", counting_init)
+    ProposalFactory.create_batch(3)
+    url = reverse("frontend:proposal_list")
+    client.get(url, {"sort": "newest"})
+    before = len(built)
+    assert client.get(url, {"sort": "newest", "page": "2"}).status_code == 200
+    assert len(built) == before
