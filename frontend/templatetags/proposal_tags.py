@@ -16,8 +16,9 @@ from proposals.models import Proposal
 from proposals.selectors import (
     ProposalFilters,
     focus_area_slugs_followed,
+    proposal_card_rows,
+    proposal_cards_from_rows,
     proposal_list_public,
-    taxonomy_attach,
 )
 
 register = template.Library()
@@ -34,7 +35,8 @@ def focus_area_panel_data(context, focus_area: FocusArea) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     filters = ProposalFilters(focus_area=focus_area.slug)
-    proposals = list(proposal_list_public(filters=filters, user=user)[:LATEST_IN_FOCUS_AREA])
+    rows = proposal_card_rows(proposal_list_public(filters=filters, user=user))
+    proposals = proposal_cards_from_rows(rows[:LATEST_IN_FOCUS_AREA])
     signed_in = bool(user and user.is_authenticated)
     return {
         "proposals": proposals,
@@ -164,10 +166,10 @@ def proposal_cards(proposals, heading_tag: str = "h2", hide_area: bool = False) 
 
     Cards are most of a list page's rendering time. The key holds every value a card
     shows (counts, names, language, the visitor's own support flag), so no card is ever
-    out of date; nothing else about the visitor goes into a card.
+    out of date; nothing else about the visitor goes into a card. `proposals` are
+    ProposalCards (proposal_cards_from_rows), their theme and focus area attached.
     """
     proposals = list(proposals)
-    taxonomy_attach(proposals=proposals)
     shared = _card_key_shared(heading_tag=heading_tag, hide_area=hide_area)
     keys = [_card_key(p, shared=shared) for p in proposals]
     found = cache.get_many(keys)

@@ -288,7 +288,7 @@ def _list_fragments(
     ):
         return shared
     # Plain values, not model instances; theme and area names come from the cached
-    # taxonomy (proposal_cards), not a join.
+    # taxonomy (proposal_cards_from_rows), not a join.
     queryset = proposal_card_rows(proposal_list_public(filters=filters, user=request.user))
     number = request.GET.get("page")
     paginator = CappedPaginator(

@@ -94,12 +94,14 @@ def proposal_card_rows(queryset: QuerySet) -> QuerySet:
 
 
 def proposal_cards_from_rows(rows) -> list[ProposalCard]:
+    """The cards of proposal_card_rows' rows, with theme and focus area attached."""
     cards = []
     for row in rows:
         *fields, display_name, deleted_at = row[: len(CARD_COLUMNS)]
         supported = bool(row[len(CARD_COLUMNS)]) if len(row) > len(CARD_COLUMNS) else False
         author = CardAuthor(display_name=display_name, deleted_at=deleted_at)
         cards.append(ProposalCard(*fields, author=author, is_supported=supported))
+    taxonomy_attach(proposals=cards)
     return cards
 
 
