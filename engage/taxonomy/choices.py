@@ -98,7 +98,9 @@ class TaxonomyLookup:
 
     Pages that show one proposal's theme, area and goals take them from here instead of
     joining three tables and prefetching a fourth for every request. The instances are
-    shared between requests: read them, never change them.
+    shared between requests: read them, never change their fields. The one thing kept on
+    them is renderings of what they show (frontend proposal_tags.proposal_facts), which
+    live and die with this copy.
     """
 
     themes: dict[int, Theme]

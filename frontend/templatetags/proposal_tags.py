@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+from collections.abc import Callable
 from typing import NamedTuple
 
 from django import template
@@ -50,23 +51,35 @@ def focus_area_panel_data(context, focus_area: FocusArea) -> dict:
 STATUS_TEMPLATE = "frontend/proposals/_status.html"
 
 
+def _kept(store: dict, key: tuple, render: Callable[[], object]):
+    """What `render` gives, kept in `store` under `key` for the life of the process.
+
+    Without DEBUG only: with it, templates reload when edited and a kept rendering would
+    not. `key` must hold everything the rendering shows, the language included.
+    """
+    if settings.DEBUG:
+        return render()
+    found = store.get(key)
+    if found is None:
+        found = store[key] = render()
+    return found
+
+
+# Badges by language, status and outcome: a few dozen at most.
+_BADGES: dict[tuple, str] = {}
+
+
 @register.simple_tag
 def status_badge(proposal) -> str:
     """The status badge of `proposal` (_status.html), rendered once per process, language,
     status and outcome: cards, pages and queues show one on every row."""
-    if settings.DEBUG:  # templates reload when edited; a kept badge would not
-        return _status_badge_render(proposal.status, proposal.outcome)
-    return _status_badge(get_language(), proposal.status, proposal.outcome)
-
-
-@functools.lru_cache(maxsize=256)
-def _status_badge(language: str, status: str, outcome: str) -> str:
-    return _status_badge_render(status, outcome)  # in `language`, the active one
-
-
-def _status_badge_render(status: str, outcome: str) -> str:
-    return get_template(STATUS_TEMPLATE).render(
-        {"proposal": Proposal(status=status, outcome=outcome)}
+    status, outcome = proposal.status, proposal.outcome
+    return _kept(
+        _BADGES,
+        (get_language(), status, outcome),
+        lambda: get_template(STATUS_TEMPLATE).render(
+            {"proposal": Proposal(status=status, outcome=outcome)}
+        ),
     )
 
 
@@ -90,21 +103,10 @@ def proposal_facts(proposal) -> Facts:
     carries (taxonomy_attach's in-process copy, replaced when the taxonomy changes), so a
     renamed area never shows its old name.
     """
-    if settings.DEBUG:  # templates reload when edited; a kept rendering would not
-        return _facts_render(proposal)
-    holder = (
-        proposal.focus_area
-        if proposal.focus_area_id
-        else proposal.theme
-        if proposal.theme_id
-        else None
-    )
-    kept = _UNCLASSIFIED_FACTS if holder is None else holder.__dict__.setdefault("_facts_html", {})
+    holder = proposal.focus_area if proposal.focus_area_id else proposal.theme
+    store = holder.__dict__.setdefault("_facts_html", {}) if holder else _UNCLASSIFIED_FACTS
     key = (get_language(), proposal.status, proposal.outcome, proposal.theme_id)
-    facts = kept.get(key)
-    if facts is None:
-        facts = kept[key] = _facts_render(proposal)
-    return facts
+    return _kept(store, key, lambda: _facts_render(proposal))
 
 
 def _facts_render(proposal) -> Facts:
