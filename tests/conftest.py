@@ -87,7 +87,8 @@ def taxonomy(transactional_db) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Every test starts with empty caches: rendered fragments must not leak between tests."""
+    """Every test starts with empty caches: rendered fragments, rate-limit counters and
+    allauth's used TOTP codes must not leak between tests."""
     from django.core.cache import caches
 
     for cache in caches.all():

@@ -2,20 +2,9 @@
 
 import re
 
-import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from tests.factories import DEFAULT_PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    # allauth keeps rate-limit counters and used TOTP codes in the cache; tests must not
-    # inherit each other's attempts.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def link_in_mail(message: mail.EmailMessage, path_prefix: str) -> str:

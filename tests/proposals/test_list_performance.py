@@ -2,7 +2,6 @@
 cached filter choices and cached cards."""
 
 import pytest
-from django.core.cache import cache
 from django.db.models import F
 from django.urls import reverse
 
@@ -17,13 +16,6 @@ from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, SupportFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _listed():

@@ -5,7 +5,6 @@ that do not grow with the queues, and user text that stays inert on the staff pa
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -43,13 +42,6 @@ AREA = "klimahandlingsplan"
 OTHER_AREA = "lavbundsjorde"
 HTMX = {"HX-Request": "true"}
 OVERDUE = '<span class="badge badge-small badge-error">'
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def staff(factory, **kwargs):

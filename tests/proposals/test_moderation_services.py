@@ -8,7 +8,6 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -49,11 +48,6 @@ from tests.proposals.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()  # report_create's per-user limits live in the cache
 
 
 def area(slug: str) -> FocusArea:
