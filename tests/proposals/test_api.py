@@ -1199,7 +1199,8 @@ def test_list_items_built_directly_equal_drfs_field_by_field(citizen, signed_in)
     ProposalFactory(theme=None, focus_area=None, location_text="Torvet")
     answered = ProposalFactory(status=Status.ANSWERED, focus_area="truede-arter")
     SupportFactory(proposal=answered, user=citizen)
-    UserFactory()  # an author who deletes the account keeps the marker name
+    # An author who deleted the account is shown by the marker name.
+    ProposalFactory(author=UserFactory(deleted_at=timezone.now()))
     user = citizen if signed_in else None
     proposals = list(proposal_list_public(filters=ProposalFilters(), user=user))
     taxonomy_attach(proposals=proposals)
