@@ -83,3 +83,12 @@ def give_totp(user: User, *, secret: str | None = None, recovery_codes: bool = T
 def recovery_codes_of(user: User) -> list[str]:
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
     return authenticator.wrap().get_unused_codes()
+
+
+def field_values(instance, *, exclude: tuple[str, ...] = ()) -> dict:
+    """Every column value of a model instance, by attribute name: to compare two reads."""
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if field.name not in exclude
+    }

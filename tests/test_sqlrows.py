@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.db.models import Model
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from engage import sqlrows
 from engage.accounts.models import User
 from proposals.lifecycle import Outcome, Status
 from proposals.models import Proposal
+from tests.factories import field_values
 from tests.proposals.factories import ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +35,6 @@ def _select_proposal(pk: int) -> Proposal:
         return columns.build(cursor.fetchone())
 
 
-def _field_values(instance: Model, *, exclude: tuple[str, ...] = ()) -> dict:
-    return {
-        field.attname: getattr(instance, field.attname)
-        for field in instance._meta.concrete_fields
-        if field.name not in exclude
-    }
-
-
 def test_build_gives_the_values_the_orm_gives():
     """Every kind of column the proposal has: decimals, JSON, dates, booleans, nulls."""
     answered = timezone.now() - timedelta(days=2)
@@ -60,7 +52,7 @@ def test_build_gives_the_values_the_orm_gives():
     built = _select_proposal(proposal.pk)
 
     assert type(built) is Proposal
-    assert _field_values(built, exclude=("search_vector",)) == _field_values(
+    assert field_values(built, exclude=("search_vector",)) == field_values(
         expected, exclude=("search_vector",)
     )
     assert built.latitude == Decimal("56.162939") and built.answered_at == answered
