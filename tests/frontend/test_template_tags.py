@@ -7,8 +7,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from proposals.lifecycle import Outcome, Status, label_of
-from proposals.models import Proposal, ProposalEvent
+from proposals.lifecycle import Outcome, Status
+from proposals.models import Proposal
 
 COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
 # 23:30 UTC is already the next day in Copenhagen (UTC+1 in winter).
@@ -64,19 +64,6 @@ def test_asset_and_icon_use_the_static_url(settings):
     assert '<use href="/assets-b/frontend/vendor/dkfds/img/all-svg-icons.svg#star">' in render(
         "{% icon 'star' %}"
     )
-
-
-def test_choice_labels_are_what_get_display_gave():
-    with translation.override("da"):
-        for status in Status:
-            assert Proposal(status=status).get_status_display() == str(status.label)
-            assert ProposalEvent(to_status=status).get_to_status_display() == str(status.label)
-        assert (
-            Proposal(outcome=Outcome.NOT_FEASIBLE).get_outcome_display() == "Kan ikke gennemføres"
-        )
-    # Blank and unknown values show as they are, as Django's get_FOO_display does.
-    assert Proposal(outcome="").get_outcome_display() == ""
-    assert label_of(Status, "archived") == "archived"
 
 
 @pytest.mark.parametrize("debug", [False, True], ids=["kept", "DEBUG"])

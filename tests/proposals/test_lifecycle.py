@@ -5,7 +5,6 @@ import threading
 import time
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import translation
@@ -18,6 +17,7 @@ from proposals.lifecycle import (
     InvalidTransition,
     Outcome,
     Status,
+    label_of,
     transition_check,
 )
 from proposals.models import Proposal, ProposalEvent
@@ -51,11 +51,6 @@ SNAPSHOT_FIELDS = [
     "published_at",
     "answered_at",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def _snapshot(proposal: Proposal) -> dict:
@@ -330,3 +325,16 @@ def test_transition_allowed_says_what_transition_check_refuses():
                 assert not transition_allowed(current=current, target=target)
             else:
                 assert transition_allowed(current=current, target=target)
+
+
+def test_choice_labels_are_what_get_display_gave():
+    with translation.override("da"):
+        for status in Status:
+            assert Proposal(status=status).get_status_display() == str(status.label)
+            assert ProposalEvent(to_status=status).get_to_status_display() == str(status.label)
+        assert (
+            Proposal(outcome=Outcome.NOT_FEASIBLE).get_outcome_display() == "Kan ikke gennemføres"
+        )
+    # Blank and unknown values show as they are, as Django's get_FOO_display does.
+    assert Proposal(outcome="").get_outcome_display() == ""
+    assert label_of(Status, "archived") == "archived"
