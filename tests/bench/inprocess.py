@@ -97,7 +97,7 @@ def measure_send(
     for i in range(query_samples):
         # Count what rendering costs, not the visitors' shared copy of a page: the query
         # targets hold for the first visitor after a change too.
-        listing_version_bump()
+        everything_changed()
         with CaptureQueriesContext(connection) as ctx:
             send(client, 10_000 + i)
         most = max(most, len(ctx.captured_queries))
@@ -105,14 +105,13 @@ def measure_send(
     return result
 
 
-def listing_version_bump() -> None:
+def everything_changed() -> None:
     """As if proposals had just entered or left the lists and a name had changed: every
     shared rendering and every kept count of matches is made afresh (the worst case)."""
-    from engage.pagecache import public_pages_changed, versions_bump
+    from engage.pagecache import EPOCH_KEY, versions_bump
     from proposals.listing import MEMBERS_KEY
 
-    public_pages_changed()
-    versions_bump([MEMBERS_KEY])
+    versions_bump([EPOCH_KEY, MEMBERS_KEY])
 
 
 def measure_callable(
@@ -143,7 +142,7 @@ def count_queries(url: str, *, client: Client | None = None) -> tuple[int, int]:
     """(status, queries) of one GET after one warm-up GET, rendered afresh (not shared)."""
     client = client or Client(raise_request_exception=False)
     client.get(url)
-    listing_version_bump()
+    everything_changed()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     return response.status_code, len(ctx.captured_queries)
