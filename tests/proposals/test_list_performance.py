@@ -220,19 +220,25 @@ def test_cards_from_plain_values_render_as_cards_of_proposals(signed_in):
     assert deleted_author.public_name in names and "Gammelt navn" not in names
 
 
-def test_list_filters_are_checked_once_per_query_string(client, monkeypatch):
-    """The form checks a query string once per process; later requests reuse what it
-    found, and the form is built again only to render selects not cached yet."""
+@pytest.fixture
+def built(monkeypatch) -> list:
+    """One entry for each ProposalFilterForm built."""
     from frontend.forms.proposals import ProposalFilterForm
 
-    built = []
+    builds = []
     original = ProposalFilterForm.__init__
 
     def counting_init(self, *args, **kwargs):
-        built.append(1)
+        builds.append(1)
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(ProposalFilterForm, "__init__", counting_init)
+    return builds
+
+
+def test_list_filters_are_checked_once_per_query_string(client, built):
+    """The form checks a query string once per process; later requests reuse what it
+    found, and the form is built again only to render selects not cached yet."""
     area = FocusArea.objects.order_by("pk").first()
     shown = ProposalFactory(focus_area=area, theme=area.theme, title="Cykelsti langs åen")
     other = FocusArea.objects.exclude(pk=area.pk).first()
@@ -255,17 +261,7 @@ def test_list_filters_are_checked_once_per_query_string(client, monkeypatch):
     assert f'<option value="{area.slug}" selected>' in first
 
 
-def test_every_page_of_a_list_reuses_its_checked_filters(client, monkeypatch):
-    from frontend.forms.proposals import ProposalFilterForm
-
-    built = []
-    original = ProposalFilterForm.__init__
-
-    def counting_init(self, *args, **kwargs):
-        built.append(1)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(ProposalFilterForm, "__init__", counting_init)
+def test_every_page_of_a_list_reuses_its_checked_filters(client, built):
     ProposalFactory.create_batch(3)
     url = reverse("frontend:proposal_list")
     client.get(url, {"sort": "newest"})
