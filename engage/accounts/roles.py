@@ -5,14 +5,12 @@ request. `user_roles` answers all of them from one query, kept on the user objec
 lives as long as the request.
 """
 
-import functools
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db.models import Value
 
-from engage.accounts.models import User
 from engage.taxonomy.models import Team
 
 
@@ -42,34 +40,15 @@ def user_roles(user) -> UserRoles:
 
 
 def _user_roles_load(user, *, group: str) -> UserRoles:
-    with connection.cursor() as cursor:
-        cursor.execute(_roles_sql(), [user.pk, group, user.pk])
-        rows = cursor.fetchall()
+    # One round trip for both memberships: every signed-in request asks.
+    moderator = (
+        Group.objects.filter(user=user, name=group)
+        .order_by()
+        .values_list(Value("moderator"), "pk", "name")
+    )
+    teams = Team.objects.filter(members=user).order_by().values_list(Value("team"), "pk", "slug")
+    rows = list(moderator.union(teams, all=True))
     return UserRoles(
         is_moderator=any(label == "moderator" for label, _pk, _slug in rows),
         teams=tuple(sorted((pk, slug) for label, pk, slug in rows if label == "team")),
-    )
-
-
-@functools.cache
-def _roles_sql() -> str:
-    """Group and team memberships in one statement, names taken from the models.
-
-    Hand-written because every signed-in request runs it: the ORM's union of two
-    querysets took three times longer to build (1.6 ms) than this takes to run (0.5 ms).
-    """
-    quote = connection.ops.quote_name
-    groups, teams = User.groups.through._meta, Team.members.through._meta
-
-    def column(meta, field: str) -> str:
-        return quote(meta.get_field(field).column)
-
-    # Identifiers only, from the models and quoted; the values are parameters.
-    return (
-        f"SELECT 'moderator', g.id, g.name FROM {quote(Group._meta.db_table)} g"  # noqa: S608
-        f" JOIN {quote(groups.db_table)} ug ON ug.{column(groups, 'group')} = g.id"
-        f" WHERE ug.{column(groups, 'user')} = %s AND g.name = %s"
-        f" UNION ALL SELECT 'team', t.id, t.slug FROM {quote(Team._meta.db_table)} t"
-        f" JOIN {quote(teams.db_table)} m ON m.{column(teams, 'team')} = t.id"
-        f" WHERE m.{column(teams, 'user')} = %s"
     )
