@@ -1,7 +1,9 @@
 """The versioned REST API root: each app adds its routes here."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from engage.audit.api import AuditEntryListApi
 from engage.taxonomy.api.views import FocusAreaViewSet, SDGViewSet, ThemeViewSet
 from proposals.api.urls import urlpatterns as proposal_urlpatterns
 
@@ -11,4 +13,8 @@ router.register("focus-areas", FocusAreaViewSet, basename="focusarea")
 router.register("sdgs", SDGViewSet, basename="sdg")
 
 # Proposals (issue 3): plain paths with one small view per operation.
-urlpatterns = [*proposal_urlpatterns, *router.urls]
+urlpatterns = [
+    *proposal_urlpatterns,
+    path("audit/", AuditEntryListApi.as_view(), name="audit-list"),
+    *router.urls,
+]

@@ -1,4 +1,5 @@
-"""Proposals: list, detail, the author's own, similar titles, and the draft's life.
+"""Proposals: list, detail, the author's own, similar titles, focus-area suggestions for
+the submission form, and the draft's life.
 
 One small view per operation. Views check `user.has_perm` (proposals/rules.py, the same
 rules as the pages), then call a selector or a service; errors become HTTP statuses in
@@ -15,6 +16,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import selectors, services
@@ -26,8 +29,10 @@ from proposals.api.serializers import (
     ProposalImageSerializer,
     ProposalListItemSerializer,
 )
+from proposals.api.staff_serializers import FocusAreaSuggestionSerializer
 from proposals.lifecycle import EDITABLE_STATUSES, OPEN_STATUSES, Status, transition_check
 from proposals.models import Proposal
+from proposals.routing import suggester_get
 
 TAGS = ["proposals"]
 _COORDINATE = Decimal("0.000001")
@@ -311,3 +316,45 @@ class ProposalImageRemoveApi(BaseApi):
             raise NotFound
         services.proposal_image_remove(image=image)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SuggestFocusAreasApi(BaseApi):
+    """Open to anyone: the submission form asks while people type. Throttled per person
+    (or address) by the `suggest_focus_areas` scope on top of the usual limits."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [*APIView.throttle_classes, ScopedRateThrottle]
+    throttle_scope = "suggest_focus_areas"
+    LIMIT = 5
+
+    class InputSerializer(serializers.Serializer):
+        title = serializers.CharField(
+            max_length=200, required=False, allow_blank=True, default="", trim_whitespace=True
+        )
+        body = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+
+        def validate(self, attrs):
+            if not attrs["title"].strip() and not attrs["body"].strip():
+                raise serializers.ValidationError(
+                    _("Write a title or a text to get suggestions."), code="empty"
+                )
+            return attrs
+
+    class OutputSerializer(serializers.Serializer):
+        suggestions = FocusAreaSuggestionSerializer(many=True)
+
+    @extend_schema(
+        tags=["proposals"],
+        summary="Suggest focus areas for a text",
+        description=(
+            "Ranks the focus areas for a proposal's title and text (Danish or English), best "
+            "first: at least three, with probability-like scores. Anyone may ask; throttled."
+        ),
+        request=InputSerializer,
+        responses={200: OutputSerializer, 400: OpenApiResponse(), 429: OpenApiResponse()},
+    )
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        suggestions = suggester_get().suggest(**serializer.validated_data, limit=self.LIMIT)
+        return Response(self.OutputSerializer({"suggestions": suggestions}).data)
