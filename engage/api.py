@@ -1,10 +1,11 @@
 """The versioned REST API root: each app adds its routes here."""
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
 from engage.audit.api import AuditEntryListApi
 from engage.taxonomy.api.views import FocusAreaViewSet, SDGViewSet, ThemeViewSet
+from proposals.api.errors import api_not_found
 from proposals.api.urls import urlpatterns as proposal_urlpatterns
 
 router = DefaultRouter()
@@ -17,4 +18,6 @@ urlpatterns = [
     *proposal_urlpatterns,
     path("audit/", AuditEntryListApi.as_view(), name="audit-list"),
     *router.urls,
+    # Last: anything else under /api/v1/ is a JSON 404, not the site's HTML page.
+    re_path(r"^.*/$", api_not_found),
 ]

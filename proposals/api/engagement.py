@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from engage.taxonomy import selectors as taxonomy_selectors
 from proposals import selectors, services
-from proposals.api.base import BaseApi, require_perm
+from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.models import Report
 
 TAGS = ["engagement"]
@@ -103,7 +103,7 @@ class FocusAreaFollowApi(BaseApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ReportInputSerializer(serializers.Serializer):
+class ReportInputSerializer(JsonInput):
     reason = serializers.ChoiceField(choices=Report.Reason.choices)
     details = serializers.CharField(max_length=1000, required=False, allow_blank=True)
 

@@ -15,7 +15,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from proposals import selectors
-from proposals.api.base import BaseApi, require_perm
+from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.pagination import ProposalPagination, paginated_response
 from proposals.api.staff_serializers import (
     NOTE_MAX,
@@ -97,7 +97,7 @@ class TriageQueueApi(BaseApi):
 
 
 class ProposalRouteApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         focus_area = FocusAreaSlugField()
         secondary_focus_areas = FocusAreaSlugField(many=True, required=False, default=list)
         team = TeamSlugField(
@@ -127,7 +127,7 @@ class ProposalRouteApi(BaseApi):
 
 
 class ProposalRejectApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         reason = serializers.ChoiceField(choices=RejectionReason.choices)
         note = serializers.CharField(
             max_length=NOTE_MAX,
@@ -155,7 +155,7 @@ class ProposalRejectApi(BaseApi):
 
 
 class ProposalMergeApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         into = serializers.IntegerField(min_value=1, help_text="The published proposal to keep.")
         note = serializers.CharField(
             max_length=NOTE_MAX, required=False, allow_blank=True, default=""
@@ -230,7 +230,7 @@ class BulkRouteApi(BaseApi):
     someone else, unknown id) is reported in its result and does not undo the others.
     """
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         proposals = _proposal_ids_field()
         focus_area = FocusAreaSlugField()
         team = TeamSlugField(required=False, allow_null=True, default=None)
@@ -271,7 +271,7 @@ class BulkRejectApi(BaseApi):
     unknown id) is reported in its result and does not undo the others.
     """
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         proposals = _proposal_ids_field()
         reason = serializers.ChoiceField(choices=RejectionReason.choices)
         note = serializers.CharField(
@@ -358,7 +358,7 @@ class ReportWorkspaceApi(BaseApi):
         )
 
 
-class ContentReasonSerializer(serializers.Serializer):
+class ContentReasonSerializer(JsonInput):
     reason = serializers.CharField(
         max_length=NOTE_MAX, help_text="Kept in the audit trail; the author sees it when hidden."
     )

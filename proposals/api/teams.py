@@ -11,7 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from proposals import selectors
-from proposals.api.base import BaseApi
+from proposals.api.base import BaseApi, JsonInput
 from proposals.api.pagination import ProposalPagination, paginated_response
 from proposals.api.staff_serializers import (
     NOTE_MAX,
@@ -67,7 +67,7 @@ class TeamListApi(BaseApi):
     class OutputSerializer(serializers.Serializer):
         slug = serializers.SlugField()
         name = serializers.CharField()
-        email = serializers.EmailField()
+        email = serializers.EmailField(allow_blank=True)
         focus_areas = serializers.SerializerMethodField()
         open_count = serializers.IntegerField(help_text="Routed proposals not yet answered.")
         overdue_count = serializers.IntegerField(help_text="Of those, past the service target.")
@@ -126,7 +126,7 @@ _TEAM_REFUSED = {
 
 
 class TeamUnderReviewApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         note = serializers.CharField(
             max_length=NOTE_MAX, required=False, allow_blank=True, default=""
         )
@@ -149,7 +149,7 @@ class TeamUnderReviewApi(BaseApi):
 
 
 class TeamAnswerApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         outcome = serializers.ChoiceField(choices=Outcome.choices)
         text = serializers.CharField(max_length=10000)
 
@@ -174,7 +174,7 @@ class TeamAnswerApi(BaseApi):
 
 
 class TeamRerouteApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         team = TeamSlugField()
         focus_area = FocusAreaSlugField(required=False, allow_null=True, default=None)
         note = serializers.CharField(max_length=NOTE_MAX, help_text="Why, for the other team.")

@@ -21,9 +21,10 @@ from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import selectors, services
-from proposals.api.base import BaseApi, require_perm
+from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.errors import Conflict
 from proposals.api.pagination import ProposalPagination, paginated_response
+from proposals.api.schema import non_blank_required
 from proposals.api.serializers import (
     ProposalDetailSerializer,
     ProposalImageSerializer,
@@ -63,7 +64,7 @@ class CoordinateField(serializers.FloatField):
         return Decimal(str(value)).quantize(_COORDINATE, rounding=ROUND_HALF_UP)
 
 
-class ProposalWriteSerializer(serializers.Serializer):
+class ProposalWriteSerializer(JsonInput):
     """Create (title and body required) and edit (partial) a draft."""
 
     title = serializers.CharField(max_length=140)
@@ -84,6 +85,13 @@ class ProposalWriteSerializer(serializers.Serializer):
     location_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
     latitude = CoordinateField(required=False, allow_null=True, min_value=-90, max_value=90)
     longitude = CoordinateField(required=False, allow_null=True, min_value=-180, max_value=180)
+
+    schema_rules = {
+        "anyOf": [
+            {"required": ["latitude", "longitude"]},
+            {"not": {"anyOf": [{"required": ["latitude"]}, {"required": ["longitude"]}]}},
+        ]
+    }
 
     def validate(self, attrs):
         if ("latitude" in attrs) != ("longitude" in attrs):
@@ -277,7 +285,7 @@ class ProposalSimilarApi(BaseApi):
 class ProposalImageAddApi(BaseApi):
     parser_classes = [MultiPartParser, FormParser]
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         # A plain file: the service checks that it really is an image (and its size).
         image = serializers.FileField()
         alt_text = serializers.CharField(max_length=200)
@@ -327,11 +335,13 @@ class SuggestFocusAreasApi(BaseApi):
     throttle_scope = "suggest_focus_areas"
     LIMIT = 5
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         title = serializers.CharField(
             max_length=200, required=False, allow_blank=True, default="", trim_whitespace=True
         )
         body = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+
+        schema_rules = {"anyOf": [non_blank_required("title"), non_blank_required("body")]}
 
         def validate(self, attrs):
             if not attrs["title"].strip() and not attrs["body"].strip():
