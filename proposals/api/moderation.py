@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from proposals import selectors
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.pagination import ProposalPagination, paginated_response
+from proposals.api.schema import explained_when
 from proposals.api.staff_serializers import (
     NOTE_MAX,
     AgeMixin,
@@ -136,6 +137,8 @@ class ProposalRejectApi(BaseApi):
             default="",
             help_text="Sent to the author; required for reason `other`.",
         )
+
+        schema_rules = explained_when("reason", RejectionReason.OTHER, "note")
 
     @extend_schema(
         tags=TAGS_MODERATION,
@@ -277,6 +280,8 @@ class BulkRejectApi(BaseApi):
         note = serializers.CharField(
             max_length=NOTE_MAX, required=False, allow_blank=True, default=""
         )
+
+        schema_rules = explained_when("reason", RejectionReason.OTHER, "note")
 
     @extend_schema(
         tags=TAGS_MODERATION,

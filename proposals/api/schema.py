@@ -29,6 +29,16 @@ def non_blank_required(name: str) -> dict:
     return {"required": [name], "properties": {name: {"pattern": NON_BLANK_TEXT_PATTERN}}}
 
 
+def explained_when(field: str, value: str, explanation: str) -> dict:
+    """For `schema_rules`: `explanation` is sent and not blank when `field` is `value`."""
+    return {
+        "anyOf": [
+            {"properties": {field: {"not": {"enum": [value]}}}},
+            non_blank_required(explanation),
+        ]
+    }
+
+
 _DETAIL = {
     "type": "object",
     "description": "A refusal, with a message in the person's language.",

@@ -8,6 +8,7 @@ proposals/api/errors.py.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -37,6 +38,7 @@ from proposals.routing import suggester_get
 
 TAGS = ["proposals"]
 _COORDINATE = Decimal("0.000001")
+_BBOX = settings.MUNICIPALITY_BBOX  # min longitude, min latitude, max longitude, max latitude
 
 
 def require_draft_author(user, proposal: Proposal, perm: str) -> None:
@@ -86,9 +88,25 @@ class ProposalWriteSerializer(JsonInput):
     latitude = CoordinateField(required=False, allow_null=True, min_value=-90, max_value=90)
     longitude = CoordinateField(required=False, allow_null=True, min_value=-180, max_value=180)
 
+    # Both coordinates inside the municipality (services check the box), both null, or
+    # neither sent.
     schema_rules = {
         "anyOf": [
-            {"required": ["latitude", "longitude"]},
+            {
+                "required": ["latitude", "longitude"],
+                "properties": {
+                    "latitude": {"type": "number", "minimum": _BBOX[1], "maximum": _BBOX[3]},
+                    "longitude": {"type": "number", "minimum": _BBOX[0], "maximum": _BBOX[2]},
+                },
+            },
+            {
+                "required": ["latitude", "longitude"],
+                # null: the only value of these fields that is not a number
+                "properties": {
+                    "latitude": {"not": {"type": "number"}},
+                    "longitude": {"not": {"type": "number"}},
+                },
+            },
             {"not": {"anyOf": [{"required": ["latitude"]}, {"required": ["longitude"]}]}},
         ]
     }
