@@ -242,9 +242,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON bodies (proposals.api.base.JsonInput holds them to the schema's types); the
+    # image upload takes multipart itself.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "proposals.api.schema.ApiSchema",
     "EXCEPTION_HANDLER": "proposals.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "anon": "120/min",
@@ -266,6 +269,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Request bodies get their own components, so "required, not blank" (minLength) and
+    # the text patterns (proposals/api/schema.py) apply to what clients send only.
+    "COMPONENT_SPLIT_REQUEST": True,
     # Two request bodies carry a rejection `reason` next to the report form's `reason`.
     "ENUM_NAME_OVERRIDES": {"RejectionReasonEnum": "proposals.models.RejectionReason"},
 }

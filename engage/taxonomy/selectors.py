@@ -11,10 +11,12 @@ def theme_list() -> QuerySet[Theme]:
     return Theme.objects.prefetch_related(Prefetch("focus_areas", queryset=areas))
 
 
-def focus_area_list() -> QuerySet[FocusArea]:
-    return FocusArea.objects.select_related("theme").prefetch_related(
+def focus_area_list(*, theme: str = "") -> QuerySet[FocusArea]:
+    """Every focus area (or the theme's, by slug) with its theme and SDGs: two queries."""
+    queryset = FocusArea.objects.select_related("theme").prefetch_related(
         Prefetch("sdgs", queryset=SDG.objects.order_by("number"))
     )
+    return queryset.filter(theme__slug=theme) if theme else queryset
 
 
 def sdg_list() -> QuerySet[SDG]:

@@ -6,7 +6,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from proposals import selectors, services
-from proposals.api.base import BaseApi, require_perm
+from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.serializers import CommentSerializer, CommentThreadSerializer
 from proposals.models import Comment
 
@@ -14,7 +14,7 @@ TAGS = ["comments"]
 
 
 class CommentListCreateApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         body = serializers.CharField(max_length=4000)
         parent = serializers.IntegerField(
             required=False, allow_null=True, help_text="Reply to this top-level comment."
@@ -73,7 +73,7 @@ class CommentListCreateApi(BaseApi):
 
 
 class CommentDetailApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         body = serializers.CharField(max_length=4000)
 
     @extend_schema(

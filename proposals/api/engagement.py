@@ -7,7 +7,8 @@ from rest_framework.response import Response
 
 from engage.taxonomy import selectors as taxonomy_selectors
 from proposals import selectors, services
-from proposals.api.base import BaseApi, require_perm
+from proposals.api.base import BaseApi, JsonInput, require_perm
+from proposals.api.schema import explained_when
 from proposals.models import Report
 
 TAGS = ["engagement"]
@@ -103,9 +104,11 @@ class FocusAreaFollowApi(BaseApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ReportInputSerializer(serializers.Serializer):
+class ReportInputSerializer(JsonInput):
     reason = serializers.ChoiceField(choices=Report.Reason.choices)
     details = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+
+    schema_rules = explained_when("reason", Report.Reason.OTHER, "details")
 
 
 class ReportOutputSerializer(serializers.Serializer):

@@ -1,4 +1,6 @@
-"""Moderation, focus-area teams and the audit trail, for staff; plus routing suggestions.
+"""Moderation for staff: the triage queue (route, reject, merge, one by one or in bulk) and
+the reports workspace (hide, restore). Teams are in proposals/api/teams.py, the audit trail
+in engage/audit/api.py.
 
 One small view per operation, like proposals/api/views.py: each checks `user.has_perm`
 (proposals/rules.py, the same rules as the pages) or uses an access-checking selector,
@@ -9,34 +11,28 @@ bad input 400, a proposal someone already handled 409 (InvalidTransition), not y
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
-from engage.audit.selectors import AuditFilters, audit_entry_list
 from proposals import selectors
-from proposals.api.base import BaseApi, require_perm
-from proposals.api.moderation_serializers import (
-    BulkResultSerializer,
+from proposals.api.base import BaseApi, JsonInput, require_perm
+from proposals.api.pagination import ProposalPagination, paginated_response
+from proposals.api.schema import explained_when
+from proposals.api.staff_serializers import (
+    NOTE_MAX,
+    AgeMixin,
     FocusAreaSlugField,
     FocusAreaSuggestionSerializer,
-    OpenReportSerializer,
     ProposalModeratedSerializer,
-    TeamQueueItemSerializer,
     TeamSlugField,
-    TriageItemSerializer,
+    age_context,
     excerpt,
 )
-from proposals.api.pagination import ProposalPagination, paginated_response
-from proposals.lifecycle import Outcome, Status
+from proposals.lifecycle import Status
 from proposals.models import Proposal, RejectionReason
-from proposals.routing import suggester_get
 from proposals.services import moderation as services
 
 TAGS_MODERATION = ["moderation"]
-TAGS_TEAMS = ["teams"]
-NOTE_MAX = 2000
 BULK_MAX = 100
 _REFUSED = {
     400: OpenApiResponse(description="Bad input; the field is named."),
@@ -46,60 +42,25 @@ _REFUSED = {
 }
 
 
-def _age_context(request) -> dict:
-    return {"request": request, "clock": selectors.service_clock()}
-
-
 def _moderated(proposal: Proposal) -> Response:
     return Response(ProposalModeratedSerializer(proposal).data)
 
 
-# --- routing suggestions -------------------------------------------------------------------
-
-
-class SuggestFocusAreasApi(BaseApi):
-    """Open to anyone: the submission form asks while people type. Throttled per person
-    (or address) by the `suggest_focus_areas` scope on top of the usual limits."""
-
-    permission_classes = [AllowAny]
-    throttle_classes = [*APIView.throttle_classes, ScopedRateThrottle]
-    throttle_scope = "suggest_focus_areas"
-    LIMIT = 5
-
-    class InputSerializer(serializers.Serializer):
-        title = serializers.CharField(
-            max_length=200, required=False, allow_blank=True, default="", trim_whitespace=True
-        )
-        body = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
-
-        def validate(self, attrs):
-            if not attrs["title"].strip() and not attrs["body"].strip():
-                raise serializers.ValidationError(
-                    _("Write a title or a text to get suggestions."), code="empty"
-                )
-            return attrs
-
-    class OutputSerializer(serializers.Serializer):
-        suggestions = FocusAreaSuggestionSerializer(many=True)
-
-    @extend_schema(
-        tags=["proposals"],
-        summary="Suggest focus areas for a text",
-        description=(
-            "Ranks the focus areas for a proposal's title and text (Danish or English), best "
-            "first: at least three, with probability-like scores. Anyone may ask; throttled."
-        ),
-        request=InputSerializer,
-        responses={200: OutputSerializer, 400: OpenApiResponse(), 429: OpenApiResponse()},
-    )
-    def post(self, request):
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        suggestions = suggester_get().suggest(**serializer.validated_data, limit=self.LIMIT)
-        return Response(self.OutputSerializer({"suggestions": suggestions}).data)
-
-
 # --- triage: route, reject, merge ----------------------------------------------------------
+
+
+class TriageItemSerializer(AgeMixin):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    excerpt = serializers.SerializerMethodField()
+    author = serializers.CharField(source="author.public_name")
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    theme = serializers.CharField(source="theme.slug", allow_null=True)
+    focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
+    suggestions = FocusAreaSuggestionSerializer(many=True)
+
+    def get_excerpt(self, obj: Proposal) -> str:
+        return excerpt(obj.body)
 
 
 class TriageQueueApi(BaseApi):
@@ -132,12 +93,12 @@ class TriageQueueApi(BaseApi):
             queryset=queryset,
             request=request,
             view=self,
-            context=_age_context(request),
+            context=age_context(request),
         )
 
 
 class ProposalRouteApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         focus_area = FocusAreaSlugField()
         secondary_focus_areas = FocusAreaSlugField(many=True, required=False, default=list)
         team = TeamSlugField(
@@ -167,7 +128,7 @@ class ProposalRouteApi(BaseApi):
 
 
 class ProposalRejectApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         reason = serializers.ChoiceField(choices=RejectionReason.choices)
         note = serializers.CharField(
             max_length=NOTE_MAX,
@@ -176,6 +137,8 @@ class ProposalRejectApi(BaseApi):
             default="",
             help_text="Sent to the author; required for reason `other`.",
         )
+
+        schema_rules = explained_when("reason", RejectionReason.OTHER, "note")
 
     @extend_schema(
         tags=TAGS_MODERATION,
@@ -195,7 +158,7 @@ class ProposalRejectApi(BaseApi):
 
 
 class ProposalMergeApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         into = serializers.IntegerField(min_value=1, help_text="The published proposal to keep.")
         note = serializers.CharField(
             max_length=NOTE_MAX, required=False, allow_blank=True, default=""
@@ -239,6 +202,20 @@ class ProposalMergeApi(BaseApi):
         return _moderated(merged)
 
 
+class OpenReportSerializer(serializers.Serializer):
+    """One open report; who reported stays with the moderators' count, not listed."""
+
+    reason = serializers.CharField()
+    details = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class BulkResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ok = serializers.BooleanField()
+    error = serializers.CharField(allow_null=True)
+
+
 def _bulk_results(outcomes: list[services.BulkOutcome]) -> list[dict]:
     return [{"id": o.proposal_id, "ok": o.error is None, "error": o.error} for o in outcomes]
 
@@ -256,7 +233,7 @@ class BulkRouteApi(BaseApi):
     someone else, unknown id) is reported in its result and does not undo the others.
     """
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         proposals = _proposal_ids_field()
         focus_area = FocusAreaSlugField()
         team = TeamSlugField(required=False, allow_null=True, default=None)
@@ -297,12 +274,14 @@ class BulkRejectApi(BaseApi):
     unknown id) is reported in its result and does not undo the others.
     """
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         proposals = _proposal_ids_field()
         reason = serializers.ChoiceField(choices=RejectionReason.choices)
         note = serializers.CharField(
             max_length=NOTE_MAX, required=False, allow_blank=True, default=""
         )
+
+        schema_rules = explained_when("reason", RejectionReason.OTHER, "note")
 
     @extend_schema(
         tags=TAGS_MODERATION,
@@ -384,7 +363,7 @@ class ReportWorkspaceApi(BaseApi):
         )
 
 
-class ContentReasonSerializer(serializers.Serializer):
+class ContentReasonSerializer(JsonInput):
     reason = serializers.CharField(
         max_length=NOTE_MAX, help_text="Kept in the audit trail; the author sees it when hidden."
     )
@@ -456,220 +435,4 @@ class CommentRestoreApi(BaseApi):
     def post(self, request, pk: int):
         return _content_action(
             request, pk, get_target=selectors.comment_get_visible, action=services.content_restore
-        )
-
-
-# --- focus-area teams ----------------------------------------------------------------------
-
-
-class TeamListApi(BaseApi):
-    permission_classes = [IsAuthenticated]
-
-    class OutputSerializer(serializers.Serializer):
-        slug = serializers.SlugField()
-        name = serializers.CharField()
-        email = serializers.EmailField()
-        focus_areas = serializers.SerializerMethodField()
-        open_count = serializers.IntegerField(help_text="Routed proposals not yet answered.")
-        overdue_count = serializers.IntegerField(help_text="Of those, past the service target.")
-
-        def get_focus_areas(self, team) -> list[str]:
-            return [area.slug for area in team.focus_areas.all()]
-
-    @extend_schema(
-        tags=TAGS_TEAMS,
-        summary="My teams",
-        description="The teams the signed-in person belongs to; every team for admins.",
-        responses={200: OutputSerializer(many=True), 403: OpenApiResponse()},
-    )
-    def get(self, request):
-        teams = selectors.team_list_for_user(user=request.user)
-        return Response(self.OutputSerializer(teams, many=True).data)
-
-
-class TeamQueueApi(BaseApi):
-    permission_classes = [IsAuthenticated]
-    pagination_class = ProposalPagination
-
-    class FilterSerializer(serializers.Serializer):
-        include_answered = serializers.BooleanField(required=False, default=False)
-
-    @extend_schema(
-        tags=TAGS_TEAMS,
-        summary="A team's queue",
-        description=(
-            "Proposals routed to the team, the longest-waiting first, with their age in "
-            "working days since routing and whether they are past the service target. "
-            "Members of the team and admins only. Paginated."
-        ),
-        parameters=[FilterSerializer],
-        responses={200: TeamQueueItemSerializer(many=True), 403: None, 404: None},
-    )
-    def get(self, request, slug: str):
-        team = selectors.team_get_for_member(slug=slug, user=request.user)
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        return paginated_response(
-            serializer_class=TeamQueueItemSerializer,
-            queryset=selectors.team_queue(team=team, **filters.validated_data),
-            request=request,
-            view=self,
-            context=_age_context(request),
-        )
-
-
-_TEAM_REFUSED = {
-    400: OpenApiResponse(),
-    403: OpenApiResponse(description="The proposal is not routed to one of your teams."),
-    404: OpenApiResponse(),
-    409: OpenApiResponse(description="Not possible in the proposal's current state."),
-}
-
-
-class TeamUnderReviewApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
-        note = serializers.CharField(
-            max_length=NOTE_MAX, required=False, allow_blank=True, default=""
-        )
-
-    @extend_schema(
-        tags=TAGS_TEAMS,
-        summary="Mark a routed proposal as under review",
-        description="Shown on the proposal's public timeline; followers are told.",
-        request=InputSerializer,
-        responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
-    )
-    def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        reviewed = services.proposal_set_under_review(
-            proposal=proposal, actor=request.user, **serializer.validated_data
-        )
-        return _moderated(reviewed)
-
-
-class TeamAnswerApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
-        outcome = serializers.ChoiceField(choices=Outcome.choices)
-        text = serializers.CharField(max_length=10000)
-
-    @extend_schema(
-        tags=TAGS_TEAMS,
-        summary="Publish the official answer",
-        description=(
-            "Members of the routed team (and admins). The answer appears on the public "
-            "timeline; a later answer may follow (accepted → in progress → implemented)."
-        ),
-        request=InputSerializer,
-        responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
-    )
-    def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        answered = services.proposal_answer(
-            proposal=proposal, actor=request.user, **serializer.validated_data
-        )
-        return _moderated(answered)
-
-
-class TeamRerouteApi(BaseApi):
-    class InputSerializer(serializers.Serializer):
-        team = TeamSlugField()
-        focus_area = FocusAreaSlugField(required=False, allow_null=True, default=None)
-        note = serializers.CharField(max_length=NOTE_MAX, help_text="Why, for the other team.")
-
-    @extend_schema(
-        tags=TAGS_TEAMS,
-        summary="Hand a routed proposal to another team",
-        description="Members of the routed team and moderators; the note is required.",
-        request=InputSerializer,
-        responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
-    )
-    def post(self, request, pk: int):
-        # Moderators may re-route too, without being on the team.
-        proposal = selectors.proposal_get_for_team(
-            pk=pk, user=request.user, perm="proposals.reroute_proposal"
-        )
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        rerouted = services.proposal_reroute(
-            proposal=proposal, actor=request.user, **serializer.validated_data
-        )
-        return _moderated(rerouted)
-
-
-# --- the audit trail -----------------------------------------------------------------------
-
-
-class AuditEntryListApi(BaseApi):
-    """Read-only: there is no way to add, change or delete an entry (other methods → 405)."""
-
-    permission_classes = [IsAuthenticated]
-    pagination_class = ProposalPagination
-
-    class FilterSerializer(serializers.Serializer):
-        action = serializers.CharField(required=False, allow_blank=True, default="", max_length=40)
-        actor = serializers.IntegerField(required=False, min_value=1, help_text="A user id.")
-        target_type = serializers.RegexField(
-            r"^[a-z_]+\.[a-z_]+$",
-            required=False,
-            allow_blank=True,
-            default="",
-            help_text="`app_label.model`, e.g. `proposals.proposal`.",
-        )
-        target_id = serializers.IntegerField(required=False, min_value=1)
-        since = serializers.DateField(required=False, help_text="On or after this day.")
-        until = serializers.DateField(required=False, help_text="On or before this day.")
-
-        def validate(self, attrs):
-            since, until = attrs.get("since"), attrs.get("until")
-            if since and until and since > until:
-                raise serializers.ValidationError(
-                    {"until": [_("The end date is before the start date.")]}, code="until"
-                )
-            return attrs
-
-    class OutputSerializer(serializers.Serializer):
-        id = serializers.IntegerField()
-        created_at = serializers.DateTimeField()
-        actor = serializers.IntegerField(source="actor_id", allow_null=True)
-        actor_name = serializers.SerializerMethodField()
-        action = serializers.CharField()
-        target_type = serializers.SerializerMethodField()
-        target_id = serializers.IntegerField()
-        target_label = serializers.CharField()
-        from_state = serializers.CharField()
-        to_state = serializers.CharField()
-        reason = serializers.CharField()
-        data = serializers.JSONField()
-
-        def get_actor_name(self, entry) -> str | None:
-            return entry.actor.public_name if entry.actor_id else None
-
-        def get_target_type(self, entry) -> str:
-            return f"{entry.target_type.app_label}.{entry.target_type.model}"
-
-    @extend_schema(
-        tags=["audit"],
-        summary="The audit trail",
-        description=(
-            "Every moderator and team action (and automatic hiding), newest first: who, "
-            "when, what, from which state to which, and why. Admins only. Paginated."
-        ),
-        parameters=[FilterSerializer],
-        responses={200: OutputSerializer(many=True), 400: OpenApiResponse(), 403: None},
-    )
-    def get(self, request):
-        require_perm(request.user, "proposals.view_audit_trail")
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        params = dict(filters.validated_data)
-        params["actor_id"] = params.pop("actor", None)
-        return paginated_response(
-            serializer_class=self.OutputSerializer,
-            queryset=audit_entry_list(filters=AuditFilters(**params)),
-            request=request,
-            view=self,
         )

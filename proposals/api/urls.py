@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from proposals.api import comments, engagement, moderation, views
+from proposals.api import comments, engagement, moderation, teams, views
 
 urlpatterns = [
     path("proposals/", views.ProposalListCreateApi.as_view(), name="proposal-list"),
@@ -45,11 +45,11 @@ urlpatterns = [
     ),
 ]
 
-# Moderation, focus-area teams and the audit trail (issue 4).
+# Moderation and focus-area teams (issue 4); the audit trail is routed by engage/api.py.
 urlpatterns += [
     path(
         "proposals/suggest-focus-areas/",
-        moderation.SuggestFocusAreasApi.as_view(),
+        views.SuggestFocusAreasApi.as_view(),
         name="proposal-suggest-focus-areas",
     ),
     path("moderation/queue/", moderation.TriageQueueApi.as_view(), name="moderation-queue"),
@@ -95,22 +95,21 @@ urlpatterns += [
         name="moderation-bulk-reject",
     ),
     path("moderation/reports/", moderation.ReportWorkspaceApi.as_view(), name="moderation-reports"),
-    path("teams/", moderation.TeamListApi.as_view(), name="team-list"),
-    path("teams/<slug:slug>/queue/", moderation.TeamQueueApi.as_view(), name="team-queue"),
+    path("teams/", teams.TeamListApi.as_view(), name="team-list"),
+    path("teams/<slug:slug>/queue/", teams.TeamQueueApi.as_view(), name="team-queue"),
     path(
         "teams/proposals/<int:pk>/under-review/",
-        moderation.TeamUnderReviewApi.as_view(),
+        teams.TeamUnderReviewApi.as_view(),
         name="team-under-review",
     ),
     path(
         "teams/proposals/<int:pk>/answer/",
-        moderation.TeamAnswerApi.as_view(),
+        teams.TeamAnswerApi.as_view(),
         name="team-answer",
     ),
     path(
         "teams/proposals/<int:pk>/reroute/",
-        moderation.TeamRerouteApi.as_view(),
+        teams.TeamRerouteApi.as_view(),
         name="team-reroute",
     ),
-    path("audit/", moderation.AuditEntryListApi.as_view(), name="audit-list"),
 ]

@@ -1,4 +1,5 @@
-"""Proposals: list, detail, the author's own, similar titles, and the draft's life.
+"""Proposals: list, detail, the author's own, similar titles, focus-area suggestions for
+the submission form, and the draft's life.
 
 One small view per operation. Views check `user.has_perm` (proposals/rules.py, the same
 rules as the pages), then call a selector or a service; errors become HTTP statuses in
@@ -7,6 +8,7 @@ proposals/api/errors.py.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -15,22 +17,28 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import selectors, services
-from proposals.api.base import BaseApi, require_perm
+from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.errors import Conflict
 from proposals.api.pagination import ProposalPagination, paginated_response
+from proposals.api.schema import non_blank_required
 from proposals.api.serializers import (
     ProposalDetailSerializer,
     ProposalImageSerializer,
     ProposalListItemSerializer,
 )
+from proposals.api.staff_serializers import FocusAreaSuggestionSerializer
 from proposals.lifecycle import EDITABLE_STATUSES, OPEN_STATUSES, Status, transition_check
 from proposals.models import Proposal
+from proposals.routing import suggester_get
 
 TAGS = ["proposals"]
 _COORDINATE = Decimal("0.000001")
+_BBOX = settings.MUNICIPALITY_BBOX  # min longitude, min latitude, max longitude, max latitude
 
 
 def require_draft_author(user, proposal: Proposal, perm: str) -> None:
@@ -58,7 +66,7 @@ class CoordinateField(serializers.FloatField):
         return Decimal(str(value)).quantize(_COORDINATE, rounding=ROUND_HALF_UP)
 
 
-class ProposalWriteSerializer(serializers.Serializer):
+class ProposalWriteSerializer(JsonInput):
     """Create (title and body required) and edit (partial) a draft."""
 
     title = serializers.CharField(max_length=140)
@@ -79,6 +87,29 @@ class ProposalWriteSerializer(serializers.Serializer):
     location_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
     latitude = CoordinateField(required=False, allow_null=True, min_value=-90, max_value=90)
     longitude = CoordinateField(required=False, allow_null=True, min_value=-180, max_value=180)
+
+    # Both coordinates inside the municipality (services check the box), both null, or
+    # neither sent.
+    schema_rules = {
+        "anyOf": [
+            {
+                "required": ["latitude", "longitude"],
+                "properties": {
+                    "latitude": {"type": "number", "minimum": _BBOX[1], "maximum": _BBOX[3]},
+                    "longitude": {"type": "number", "minimum": _BBOX[0], "maximum": _BBOX[2]},
+                },
+            },
+            {
+                "required": ["latitude", "longitude"],
+                # null: the only value of these fields that is not a number
+                "properties": {
+                    "latitude": {"not": {"type": "number"}},
+                    "longitude": {"not": {"type": "number"}},
+                },
+            },
+            {"not": {"anyOf": [{"required": ["latitude"]}, {"required": ["longitude"]}]}},
+        ]
+    }
 
     def validate(self, attrs):
         if ("latitude" in attrs) != ("longitude" in attrs):
@@ -272,7 +303,7 @@ class ProposalSimilarApi(BaseApi):
 class ProposalImageAddApi(BaseApi):
     parser_classes = [MultiPartParser, FormParser]
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(JsonInput):
         # A plain file: the service checks that it really is an image (and its size).
         image = serializers.FileField()
         alt_text = serializers.CharField(max_length=200)
@@ -311,3 +342,47 @@ class ProposalImageRemoveApi(BaseApi):
             raise NotFound
         services.proposal_image_remove(image=image)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SuggestFocusAreasApi(BaseApi):
+    """Open to anyone: the submission form asks while people type. Throttled per person
+    (or address) by the `suggest_focus_areas` scope on top of the usual limits."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [*APIView.throttle_classes, ScopedRateThrottle]
+    throttle_scope = "suggest_focus_areas"
+    LIMIT = 5
+
+    class InputSerializer(JsonInput):
+        title = serializers.CharField(
+            max_length=200, required=False, allow_blank=True, default="", trim_whitespace=True
+        )
+        body = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+
+        schema_rules = {"anyOf": [non_blank_required("title"), non_blank_required("body")]}
+
+        def validate(self, attrs):
+            if not attrs["title"].strip() and not attrs["body"].strip():
+                raise serializers.ValidationError(
+                    _("Write a title or a text to get suggestions."), code="empty"
+                )
+            return attrs
+
+    class OutputSerializer(serializers.Serializer):
+        suggestions = FocusAreaSuggestionSerializer(many=True)
+
+    @extend_schema(
+        tags=["proposals"],
+        summary="Suggest focus areas for a text",
+        description=(
+            "Ranks the focus areas for a proposal's title and text (Danish or English), best "
+            "first: at least three, with probability-like scores. Anyone may ask; throttled."
+        ),
+        request=InputSerializer,
+        responses={200: OutputSerializer, 400: OpenApiResponse(), 429: OpenApiResponse()},
+    )
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        suggestions = suggester_get().suggest(**serializer.validated_data, limit=self.LIMIT)
+        return Response(self.OutputSerializer({"suggestions": suggestions}).data)

@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 
@@ -20,6 +20,11 @@ class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema(tags=["taxonomy"])
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[OpenApiParameter("theme", str, description="Only this theme's (a slug).")]
+    )
+)
 class FocusAreaViewSet(viewsets.ReadOnlyModelViewSet):
     """The 23 strategic focus areas with their theme and UN SDGs. Filter with `?theme=<slug>`."""
 
@@ -29,9 +34,7 @@ class FocusAreaViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
     def get_queryset(self):
-        queryset = selectors.focus_area_list()
-        theme = self.request.query_params.get("theme")
-        return queryset.filter(theme__slug=theme) if theme else queryset
+        return selectors.focus_area_list(theme=self.request.query_params.get("theme", ""))
 
 
 @extend_schema(tags=["taxonomy"])

@@ -1,4 +1,5 @@
-"""Shapes shared by the moderation, team and audit endpoints.
+"""Shapes shared by the moderation and team endpoints (proposals/api/moderation.py,
+proposals/api/teams.py); each module keeps the shapes only it uses beside its views.
 
 List serializers read only what the selectors loaded (select_related, annotations, the
 stored suggestions), so a queue page costs the same number of queries at any length.
@@ -11,10 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from engage.taxonomy.models import FocusArea, Team
-from proposals.lifecycle import Status
+from proposals import selectors
 from proposals.models import Proposal
 
 EXCERPT_CHARS = 200
+NOTE_MAX = 2000
+
+
+def age_context(request) -> dict:
+    """Serializer context for the shapes with ages: the request and one clock for all rows."""
+    return {"request": request, "clock": selectors.service_clock()}
 
 
 def excerpt(text: str) -> str:
@@ -75,7 +82,7 @@ class ProposalModeratedSerializer(serializers.Serializer):
         return sorted(area.slug for area in obj.secondary_focus_areas.all())
 
 
-class _AgeMixin(serializers.Serializer):
+class AgeMixin(serializers.Serializer):
     """`age_working_days` and `overdue` from the field named by `waiting_since`."""
 
     waiting_since = "submitted_at"
@@ -90,59 +97,3 @@ class _AgeMixin(serializers.Serializer):
 
     def get_overdue(self, obj: Proposal) -> bool:
         return self.context["clock"].is_overdue(self._since(obj))
-
-
-class TriageItemSerializer(_AgeMixin):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    excerpt = serializers.SerializerMethodField()
-    author = serializers.CharField(source="author.public_name")
-    submitted_at = serializers.DateTimeField(allow_null=True)
-    theme = serializers.CharField(source="theme.slug", allow_null=True)
-    focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
-    suggestions = FocusAreaSuggestionSerializer(many=True)
-
-    def get_excerpt(self, obj: Proposal) -> str:
-        return excerpt(obj.body)
-
-
-class TeamQueueItemSerializer(_AgeMixin):
-    """Age and overdue count from routing; an answered proposal is never overdue."""
-
-    waiting_since = "routed_at"
-
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    excerpt = serializers.SerializerMethodField()
-    url = serializers.CharField(source="get_absolute_url")
-    author = serializers.CharField(source="author.public_name")
-    status = serializers.CharField()
-    outcome = serializers.CharField()
-    theme = serializers.CharField(source="theme.slug", allow_null=True)
-    focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
-    team = serializers.CharField(source="team.slug", allow_null=True)
-    routed_at = serializers.DateTimeField(allow_null=True)
-    published_at = serializers.DateTimeField(allow_null=True)
-    support_count = serializers.IntegerField()
-    comment_count = serializers.IntegerField()
-    hidden = serializers.BooleanField(source="is_hidden")
-
-    def get_excerpt(self, obj: Proposal) -> str:
-        return excerpt(obj.body)
-
-    def _since(self, obj: Proposal):
-        return None if obj.status == Status.ANSWERED else obj.routed_at
-
-
-class OpenReportSerializer(serializers.Serializer):
-    """One open report; who reported stays with the moderators' count, not listed."""
-
-    reason = serializers.CharField()
-    details = serializers.CharField()
-    created_at = serializers.DateTimeField()
-
-
-class BulkResultSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    ok = serializers.BooleanField()
-    error = serializers.CharField(allow_null=True)
