@@ -21,3 +21,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("frontend.urls")),
 ]
+
+# allauth answers its rate limits through this; our own limits use the same page.
+handler429 = "frontend.views.errors.handler429"

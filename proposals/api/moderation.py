@@ -11,10 +11,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from engage.audit.selectors import AuditFilters, audit_entry_list
+from engage.throttling import ScopedRateThrottle
 from proposals import selectors
 from proposals.api.base import BaseApi, require_perm
 from proposals.api.moderation_serializers import (
