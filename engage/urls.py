@@ -22,5 +22,7 @@ urlpatterns = [
     path("", include("frontend.urls")),
 ]
 
-# allauth answers its rate limits through this; our own limits use the same page.
+# allauth answers its rate limits through handler429; our own limits use the same page.
+handler404 = "frontend.views.errors.handler404"
 handler429 = "frontend.views.errors.handler429"
+handler500 = "frontend.views.errors.handler500"
