@@ -285,7 +285,9 @@ def test_the_edit_page_refuses_a_bomb_with_the_reason_and_keeps_nothing(client, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_image_is_decoded_while_no_transaction_holds_the_database(monkeypatch, media_root):
+def test_an_image_is_decoded_while_no_transaction_holds_the_database(
+    monkeypatch, media_root, taxonomy
+):
     """On SQLite an open write transaction blocks every other writer for as long as it
     lasts: the slow decoding must happen before the service opens one."""
     draft = ProposalFactory(status=Status.DRAFT)
