@@ -171,9 +171,7 @@ MFA_FORMS = {
     "authenticate": "engage.accounts.allauth_forms.MFAAuthenticateForm",
     "reauthenticate": "engage.accounts.allauth_forms.MFAReauthenticateForm",
 }
-# allauth's own reading of X-Forwarded-For is replaced by engage.clientip in the adapter;
-# the same count keeps its other uses (if any) in agreement.
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# allauth asks the adapter for the client address (engage.accounts.adapters: engage.clientip).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hverdagsmål"
 MFA_RECOVERY_CODE_COUNT = 10
