@@ -1,6 +1,6 @@
 # Hverdagsmål: every install and run step lives here (GNU make, Python 3.12, Node 20).
 #
-#   make run    install, migrate, seed demo logins, start worker + web on http://127.0.0.1:8000
+#   make run    install, migrate, seed demo logins, start worker, beat + web on http://127.0.0.1:8000
 #   make test   install, build assets, run the whole test suite (PYTEST_ARGS="-k mail")
 #
 # Stamps (.venv/.synced, frontend/static/frontend/.built) make a second run reuse what is there.
@@ -82,13 +82,16 @@ run: install | $(VAR_DIRS)
 	$(MANAGE) seed_demo_content
 	@echo
 	@echo "Mail is not sent: every message lands as an .eml file in $(CURDIR)/var/mail/"
-	@echo "Worker log: $(CURDIR)/var/worker.log"
+	@echo "Worker and beat logs: $(CURDIR)/var/worker.log, $(CURDIR)/var/beat.log"
 	@echo "Open http://$(HOST):$(PORT)/"
 	@echo
-	@$(VENV)/bin/celery -A engage worker -B --pool=solo --loglevel=INFO \
+	@$(VENV)/bin/celery -A engage worker --pool=solo --loglevel=INFO \
 		>var/worker.log 2>&1 & worker=$$!; \
-	stop_worker() { kill -TERM $$worker 2>/dev/null || true; wait $$worker 2>/dev/null || true; }; \
-	trap stop_worker EXIT; trap 'exit 130' INT TERM; \
+	ENGAGE_EXIT_WITH_PARENT=1 $(VENV)/bin/celery -A engage beat --loglevel=INFO \
+		>var/beat.log 2>&1 & beat=$$!; \
+	stop_all() { kill -TERM $$worker $$beat 2>/dev/null || true; \
+		wait $$worker $$beat 2>/dev/null || true; }; \
+	trap stop_all EXIT; trap 'exit 130' INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install

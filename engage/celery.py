@@ -20,6 +20,9 @@ app.conf.update(
     worker_prefetch_multiplier=1,
     broker_connection_retry_on_startup=True,
     timezone="Europe/Copenhagen",
+    # One scheduler at a time, however beat is started (engage/beat.py).
+    beat_scheduler="engage.beat:SingleBeatScheduler",
+    beat_max_loop_interval=60,  # engage.beat.BEAT_MAX_LOOP_SECONDS: renews the lock
     beat_schedule={
         "sweep-outgoing-email": {
             "task": "engage.mail.tasks.sweep_outgoing_email",

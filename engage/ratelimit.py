@@ -13,10 +13,14 @@ class RateLimited(PermissionDenied):
         self.retry_after = retry_after
 
 
+def _window(*, scope: str, key: str, period: int) -> tuple[str, int]:
+    now = int(time.time())
+    return f"rl:{scope}:{key}:{now // period}", period - now % period
+
+
 def ratelimit_hit(*, scope: str, key: str, limit: int, period: int) -> None:
     """Count one action for `key` in `scope`; raise RateLimited past `limit` per `period` s."""
-    window = int(time.time() // period)
-    cache_key = f"rl:{scope}:{key}:{window}"
+    cache_key, retry_after = _window(scope=scope, key=key, period=period)
     if cache.add(cache_key, 1, timeout=period + 5):
         count = 1
     else:
@@ -26,4 +30,14 @@ def ratelimit_hit(*, scope: str, key: str, limit: int, period: int) -> None:
             cache.add(cache_key, 1, timeout=period + 5)
             count = 1
     if count > limit:
-        raise RateLimited(retry_after=period - int(time.time()) % period)
+        raise RateLimited(retry_after=retry_after)
+
+
+def ratelimit_check(*, scope: str, key: str, limit: int, period: int) -> None:
+    """Raise RateLimited when `key` has already used up `limit` in this window; counts nothing.
+
+    For limits on failures: check before the attempt, `ratelimit_hit` only when it failed.
+    """
+    cache_key, retry_after = _window(scope=scope, key=key, period=period)
+    if (cache.get(cache_key) or 0) >= limit:
+        raise RateLimited(retry_after=retry_after)

@@ -22,3 +22,8 @@ urlpatterns = [
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("frontend.urls")),
 ]
+
+# allauth answers its rate limits through handler429; our own limits use the same page.
+handler404 = "frontend.views.errors.handler404"
+handler429 = "frontend.views.errors.handler429"
+handler500 = "frontend.views.errors.handler500"

@@ -7,12 +7,16 @@ link on the last counted page whenever more rows exist.
 """
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.utils.formats import number_format
 
 COUNT_CAP = 1000
+# A page number past any real list is read as this one (then as the last page), so that
+# `?page=10**20` never turns into a LIMIT the database cannot hold.
+MAX_PAGE = 100_000
 
 
 class CappedPaginator(Paginator):
@@ -33,8 +37,8 @@ class CappedPaginator(Paginator):
         self.ids_first = ids_first
         self.counter = counter
         try:
-            requested = max(1, int(number))
-        except (TypeError, ValueError):
+            requested = min(MAX_PAGE, max(1, int(number)))
+        except (TypeError, ValueError, OverflowError):
             requested = 1
         # One row past the requested page, so its Next link is right even past the cap.
         cap = COUNT_CAP if cap is None else cap
@@ -47,6 +51,12 @@ class CappedPaginator(Paginator):
             return self.counter(self.limit)
         # Unordered, so PostgreSQL may count from whichever index is cheapest.
         return self.object_list.order_by().values("pk")[: self.limit].count()
+
+    def validate_number(self, number) -> int:
+        """Django's check, with a huge number taken as the first page past the end."""
+        with suppress(TypeError, ValueError, OverflowError):  # Django says "not a number"
+            number = min(int(number), MAX_PAGE)
+        return super().validate_number(number)
 
     def page(self, number):
         """A page; with `ids_first` its rows are loaded in a second query by primary key.

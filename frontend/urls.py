@@ -1,5 +1,6 @@
 from django.urls import path
 
+import engage.converters  # noqa: F401  (registers <id:...>)
 from frontend.views import media, moderation, pages, proposal_engagement, proposals, teams
 
 app_name = "frontend"
@@ -15,40 +16,38 @@ urlpatterns = [
     path("forslag/", proposals.proposal_list, name="proposal_list"),
     path("forslag/lignende/", proposals.proposal_similar, name="proposal_similar"),
     path("forslag/nyt/", proposals.proposal_create, name="proposal_create"),
-    path("forslag/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("forslag/<id:pk>/", proposals.proposal_detail, name="proposal_detail"),
     path(
-        "forslag/<int:pk>/billeder/<int:image_id>/",
+        "forslag/<id:pk>/billeder/<id:image_id>/",
         media.proposal_image,
         name="proposal_image",
     ),
-    path("forslag/<int:pk>/rediger/", proposals.proposal_edit, name="proposal_edit"),
-    path("forslag/<int:pk>/forhaandsvisning/", proposals.proposal_preview, name="proposal_preview"),
-    path("forslag/<int:pk>/indsend/", proposals.proposal_submit, name="proposal_submit"),
-    path("forslag/<int:pk>/slet/", proposals.proposal_delete, name="proposal_delete"),
-    path("forslag/<int:pk>/billeder/", proposals.proposal_image_add, name="proposal_image_add"),
+    path("forslag/<id:pk>/rediger/", proposals.proposal_edit, name="proposal_edit"),
+    path("forslag/<id:pk>/forhaandsvisning/", proposals.proposal_preview, name="proposal_preview"),
+    path("forslag/<id:pk>/indsend/", proposals.proposal_submit, name="proposal_submit"),
+    path("forslag/<id:pk>/slet/", proposals.proposal_delete, name="proposal_delete"),
+    path("forslag/<id:pk>/billeder/", proposals.proposal_image_add, name="proposal_image_add"),
     path(
-        "forslag/<int:pk>/billeder/<int:image_pk>/fjern/",
+        "forslag/<id:pk>/billeder/<id:image_pk>/fjern/",
         proposals.proposal_image_remove,
         name="proposal_image_remove",
     ),
-    path("forslag/<int:pk>/stoet/", proposal_engagement.proposal_support, name="proposal_support"),
-    path("forslag/<int:pk>/foelg/", proposal_engagement.proposal_follow, name="proposal_follow"),
-    path("forslag/<int:pk>/anmeld/", proposal_engagement.proposal_report, name="proposal_report"),
+    path("forslag/<id:pk>/stoet/", proposal_engagement.proposal_support, name="proposal_support"),
+    path("forslag/<id:pk>/foelg/", proposal_engagement.proposal_follow, name="proposal_follow"),
+    path("forslag/<id:pk>/anmeld/", proposal_engagement.proposal_report, name="proposal_report"),
+    path("forslag/<id:pk>/kommentarer/", proposal_engagement.comment_create, name="comment_create"),
     path(
-        "forslag/<int:pk>/kommentarer/", proposal_engagement.comment_create, name="comment_create"
-    ),
-    path(
-        "forslag/kommentarer/<int:comment_pk>/rediger/",
+        "forslag/kommentarer/<id:comment_pk>/rediger/",
         proposal_engagement.comment_edit,
         name="comment_edit",
     ),
     path(
-        "forslag/kommentarer/<int:comment_pk>/slet/",
+        "forslag/kommentarer/<id:comment_pk>/slet/",
         proposal_engagement.comment_delete,
         name="comment_delete",
     ),
     path(
-        "forslag/kommentarer/<int:comment_pk>/anmeld/",
+        "forslag/kommentarer/<id:comment_pk>/anmeld/",
         proposal_engagement.comment_report,
         name="comment_report",
     ),
@@ -62,48 +61,48 @@ urlpatterns = [
     path("forslag/fokusomraade-forslag/", proposals.proposal_suggest, name="proposal_suggest"),
     path("moderation/", moderation.moderation_queue, name="moderation_queue"),
     path("moderation/samlet-handling/", moderation.moderation_bulk, name="moderation_bulk"),
-    path("moderation/forslag/<int:pk>/", moderation.moderation_item, name="moderation_item"),
+    path("moderation/forslag/<id:pk>/", moderation.moderation_item, name="moderation_item"),
     path(
-        "moderation/forslag/<int:pk>/lignende/",
+        "moderation/forslag/<id:pk>/lignende/",
         moderation.moderation_similar,
         name="moderation_similar",
     ),
     path(
-        "moderation/forslag/<int:pk>/godkend-forslag/",
+        "moderation/forslag/<id:pk>/godkend-forslag/",
         moderation.moderation_accept,
         name="moderation_accept",
     ),
     path(
-        "moderation/forslag/<int:pk>/fordel/", moderation.moderation_route, name="moderation_route"
+        "moderation/forslag/<id:pk>/fordel/", moderation.moderation_route, name="moderation_route"
     ),
     path(
-        "moderation/forslag/<int:pk>/afvis/", moderation.moderation_reject, name="moderation_reject"
+        "moderation/forslag/<id:pk>/afvis/", moderation.moderation_reject, name="moderation_reject"
     ),
     path(
-        "moderation/forslag/<int:pk>/sammenlaeg/",
+        "moderation/forslag/<id:pk>/sammenlaeg/",
         moderation.moderation_merge,
         name="moderation_merge",
     ),
     path("moderation/indberetninger/", moderation.moderation_reports, name="moderation_reports"),
     path(
-        "moderation/indhold/<str:kind>/<int:pk>/skjul/",
+        "moderation/indhold/<str:kind>/<id:pk>/skjul/",
         moderation.moderation_hide,
         name="moderation_hide",
     ),
     path(
-        "moderation/indhold/<str:kind>/<int:pk>/genskab/",
+        "moderation/indhold/<str:kind>/<id:pk>/genskab/",
         moderation.moderation_restore,
         name="moderation_restore",
     ),
     path("moderation/revisionsspor/", moderation.audit_trail, name="audit_trail"),
     path("teams/", teams.team_list, name="team_list"),
-    path("teams/forslag/<int:pk>/", teams.team_item, name="team_item"),
+    path("teams/forslag/<id:pk>/", teams.team_item, name="team_item"),
     path(
-        "teams/forslag/<int:pk>/under-behandling/",
+        "teams/forslag/<id:pk>/under-behandling/",
         teams.team_under_review,
         name="team_under_review",
     ),
-    path("teams/forslag/<int:pk>/svar/", teams.team_answer, name="team_answer"),
-    path("teams/forslag/<int:pk>/omdiriger/", teams.team_reroute, name="team_reroute"),
+    path("teams/forslag/<id:pk>/svar/", teams.team_answer, name="team_answer"),
+    path("teams/forslag/<id:pk>/omdiriger/", teams.team_reroute, name="team_reroute"),
     path("teams/<slug:slug>/", teams.team_queue_page, name="team_queue"),
 ]

@@ -1,4 +1,4 @@
-"""The build and run contract: migrations, deploy checks, Celery config, lint, compose, docs."""
+"""The build and run contract: migrations, deploy checks, Celery, lint, documented settings."""
 
 import json
 import os
@@ -112,64 +112,9 @@ def test_ruff_check_and_format():
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
 
-# --- docker compose, Dockerfile, README ---
+# --- environment variables: read by the settings, documented, set by compose ---
 
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-APP_SERVICES = ("web", "worker", "beat")
-
-
-def test_compose_has_the_six_services():
-    assert set(COMPOSE["services"]) == {"web", "worker", "beat", "postgres", "redis", "mailpit"}
-    assert COMPOSE["services"]["postgres"]["image"] == "postgres:16"
-    assert COMPOSE["services"]["redis"]["image"] == "redis:7"
-    assert COMPOSE["services"]["mailpit"]["image"].startswith("axllent/mailpit")
-
-
-def test_compose_app_services_share_one_image_and_one_environment():
-    services = COMPOSE["services"]
-    images = {services[name]["image"] for name in APP_SERVICES}
-    assert len(images) == 1
-    environments = [services[name]["environment"] for name in APP_SERVICES]
-    assert environments[0] == environments[1] == environments[2]
-    env = environments[0]
-    assert env["DJANGO_SETTINGS_MODULE"] == "engage.settings.production"
-    assert env["DJANGO_SECRET_KEY"] == "${DJANGO_SECRET_KEY:?set DJANGO_SECRET_KEY}"
-    assert (
-        env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
-    )
-    assert env["REDIS_URL"].startswith("redis://redis:6379")
-    assert env["EMAIL_URL"] == "smtp://mailpit:1025"
-    assert env["DJANGO_SECURE_SSL_REDIRECT"] == "false"
-    assert "localhost" in env["DJANGO_ALLOWED_HOSTS"]
-    for name in APP_SERVICES:
-        depends = services[name]["depends_on"]
-        assert depends["postgres"]["condition"] == "service_healthy"
-        assert depends["redis"]["condition"] == "service_healthy"
-
-
-def test_compose_commands_and_healthchecks():
-    services = COMPOSE["services"]
-    web = services["web"]["command"]
-    assert web.index("migrate") < web.index("gunicorn engage.wsgi")
-    assert "8000:8000" in services["web"]["ports"]
-    assert services["worker"]["command"].startswith("celery -A engage worker")
-    assert services["beat"]["command"].startswith("celery -A engage beat")
-    assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
-    assert "ping" in services["redis"]["healthcheck"]["test"]
-    ports = services["mailpit"]["ports"]
-    assert any(p.endswith("8025") for p in ports)
-
-
-def test_dockerfile_builds_assets_and_runs_unprivileged():
-    dockerfile = (ROOT / "Dockerfile").read_text()
-    assert re.search(r"^FROM node:20\S* AS assets$", dockerfile, re.M)
-    assert re.search(r"^FROM python:3\.12-slim", dockerfile, re.M)
-    assert "npm ci" in dockerfile and "npm run build" in dockerfile
-    assert "uv sync --frozen --no-dev" in dockerfile
-    assert "collectstatic --noinput" in dockerfile
-    assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
-    ignored = (ROOT / ".dockerignore").read_text().split()
-    assert {".venv", ".env", "frontend/node_modules", "var"} <= set(ignored)
 
 
 ENV_CALL = re.compile(r"\benv(?:\.\w+)?\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']")
@@ -196,14 +141,3 @@ def test_compose_sets_only_variables_the_settings_read():
     variables = _settings_variables() | {"DJANGO_SETTINGS_MODULE"}
     env = COMPOSE["services"]["web"]["environment"]
     assert set(env) - variables == set()
-
-
-def test_makefile_has_the_documented_targets():
-    makefile = (ROOT / "Makefile").read_text()
-    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
-    assert {"run", "test", "worker", "beat", "lint", "bench", "messages", "clean"} <= targets
-    assert "uv sync --frozen" in makefile
-    ci = ROOT / ".ci" / "run"
-    assert os.access(ci, os.X_OK)
-    assert "set -euo pipefail" in ci.read_text()
-    assert "make test" in ci.read_text()

@@ -20,6 +20,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Reverse proxies in front of the site that append to X-Forwarded-For; every rate limit
+# takes the client's address from engage/clientip.py, which trusts exactly this many.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -135,10 +138,14 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hverdagsmål] "
+# allauth's limits on attempts, all per minute (the 429 page says "a minute"). Failed
+# passwords and codes, and successful signups, are counted by engage/accounts/limits.py
+# instead: allauth keys failures on the account alone and counts every signup attempt.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "10/h/ip",
+    "login_failed": False,
+    # Attempts, failed or not: high enough for a class on one network retyping passwords.
+    "signup": "60/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -146,6 +153,25 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# (count, seconds). Per account and address: what one person may get wrong. Per address:
+# one network guessing many accounts. Per account: a ceiling that one address cannot
+# reach within its own limit, so a stranger never locks the owner out. Signups: a school
+# class of 30, its teacher and a few retries from one network in an hour.
+ACCOUNT_GUESS_LIMITS = {
+    "login_failed_account_ip": (5, 900),
+    "login_failed_ip": (30, 900),
+    "login_failed_account": (100, 3600),
+    "mfa_failed_account_ip": (5, 900),
+    "mfa_failed_ip": (30, 900),
+    "mfa_failed_account": (30, 3600),
+    "signup_ip": (40, 3600),
+}
+ACCOUNT_FORMS = {"signup": "engage.accounts.allauth_forms.SignupForm"}
+MFA_FORMS = {
+    "authenticate": "engage.accounts.allauth_forms.MFAAuthenticateForm",
+    "reauthenticate": "engage.accounts.allauth_forms.MFAReauthenticateForm",
+}
+# allauth asks the adapter for the client address (engage.accounts.adapters: engage.clientip).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hverdagsmål"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -256,9 +282,11 @@ REST_FRAMEWORK = {
         "suggest_focus_areas": "60/min",
     },
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "engage.throttling.AnonRateThrottle",
+        "engage.throttling.UserRateThrottle",
     ],
+    # Our throttles ask engage.clientip; DRF's own would trust any X-Forwarded-For without it.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hverdagsmål API",

@@ -187,7 +187,7 @@ class ProposalCreateForm(ProposalForm):
 class ProposalImageForm(forms.Form):
     image = forms.FileField(
         label=_("Image"),
-        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB."),
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB and 25 megapixels (6000 × 4000)."),  # noqa: RUF001
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
     alt_text = forms.CharField(

@@ -2,42 +2,43 @@
 
 from django.urls import path
 
+import engage.converters  # noqa: F401  (registers <id:...>)
 from proposals.api import comments, engagement, moderation, teams, views
 
 urlpatterns = [
     path("proposals/", views.ProposalListCreateApi.as_view(), name="proposal-list"),
     path("proposals/mine/", views.ProposalMineApi.as_view(), name="proposal-mine"),
     path("proposals/similar/", views.ProposalSimilarApi.as_view(), name="proposal-similar"),
-    path("proposals/<int:pk>/", views.ProposalDetailApi.as_view(), name="proposal-detail"),
-    path("proposals/<int:pk>/submit/", views.ProposalSubmitApi.as_view(), name="proposal-submit"),
+    path("proposals/<id:pk>/", views.ProposalDetailApi.as_view(), name="proposal-detail"),
+    path("proposals/<id:pk>/submit/", views.ProposalSubmitApi.as_view(), name="proposal-submit"),
     path(
-        "proposals/<int:pk>/images/",
+        "proposals/<id:pk>/images/",
         views.ProposalImageAddApi.as_view(),
         name="proposal-image-add",
     ),
     path(
-        "proposals/<int:pk>/images/<int:image_id>/",
+        "proposals/<id:pk>/images/<id:image_id>/",
         views.ProposalImageRemoveApi.as_view(),
         name="proposal-image-remove",
     ),
     path(
-        "proposals/<int:pk>/support/",
+        "proposals/<id:pk>/support/",
         engagement.ProposalSupportApi.as_view(),
         name="proposal-support",
     ),
     path(
-        "proposals/<int:pk>/follow/", engagement.ProposalFollowApi.as_view(), name="proposal-follow"
+        "proposals/<id:pk>/follow/", engagement.ProposalFollowApi.as_view(), name="proposal-follow"
     ),
     path(
-        "proposals/<int:pk>/report/", engagement.ProposalReportApi.as_view(), name="proposal-report"
+        "proposals/<id:pk>/report/", engagement.ProposalReportApi.as_view(), name="proposal-report"
     ),
     path(
-        "proposals/<int:pk>/comments/",
+        "proposals/<id:pk>/comments/",
         comments.CommentListCreateApi.as_view(),
         name="proposal-comments",
     ),
-    path("comments/<int:pk>/", comments.CommentDetailApi.as_view(), name="comment-detail"),
-    path("comments/<int:pk>/report/", engagement.CommentReportApi.as_view(), name="comment-report"),
+    path("comments/<id:pk>/", comments.CommentDetailApi.as_view(), name="comment-detail"),
+    path("comments/<id:pk>/report/", engagement.CommentReportApi.as_view(), name="comment-report"),
     path(
         "focus-areas/<slug:slug>/follow/",
         engagement.FocusAreaFollowApi.as_view(),
@@ -54,37 +55,37 @@ urlpatterns += [
     ),
     path("moderation/queue/", moderation.TriageQueueApi.as_view(), name="moderation-queue"),
     path(
-        "moderation/proposals/<int:pk>/route/",
+        "moderation/proposals/<id:pk>/route/",
         moderation.ProposalRouteApi.as_view(),
         name="moderation-route",
     ),
     path(
-        "moderation/proposals/<int:pk>/reject/",
+        "moderation/proposals/<id:pk>/reject/",
         moderation.ProposalRejectApi.as_view(),
         name="moderation-reject",
     ),
     path(
-        "moderation/proposals/<int:pk>/merge/",
+        "moderation/proposals/<id:pk>/merge/",
         moderation.ProposalMergeApi.as_view(),
         name="moderation-merge",
     ),
     path(
-        "moderation/proposals/<int:pk>/hide/",
+        "moderation/proposals/<id:pk>/hide/",
         moderation.ProposalHideApi.as_view(),
         name="moderation-proposal-hide",
     ),
     path(
-        "moderation/proposals/<int:pk>/restore/",
+        "moderation/proposals/<id:pk>/restore/",
         moderation.ProposalRestoreApi.as_view(),
         name="moderation-proposal-restore",
     ),
     path(
-        "moderation/comments/<int:pk>/hide/",
+        "moderation/comments/<id:pk>/hide/",
         moderation.CommentHideApi.as_view(),
         name="moderation-comment-hide",
     ),
     path(
-        "moderation/comments/<int:pk>/restore/",
+        "moderation/comments/<id:pk>/restore/",
         moderation.CommentRestoreApi.as_view(),
         name="moderation-comment-restore",
     ),
@@ -98,17 +99,17 @@ urlpatterns += [
     path("teams/", teams.TeamListApi.as_view(), name="team-list"),
     path("teams/<slug:slug>/queue/", teams.TeamQueueApi.as_view(), name="team-queue"),
     path(
-        "teams/proposals/<int:pk>/under-review/",
+        "teams/proposals/<id:pk>/under-review/",
         teams.TeamUnderReviewApi.as_view(),
         name="team-under-review",
     ),
     path(
-        "teams/proposals/<int:pk>/answer/",
+        "teams/proposals/<id:pk>/answer/",
         teams.TeamAnswerApi.as_view(),
         name="team-answer",
     ),
     path(
-        "teams/proposals/<int:pk>/reroute/",
+        "teams/proposals/<id:pk>/reroute/",
         teams.TeamRerouteApi.as_view(),
         name="team-reroute",
     ),

@@ -17,10 +17,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
+from engage.throttling import ScopedRateThrottle
 from proposals import selectors, services
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.errors import Conflict

@@ -145,25 +145,35 @@ def _delete_with_images(proposal: Proposal) -> None:
     transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
 
 
-@transaction.atomic
 def proposal_image_add(*, proposal: Proposal, upload: UploadedFile, alt_text: str) -> ProposalImage:
-    """Attach a re-encoded copy of `upload` to a draft (at most three images)."""
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    """Attach a re-encoded copy of `upload` to a draft (at most three images).
+
+    The image is decoded and re-encoded before the transaction opens: that is the slow
+    part, and on SQLite an open write transaction holds every other writer. The draft's
+    state is checked before (so a refusal costs no decoding) and again under the lock.
+    """
+    if not alt_text.strip():
+        raise ValidationError({"alt_text": _("Describe the image for people who cannot see it.")})
+    _image_add_check(proposal=proposal, count=proposal.images.count())
+    clean = images.image_clean(upload=upload)
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        count = proposal.images.count()
+        _image_add_check(proposal=proposal, count=count)
+        image = ProposalImage(proposal=proposal, alt_text=alt_text.strip(), position=count)
+        image.image.save(clean.content.name, clean.content, save=False)
+        image.save()
+    return image
+
+
+def _image_add_check(*, proposal: Proposal, count: int) -> None:
     if proposal.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Images can only be added to drafts."), code="not_editable")
-    count = proposal.images.count()
     if count >= MAX_IMAGES:
         raise ValidationError(
             _("A proposal can have at most %(count)d images.") % {"count": MAX_IMAGES},
             code="too_many_images",
         )
-    if not alt_text.strip():
-        raise ValidationError({"alt_text": _("Describe the image for people who cannot see it.")})
-    clean = images.image_clean(upload=upload)
-    image = ProposalImage(proposal=proposal, alt_text=alt_text.strip(), position=count)
-    image.image.save(clean.content.name, clean.content, save=False)
-    image.save()
-    return image
 
 
 @transaction.atomic

@@ -15,7 +15,11 @@ def link_in_mail(message: mail.EmailMessage, path_prefix: str) -> str:
 
 
 def login(client, email: str, password: str = DEFAULT_PASSWORD, **extra):
-    return client.post("/accounts/login/", {"login": email, "password": password, **extra})
+    """Post the login form with `extra` fields (next=...); upper-case names (REMOTE_ADDR,
+    HTTP_X_FORWARDED_FOR) go into the request's META instead."""
+    meta = {key: value for key, value in extra.items() if key.isupper()}
+    fields = {key: value for key, value in extra.items() if not key.isupper()}
+    return client.post("/accounts/login/", {"login": email, "password": password, **fields}, **meta)
 
 
 def is_logged_in(client) -> bool:

@@ -2,14 +2,22 @@
 
 import io
 import struct
+import time
 import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedFile
-from PIL import ExifTags, Image
+from django.db import connection
+from django.urls import reverse
+from django.utils import translation
+from PIL import ExifTags, Image, ImageFile
 
-from proposals.images import MAX_BYTES, MAX_SIDE, image_clean
+from proposals import images, services
+from proposals.images import MAX_BYTES, MAX_PIXELS, MAX_SIDE, image_clean
+from proposals.lifecycle import Status
+from proposals.models import ProposalImage
+from tests.proposals.factories import ProposalFactory
 
 RED, BLUE = (220, 20, 20), (20, 20, 220)
 
@@ -199,10 +207,109 @@ def _png_header_only(width: int, height: int) -> bytes:
     )
 
 
-def test_huge_declared_dimensions_are_refused():
-    """A tiny file claiming 100 000 x 100 000 pixels (Pillow's own bomb check fires)."""
+def test_huge_declared_dimensions_are_refused_for_too_many_pixels():
+    """A tiny file claiming 100 000 x 100 000 pixels: past Pillow's own bomb limit too."""
     data = _png_header_only(100_000, 100_000)
     assert len(data) < 200
     with pytest.raises(ValidationError) as excinfo:
         image_clean(upload=upload(data, "bombe.png", "image/png"))
-    assert excinfo.value.code in {"too_many_pixels", "invalid_image"}
+    assert excinfo.value.code == "too_many_pixels"
+
+
+def bomb_png(width: int, height: int) -> bytes:
+    """A valid RGBA PNG of `width` x `height` transparent pixels: a few hundred kB that
+    decode to width * height * 4 bytes."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    compressor = zlib.compressobj(9)
+    row = b"\0" * (width * 4 + 1)  # filter byte + RGBA
+    body = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("side", [6300, 9500, 14000])
+def test_a_small_png_with_huge_dimensions_is_refused_before_decoding(side, monkeypatch):
+    """40 to 196 megapixels in a few hundred kB: refused from the header with a message
+    that says why, without decoding a pixel."""
+    data = bomb_png(side, side)
+    assert len(data) < MAX_BYTES
+    decoded = []
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda self, *a: decoded.append(self))
+    started = time.perf_counter()
+    with translation.override("da"), pytest.raises(ValidationError) as excinfo:
+        image_clean(upload=upload(data, "bombe.png", "image/png"))
+    assert excinfo.value.code == "too_many_pixels"
+    assert "for mange pixels" in excinfo.value.messages[0]
+    assert decoded == []
+    assert time.perf_counter() - started < 1.0  # decoding one would take seconds
+
+
+@pytest.mark.parametrize("size", [(4032, 3024), (6000, 4000)])
+def test_phone_and_camera_photos_are_accepted(size):
+    """A 12 Mpx phone photo and a 24 Mpx camera photo fit under the pixel limit."""
+    assert size[0] * size[1] <= MAX_PIXELS
+    clean = image_clean(upload=upload(encode(Image.new("RGB", size, RED), "JPEG")))
+    assert max(clean.width, clean.height) == MAX_SIDE
+    assert close_to(reopen(clean).getpixel((10, 10)), RED)
+
+
+# --- through the service and the page: refused, and nothing written ---
+
+
+@pytest.fixture
+def media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def _bomb_upload():
+    return upload(bomb_png(6300, 6300), "bombe.png", "image/png")
+
+
+@pytest.mark.django_db
+def test_the_edit_page_refuses_a_bomb_with_the_reason_and_keeps_nothing(client, media_root):
+    draft = ProposalFactory(status=Status.DRAFT)
+    client.force_login(draft.author)
+    url = reverse("frontend:proposal_image_add", kwargs={"pk": draft.pk})
+    response = client.post(url, {"image": _bomb_upload(), "alt_text": "Et billede"})
+    assert response.status_code == 200
+    assert "Billedet har for mange pixels (højst 25 megapixels)" in response.content.decode()
+    assert not ProposalImage.objects.exists()
+    assert [path for path in media_root.rglob("*") if path.is_file()] == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_image_is_decoded_while_no_transaction_holds_the_database(
+    monkeypatch, media_root, taxonomy
+):
+    """On SQLite an open write transaction blocks every other writer for as long as it
+    lasts: the slow decoding must happen before the service opens one."""
+    draft = ProposalFactory(status=Status.DRAFT)
+    seen = []
+    decode = images.image_clean
+
+    def watching(**kwargs):
+        seen.append(connection.in_atomic_block)
+        return decode(**kwargs)
+
+    monkeypatch.setattr(images, "image_clean", watching)
+    image = services.proposal_image_add(
+        proposal=draft, upload=upload(encode(noise((60, 40)), "JPEG")), alt_text="Et foto"
+    )
+    assert seen == [False]
+    assert image.pk and ProposalImage.objects.filter(proposal=draft).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_draft_that_cannot_take_more_images_refuses_before_decoding(monkeypatch, media_root):
+    draft = ProposalFactory(status=Status.SUBMITTED)
+    monkeypatch.setattr(images, "image_clean", lambda **kwargs: pytest.fail("decoded"))
+    with pytest.raises(ValidationError) as excinfo:
+        services.proposal_image_add(proposal=draft, upload=_bomb_upload(), alt_text="Et foto")
+    assert excinfo.value.code == "not_editable"
