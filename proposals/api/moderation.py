@@ -15,7 +15,6 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from engage.audit.selectors import AuditFilters, audit_entry_list
-from proposals import selectors
 from proposals.api.base import BaseApi, require_perm
 from proposals.api.moderation_serializers import (
     BulkResultSerializer,
@@ -32,6 +31,18 @@ from proposals.api.pagination import ProposalPagination, paginated_response
 from proposals.lifecycle import Outcome, Status
 from proposals.models import Proposal, RejectionReason
 from proposals.routing import suggester_get
+from proposals.selectors.moderation import (
+    TriageFilters,
+    proposal_get_for_moderation,
+    proposal_get_for_team,
+    report_workspace,
+    service_clock,
+    team_get_for_member,
+    team_list_for_user,
+    team_queue,
+    triage_queue,
+)
+from proposals.selectors.public import comment_get_visible
 from proposals.services import moderation as services
 
 TAGS_MODERATION = ["moderation"]
@@ -47,7 +58,7 @@ _REFUSED = {
 
 
 def _age_context(request) -> dict:
-    return {"request": request, "clock": selectors.service_clock()}
+    return {"request": request, "clock": service_clock()}
 
 
 def _moderated(proposal: Proposal) -> Response:
@@ -126,7 +137,7 @@ class TriageQueueApi(BaseApi):
         require_perm(request.user, "proposals.moderate_proposal")
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        queryset = selectors.triage_queue(filters=selectors.TriageFilters(**filters.validated_data))
+        queryset = triage_queue(filters=TriageFilters(**filters.validated_data))
         return paginated_response(
             serializer_class=TriageItemSerializer,
             queryset=queryset,
@@ -157,7 +168,7 @@ class ProposalRouteApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
+        proposal = proposal_get_for_moderation(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         routed = services.proposal_route(
@@ -185,7 +196,7 @@ class ProposalRejectApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
+        proposal = proposal_get_for_moderation(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         rejected = services.proposal_reject(
@@ -218,11 +229,11 @@ class ProposalMergeApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
+        proposal = proposal_get_for_moderation(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            into = selectors.proposal_get_for_moderation(
+            into = proposal_get_for_moderation(
                 pk=serializer.validated_data["into"], user=request.user
             )
         except Proposal.DoesNotExist as exc:
@@ -378,7 +389,7 @@ class ReportWorkspaceApi(BaseApi):
         require_perm(request.user, "proposals.hide_content")
         return paginated_response(
             serializer_class=self.OutputSerializer,
-            queryset=selectors.report_workspace(),
+            queryset=report_workspace(),
             request=request,
             view=self,
         )
@@ -427,7 +438,7 @@ class ProposalHideApi(BaseApi):
         return _content_action(
             request,
             pk,
-            get_target=selectors.proposal_get_for_moderation,
+            get_target=proposal_get_for_moderation,
             action=services.content_hide,
         )
 
@@ -438,7 +449,7 @@ class ProposalRestoreApi(BaseApi):
         return _content_action(
             request,
             pk,
-            get_target=selectors.proposal_get_for_moderation,
+            get_target=proposal_get_for_moderation,
             action=services.content_restore,
         )
 
@@ -447,7 +458,7 @@ class CommentHideApi(BaseApi):
     @_content_schema("Hide a comment", _HIDE)
     def post(self, request, pk: int):
         return _content_action(
-            request, pk, get_target=selectors.comment_get_visible, action=services.content_hide
+            request, pk, get_target=comment_get_visible, action=services.content_hide
         )
 
 
@@ -455,7 +466,7 @@ class CommentRestoreApi(BaseApi):
     @_content_schema("Restore a hidden or reported comment", _RESTORE)
     def post(self, request, pk: int):
         return _content_action(
-            request, pk, get_target=selectors.comment_get_visible, action=services.content_restore
+            request, pk, get_target=comment_get_visible, action=services.content_restore
         )
 
 
@@ -483,7 +494,7 @@ class TeamListApi(BaseApi):
         responses={200: OutputSerializer(many=True), 403: OpenApiResponse()},
     )
     def get(self, request):
-        teams = selectors.team_list_for_user(user=request.user)
+        teams = team_list_for_user(user=request.user)
         return Response(self.OutputSerializer(teams, many=True).data)
 
 
@@ -506,12 +517,12 @@ class TeamQueueApi(BaseApi):
         responses={200: TeamQueueItemSerializer(many=True), 403: None, 404: None},
     )
     def get(self, request, slug: str):
-        team = selectors.team_get_for_member(slug=slug, user=request.user)
+        team = team_get_for_member(slug=slug, user=request.user)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return paginated_response(
             serializer_class=TeamQueueItemSerializer,
-            queryset=selectors.team_queue(team=team, **filters.validated_data),
+            queryset=team_queue(team=team, **filters.validated_data),
             request=request,
             view=self,
             context=_age_context(request),
@@ -540,7 +551,7 @@ class TeamUnderReviewApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
+        proposal = proposal_get_for_team(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         reviewed = services.proposal_set_under_review(
@@ -565,7 +576,7 @@ class TeamAnswerApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
+        proposal = proposal_get_for_team(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         answered = services.proposal_answer(
@@ -589,7 +600,7 @@ class TeamRerouteApi(BaseApi):
     )
     def post(self, request, pk: int):
         # Moderators may re-route too, without being on the team.
-        proposal = selectors.proposal_get_for_team(
+        proposal = proposal_get_for_team(
             pk=pk, user=request.user, perm="proposals.reroute_proposal"
         )
         serializer = self.InputSerializer(data=request.data)

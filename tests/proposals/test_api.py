@@ -1194,7 +1194,7 @@ def test_list_items_built_directly_equal_drfs_field_by_field(citizen, signed_in)
     from rest_framework import serializers as drf
 
     from proposals.api.serializers import ProposalListItemSerializer
-    from proposals.selectors import ProposalFilters, proposal_list_public, taxonomy_attach
+    from proposals.selectors.public import ProposalFilters, proposal_list_public, taxonomy_attach
 
     ProposalFactory(theme=None, focus_area=None, location_text="Torvet")
     answered = ProposalFactory(status=Status.ANSWERED, focus_area="truede-arter")

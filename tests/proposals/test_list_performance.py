@@ -5,12 +5,12 @@ import pytest
 from django.db.models import F
 from django.urls import reverse
 
+from engage.cache import listing_changed
 from engage.taxonomy.models import FocusArea
 from frontend.pagination import CappedPaginator
 from proposals import services
-from proposals.listing import listing_changed
 from proposals.models import Proposal
-from proposals.selectors import ProposalFilters, proposal_list_public
+from proposals.selectors.public import ProposalFilters, proposal_list_public
 from proposals.services import moderation
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, SupportFactory
@@ -188,7 +188,11 @@ def test_cards_from_plain_values_render_as_cards_of_proposals(signed_in):
     from django.utils import timezone
 
     from proposals.lifecycle import Outcome, Status
-    from proposals.selectors import proposal_card_rows, proposal_cards_from_rows, taxonomy_attach
+    from proposals.selectors.public import (
+        proposal_card_rows,
+        proposal_cards_from_rows,
+        taxonomy_attach,
+    )
 
     user = UserFactory()
     area = FocusArea.objects.order_by("pk").first()
