@@ -106,8 +106,9 @@ def _annotate_comments(request: HttpRequest, comments: list[Comment], *, can_com
             item.can_edit = own and user.has_perm("proposals.change_comment", item)
             item.can_delete = (own or moderator) and user.has_perm("proposals.delete_comment", item)
             item.can_report = not own and user.has_perm("proposals.report_comment", item)
-            # A hidden comment shows only a marker; its text is for moderators alone.
-            item.show_body = not item.is_hidden or moderator
+            # A hidden comment shows a marker; its text is for its author and moderators
+            # (proposals.rules.comment_text_visible_to, without asking again per comment).
+            item.show_body = not item.is_hidden or own or moderator
         if can_comment and not comment.is_deleted:
             comment.reply_form = CommentForm(
                 auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}

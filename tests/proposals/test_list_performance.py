@@ -180,69 +180,8 @@ def test_the_number_of_matches_is_counted_again_only_when_it_can_change(client):
     assert client.get(api).json()["count"] == 3
 
 
-@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "supporter"])
-def test_cards_from_plain_values_render_as_cards_of_proposals(signed_in):
-    """The list reads cards as values (ProposalCard); a card looks the same as one made
-    from the model, whatever its author, classification, answer or support."""
-    from django.template.loader import get_template
-    from django.utils import timezone
-
-    from proposals.lifecycle import Outcome, Status
-    from proposals.selectors.public import (
-        proposal_card_rows,
-        proposal_cards_from_rows,
-        taxonomy_attach,
-    )
-
-    user = UserFactory()
-    area = FocusArea.objects.order_by("pk").first()
-    deleted_author = UserFactory(display_name="Gammelt navn", deleted_at=timezone.now())
-    proposals = [
-        ProposalFactory(focus_area=area, theme=area.theme, support_count=3, comment_count=2),
-        ProposalFactory(focus_area=None, theme=area.theme, author=deleted_author),
-        ProposalFactory(
-            focus_area=None, theme=None, status=Status.ANSWERED, outcome=Outcome.IMPLEMENTED
-        ),
-        ProposalFactory(author=UserFactory(display_name="")),
-    ]
-    SupportFactory(proposal=proposals[0], user=user)
-    viewer = user if signed_in else None
-    listed = proposal_list_public(filters=ProposalFilters(), user=viewer)
-
-    cards = proposal_cards_from_rows(proposal_card_rows(listed))
-    models = list(listed)
-    taxonomy_attach(proposals=cards)
-    taxonomy_attach(proposals=models)
-
-    template = get_template("frontend/proposals/_card.html")
-    assert [card.pk for card in cards] == [proposal.pk for proposal in models]
-    assert sum(card.is_supported for card in cards) == (1 if signed_in else 0)
-    for card, model in zip(cards, models, strict=True):
-        assert template.render({"proposal": card}) == template.render({"proposal": model})
-    names = [card.author.public_name for card in cards]
-    assert names == [proposal.author.public_name for proposal in models]
-    assert deleted_author.public_name in names and "Gammelt navn" not in names
-
-
-@pytest.fixture
-def built(monkeypatch) -> list:
-    """One entry for each ProposalFilterForm built."""
-    from frontend.forms.proposals import ProposalFilterForm
-
-    builds = []
-    original = ProposalFilterForm.__init__
-
-    def counting_init(self, *args, **kwargs):
-        builds.append(1)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(ProposalFilterForm, "__init__", counting_init)
-    return builds
-
-
-def test_list_filters_are_checked_once_per_query_string(client, built):
-    """The form checks a query string once per process; later requests reuse what it
-    found, and the form is built again only to render selects not cached yet."""
+def test_list_filters_show_the_same_on_a_shared_rendering(client):
+    """Odd filters are checked and shown as typed, the first time and from the cache."""
     area = FocusArea.objects.order_by("pk").first()
     shown = ProposalFactory(focus_area=area, theme=area.theme, title="Cykelsti langs åen")
     other = FocusArea.objects.exclude(pk=area.pk).first()
@@ -251,9 +190,7 @@ def test_list_filters_are_checked_once_per_query_string(client, built):
     query = {"q": ' cykelsti"<åen>', "focus_area": area.slug, "theme": "findes-ikke", "sort": "?"}
 
     first = client.get(url, query).content.decode()
-    assert len(built) == 2  # checking the query, then rendering the selects
     second = client.get(url, query).content.decode()
-    assert len(built) == 2
 
     def main(html: str) -> str:  # the page outside <main> holds a fresh CSRF token
         return html[html.index("<main") : html.index("</main>")]
@@ -263,12 +200,3 @@ def test_list_filters_are_checked_once_per_query_string(client, built):
     assert shown.title in first and "Cykelsti et andet sted" not in first
     assert 'value=" cykelsti&quot;&lt;åen&gt;"' in first  # as typed, escaped
     assert f'<option value="{area.slug}" selected>' in first
-
-
-def test_every_page_of_a_list_reuses_its_checked_filters(client, built):
-    ProposalFactory.create_batch(3)
-    url = reverse("frontend:proposal_list")
-    client.get(url, {"sort": "newest"})
-    before = len(built)
-    assert client.get(url, {"sort": "newest", "page": "2"}).status_code == 200
-    assert len(built) == before
