@@ -101,6 +101,42 @@ def test_a_renamed_focus_area_shows_at_once_in_the_filters(client):
     assert "Et helt nyt navn" in client.get(url).content.decode()
 
 
+def test_a_renamed_focus_area_shows_at_once_on_cards_filters_and_pages(client):
+    """Cards, the filter selects, a focus area's list and the proposal's page: every
+    shared rendering that names the area shows its new name on the next request."""
+    proposal = ProposalFactory(title="Flere bænke ved søen")
+    area = proposal.focus_area
+    urls = [
+        reverse("frontend:proposal_list"),
+        f"{reverse('frontend:proposal_list')}?focus_area={area.slug}",
+        proposal.get_absolute_url(),
+    ]
+    for url in urls:
+        client.get(url)  # renders and shares
+        assert area.name_da in client.get(url).content.decode()
+    area.name_da = "Et helt nyt navn"
+    area.save(update_fields=["name_da"])
+    for url in urls:
+        assert "Et helt nyt navn" in client.get(url).content.decode(), url
+
+
+def test_a_hidden_proposal_leaves_the_list_and_its_page_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    from proposals.services.moderation import content_hide
+    from tests.factories import ModeratorFactory
+
+    proposal = ProposalFactory(title="Flere bænke ved søen")
+    url = reverse("frontend:proposal_list")
+    for _ in range(2):
+        assert proposal.title in client.get(url).content.decode()
+        assert client.get(proposal.get_absolute_url()).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        content_hide(target=proposal, actor=ModeratorFactory(), reason="Krænkende")
+    assert proposal.title not in client.get(url).content.decode()
+    assert client.get(proposal.get_absolute_url()).status_code == 404
+
+
 def test_the_own_support_flag_never_travels_in_a_cached_card(client):
     proposal = ProposalFactory()
     supporter, other = UserFactory(), UserFactory()
