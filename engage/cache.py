@@ -124,14 +124,15 @@ def page_rendering_key(*, pk: int) -> str:
 
 def card_keys(*, cards: list[tuple[int, tuple]]) -> list[str]:
     """The cached card of each (proposal id, variant): keyed on the proposal's page
-    version; `variant` holds what differs between lists and visitors (heading level, the
-    visitor's support flag, the template's digest)."""
-    versions = versions_get([EPOCH_KEY, TAXONOMY_KEY, *(page_key(pk) for pk, _ in cards)])
-    epoch, taxonomy = versions[:2]
-    common = (get_language(), get_current_timezone_name(), epoch, taxonomy)
+    version and the taxonomy version. `variant` holds what differs between lists and
+    visitors (heading level, the visitor's support flag, the template's digest) and the
+    author's public name, the one thing on a card that another row holds: so a new name
+    shows at once without the epoch, which would retire every card at once."""
+    versions = versions_get([TAXONOMY_KEY, *(page_key(pk) for pk, _ in cards)])
+    common = (get_language(), get_current_timezone_name(), versions[0])
     return [
         f"proposal-card:{pk}:{version}:{_digest((common, variant))}"
-        for (pk, variant), version in zip(cards, versions[2:], strict=True)
+        for (pk, variant), version in zip(cards, versions[1:], strict=True)
     ]
 
 

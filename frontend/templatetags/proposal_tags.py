@@ -82,16 +82,25 @@ def _card_template_digest() -> str:
 def proposal_cards(proposals, heading_tag: str = "h2", hide_area: bool = False) -> list[str]:
     """The card of each proposal as HTML, from the cache where the same card was rendered.
 
-    Kept per card: a list of twenty cards renders several times faster from the cache.
-    Keyed on the proposal's page version (engage.cache.card_keys), which every change to
-    the proposal bumps, and on the visitor's own support flag; nothing else about the
-    visitor goes into a card.
+    Kept per card: most of a list rendered afresh is its cards. Keyed on the proposal's
+    page version (engage.cache.card_keys), which every change to the proposal bumps, its
+    author's name and the visitor's own support flag; nothing else about the visitor
+    goes into a card.
     """
     proposals = list(proposals)
     digest = _card_template_digest()
     keys = card_keys(
         cards=[
-            (p.pk, (heading_tag, hide_area, bool(getattr(p, "is_supported", False)), digest))
+            (
+                p.pk,
+                (
+                    heading_tag,
+                    hide_area,
+                    bool(getattr(p, "is_supported", False)),
+                    p.author.public_name,
+                    digest,
+                ),
+            )
             for p in proposals
         ]
     )

@@ -27,16 +27,15 @@ class ProposalPage:
 def proposal_queryset_visible(*, user: User | None) -> QuerySet:
     """The proposals `user` may open, with what their page shows joined or prefetched:
     author, theme, focus area with its theme and SDGs, the proposal it was merged into,
-    `image_list` (in order) and, for a signed-in `user`, `is_supported` and `is_followed`.
+    `has_images` and, for a signed-in `user`, `is_supported` and `is_followed`. Images
+    come from proposal_images_attach.
     """
     queryset = (
         Proposal.objects.visible_to(user)
         .select_related("author", "theme", "focus_area__theme", "merged_into")
         .defer("search_vector", "merged_into__search_vector")
-        .prefetch_related(
-            Prefetch("images", queryset=ProposalImage.objects.all(), to_attr="image_list"),
-            Prefetch("focus_area__sdgs", queryset=sdg_list()),
-        )
+        .prefetch_related(Prefetch("focus_area__sdgs", queryset=sdg_list()))
+        .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )
     if user is not None and user.is_authenticated:
         queryset = queryset.annotate(
@@ -51,8 +50,12 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
     proposal_queryset_visible loads it.
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
+    Sets `image_list` (the images in order).
     """
-    return proposal_queryset_visible(user=user).get(pk=pk)
+    proposal = proposal_queryset_visible(user=user).get(pk=pk)
+    # Most proposals have no image: ask for them only when there are some.
+    proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
+    return proposal
 
 
 def proposal_page_get_visible(*, pk: int, user: User | None) -> ProposalPage:
@@ -70,20 +73,24 @@ def proposal_page_get_visible(*, pk: int, user: User | None) -> ProposalPage:
 
 def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
     """Top-level comments, oldest first, each with `reply_list` (its replies, oldest
-    first) and every author loaded: two queries. `proposal` must be visible to the
-    person the comments are for."""
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    first) and every author loaded: one query. `proposal` must be visible to the person
+    the comments are for."""
     comments = list(
-        Comment.objects.filter(proposal=proposal, parent=None)
+        Comment.objects.filter(proposal=proposal)
         .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="reply_list"))
         .order_by("created_at", "pk")
     )
+    by_pk = {comment.pk: comment for comment in comments}
+    top_level = []
     for comment in comments:
         comment.proposal = proposal
-        for reply in comment.reply_list:
-            reply.proposal = proposal
-    return comments
+        comment.reply_list = []
+        if comment.parent_id is None:
+            top_level.append(comment)
+    for comment in comments:
+        if comment.parent_id is not None:
+            by_pk[comment.parent_id].reply_list.append(comment)
+    return top_level
 
 
 def proposal_timeline(*, proposal: Proposal) -> list[ProposalEvent]:
