@@ -26,14 +26,13 @@ class ProposalPage:
 
 def proposal_queryset_visible(*, user: User | None) -> QuerySet:
     """The proposals `user` may open, with what their page shows joined or prefetched:
-    author, theme, focus area with its theme and SDGs, the proposal it was merged into,
-    `has_images` and, for a signed-in `user`, `is_supported` and `is_followed`. Images
-    come from proposal_images_attach.
+    author, theme, focus area with its SDGs, `has_images` and, for a signed-in `user`,
+    `is_supported` and `is_followed`.
     """
     queryset = (
         Proposal.objects.visible_to(user)
-        .select_related("author", "theme", "focus_area__theme", "merged_into")
-        .defer("search_vector", "merged_into__search_vector")
+        .select_related("author", "theme", "focus_area")
+        .defer("search_vector")
         .prefetch_related(Prefetch("focus_area__sdgs", queryset=sdg_list()))
         .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )
@@ -50,11 +49,15 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
     proposal_queryset_visible loads it.
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
-    Sets `image_list` (the images in order).
+    Sets `image_list` (the images in order) and `merged_into`.
     """
     proposal = proposal_queryset_visible(user=user).get(pk=pk)
-    # Most proposals have no image: ask for them only when there are some.
+    # Most proposals have no image and few are merged: ask only when there is one.
     proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
+    if proposal.merged_into_id is not None:
+        proposal.merged_into = Proposal.objects.only("pk", "title", "status").get(
+            pk=proposal.merged_into_id
+        )
     return proposal
 
 
