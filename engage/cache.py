@@ -142,6 +142,11 @@ def count_key(*, filters, limit: int | None) -> str:
     return f"proposals:count:{members}.{taxonomy}:{_digest((filters, limit))}"
 
 
+def focus_area_sdgs_key(*, focus_area_id: int) -> str:
+    """The UN goals of one focus area."""
+    return f"taxonomy:focus-area-sdgs:{taxonomy_version()}:{focus_area_id}"
+
+
 def filter_choices_key() -> str:
     """The taxonomy as choices for the list's filter form, in the active language."""
     return f"taxonomy:filter-choices:{taxonomy_version()}:{get_language() or 'da'}"

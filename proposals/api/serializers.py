@@ -119,7 +119,7 @@ class ProposalDetailSerializer(ProposalListItemSerializer):
     permissions = serializers.SerializerMethodField()
 
     def get_sdgs(self, obj) -> list[int]:
-        return [sdg.number for sdg in obj.focus_area.sdgs.all()] if obj.focus_area else []
+        return [sdg.number for sdg in obj.sdg_list]
 
     def get_is_own(self, obj) -> bool:
         return obj.author_id == self.context["request"].user.pk

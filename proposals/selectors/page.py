@@ -3,10 +3,10 @@ public timeline, through the ORM in a constant number of queries."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from engage.accounts.models import User
-from engage.taxonomy.selectors import sdg_list
+from engage.taxonomy.choices import focus_area_sdgs_get
 from proposals.models import (
     Comment,
     Proposal,
@@ -26,14 +26,13 @@ class ProposalPage:
 
 def proposal_queryset_visible(*, user: User | None) -> QuerySet:
     """The proposals `user` may open, with what their page shows joined or prefetched:
-    author, theme, focus area with its SDGs, `has_images` and, for a signed-in `user`,
-    `is_supported` and `is_followed`.
+    author, theme, focus area, `has_images` and, for a signed-in `user`, `is_supported`
+    and `is_followed`.
     """
     queryset = (
         Proposal.objects.visible_to(user)
         .select_related("author", "theme", "focus_area")
         .defer("search_vector")
-        .prefetch_related(Prefetch("focus_area__sdgs", queryset=sdg_list()))
         .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )
     if user is not None and user.is_authenticated:
@@ -49,9 +48,13 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
     proposal_queryset_visible loads it.
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
-    Sets `image_list` (the images in order) and `merged_into`.
+    Sets `image_list` (the images in order), `sdg_list` (its focus area's UN goals) and
+    `merged_into`.
     """
     proposal = proposal_queryset_visible(user=user).get(pk=pk)
+    proposal.sdg_list = (
+        focus_area_sdgs_get(focus_area_id=proposal.focus_area_id) if proposal.focus_area_id else []
+    )
     # Most proposals have no image and few are merged: ask only when there is one.
     proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
     if proposal.merged_into_id is not None:
