@@ -358,8 +358,9 @@ def test_detail_runs_a_constant_number_of_queries(django_assert_max_num_queries,
         ProposalEventFactory(proposal=busy)
 
     # proposal with author, theme and area; the area's SDGs (until they are cached);
-    # timeline; images when it has any. Signed in: + user and one moderator check (the MFA middleware's; the
-    # selector reuses the answer kept on the user object; the session comes from the cache)
+    # timeline; images when it has any. Signed in: + user and one moderator check (the
+    # MFA middleware's; the selector reuses the answer kept on the user object; the
+    # session comes from the cache)
     expected = 3 if role == "anonymous" else 5
     for proposal, images in ((small, 0), (busy, 1)):
         with django_assert_max_num_queries(expected + images):
