@@ -120,6 +120,19 @@ def test_a_renamed_focus_area_shows_at_once_on_cards_filters_and_pages(client):
         assert "Et helt nyt navn" in client.get(url).content.decode(), url
 
 
+def test_a_goal_linked_to_a_focus_area_shows_at_once_on_a_proposal_page(client):
+    from engage.taxonomy.models import SDG
+
+    proposal = ProposalFactory()
+    area = proposal.focus_area
+    missing = SDG.objects.exclude(focus_areas=area).order_by("number").first()
+    url = proposal.get_absolute_url()
+    client.get(url)
+    assert missing.name_da not in client.get(url).content.decode()
+    area.sdgs.add(missing)
+    assert missing.name_da in client.get(url).content.decode()
+
+
 def test_a_hidden_proposal_leaves_the_list_and_its_page_at_once(
     client, django_capture_on_commit_callbacks
 ):
