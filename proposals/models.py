@@ -5,11 +5,61 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.lifecycle import OPEN_STATUSES, Outcome, Status, label_of
+from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES, Outcome, Status, label_of
 
 # What selectors.proposal_list_public lists (the partial indexes below must match it, or
 # PostgreSQL cannot use them); sorted so the migration is stable.
 _LISTED = Q(status__in=sorted(OPEN_STATUSES), hidden_at__isnull=True)
+
+
+def _viewer(user):
+    """(signed in, moderator, team ids) of `user`, as proposals.rules sees them."""
+    from engage.accounts.roles import user_roles
+    from proposals.rules import is_staff_moderator
+
+    if user is None or not user.is_authenticated:
+        return False, False, frozenset()
+    return True, is_staff_moderator.test(user), frozenset(user_roles(user).team_ids)
+
+
+def proposal_visible_q(user, *, prefix: str = "") -> Q:
+    """Who may open which proposal, as a filter: the one written rule
+    (proposals.rules.proposal_visible_to agrees with it, tested row by row).
+
+    Everyone: published, under review, answered or merged, and not hidden. The author:
+    their own, whatever its status. A member of a team: what is routed to it. Moderators
+    and admins: everything (an empty Q).
+    """
+    signed_in, moderator, team_ids = _viewer(user)
+    if moderator:
+        return Q()
+
+    def on(**lookups) -> Q:
+        return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
+
+    visible = on(status__in=sorted(PUBLIC_STATUSES), hidden_at__isnull=True)
+    if signed_in:
+        visible |= on(author=user)
+        if team_ids:
+            visible |= on(team_id__in=sorted(team_ids))
+    return visible
+
+
+class ProposalQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ProposalQuerySet":
+        """The proposals `user` may open (proposal_visible_q)."""
+        return self.filter(proposal_visible_q(user))
+
+    def listed(self) -> "ProposalQuerySet":
+        """What public lists show: published, under review or answered, not hidden."""
+        return self.filter(_LISTED)
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CommentQuerySet":
+        """Comments on proposals `user` may open. A hidden comment is among them, as a
+        marker: its text is for moderators (proposals.rules.comment_text_visible_to)."""
+        return self.filter(proposal_visible_q(user, prefix="proposal__"))
 
 
 class RejectionReason(models.TextChoices):
@@ -102,6 +152,8 @@ class Proposal(models.Model):
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     # Danish full-text search on PostgreSQL (GIN index added in a PostgreSQL-only migration).
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -253,6 +305,8 @@ class Comment(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.TextField(blank=True)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -23,7 +23,9 @@ def export(*, user: User) -> dict[str, Any]:
                 "created_at": p.created_at.isoformat(),
                 "images": [image.get_absolute_url() for image in p.images.all()],
             }
-            for p in Proposal.objects.filter(author=user)
+            # Their own: visible to them in every status (Proposal.objects.visible_to).
+            for p in Proposal.objects.visible_to(user)
+            .filter(author=user)
             .select_related("theme", "focus_area")
             .prefetch_related("images")
             .order_by("pk")

@@ -20,7 +20,38 @@ def is_proposal_author(user, proposal) -> bool:
 
 @rules.predicate
 def proposal_is_public(user, proposal) -> bool:
-    return proposal is not None and proposal.status in PUBLIC_STATUSES
+    """Open to everyone: a public status and not hidden."""
+    return (
+        proposal is not None and proposal.status in PUBLIC_STATUSES and proposal.hidden_at is None
+    )
+
+
+@rules.predicate
+def proposal_visible_to(user, proposal) -> bool:
+    """Whether `user` may open `proposal`: the same rule as Proposal.objects.visible_to
+    (models.proposal_visible_q), for a proposal already loaded."""
+    if proposal is None:
+        return False
+    if proposal_is_public.test(user, proposal):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        proposal.author_id == user.pk
+        or is_staff_moderator.test(user)
+        or (proposal.team_id is not None and proposal.team_id in user_roles(user).team_ids)
+    )
+
+
+@rules.predicate
+def comment_text_visible_to(user, comment) -> bool:
+    """Whether `user` may read `comment`'s text: its proposal is visible to them, and a
+    hidden comment's text only to its author and moderators."""
+    if comment is None or not proposal_visible_to(user, comment.proposal):
+        return False
+    if comment.hidden_at is None:
+        return True
+    return getattr(user, "pk", None) == comment.author_id or is_staff_moderator.test(user)
 
 
 @rules.predicate
@@ -57,9 +88,7 @@ def comment_on_open_proposal(user, comment) -> bool:
 is_staff_moderator = is_moderator | is_admin
 
 rules.add_perm("proposals.add_proposal", is_signed_in)
-rules.add_perm(
-    "proposals.view_proposal", proposal_is_public | is_proposal_author | is_staff_moderator
-)
+rules.add_perm("proposals.view_proposal", proposal_visible_to)
 rules.add_perm(
     "proposals.change_proposal", is_signed_in & is_proposal_author & proposal_is_editable
 )
@@ -88,7 +117,11 @@ rules.add_perm(
 )
 rules.add_perm(
     "proposals.report_comment",
-    is_signed_in & comment_is_live & ~is_comment_author & comment_on_open_proposal,
+    is_signed_in
+    & comment_is_live
+    & ~is_comment_author
+    & comment_on_open_proposal
+    & comment_text_visible_to,
 )
 rules.add_perm("proposals.follow_focus_area", is_signed_in)
 

@@ -26,7 +26,8 @@ def _run(args: list[str], env: dict[str, str] | None = None, timeout: int = 120)
 
 def _production_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.pop("REDIS_URL", None)
+    # Production requires Redis; nothing here connects to it.
+    env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
     env["DJANGO_SETTINGS_MODULE"] = "engage.settings.production"
     env.update(extra)
     return env
@@ -61,6 +62,15 @@ def test_production_refuses_to_start_without_a_secret_key(secret_key):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("redis_url", ["", "  "])
+def test_production_refuses_to_start_without_redis(redis_url):
+    env = _production_env(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), REDIS_URL=redis_url)
+    result = _run([sys.executable, "-c", "import django; django.setup()"], env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "REDIS_URL" in result.stderr
 
 
 def test_production_collects_static_files(tmp_path):

@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from engage.accounts.models import User
-from engage.pagecache import public_pages_changed
+from engage.cache import public_pages_changed
 
 
 class UserCreationForm(AdminUserCreationForm):

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from engage.accounts import personal_data
 from engage.accounts.models import User
-from engage.pagecache import public_pages_changed
+from engage.cache import public_pages_changed
 
 
 def user_set_language(*, user: User, language: str) -> User:

@@ -91,10 +91,6 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
-# The few hand-written reads of every proposal page are prepared once per PostgreSQL
-# connection (engage/sqlrows.py). Turn off behind a pooler that shares one session between
-# clients (PgBouncer in transaction mode).
-DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker and the web process write without "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -219,11 +215,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
-# How long a shared rendering of a public page is kept (engage/pagecache.py): changes
-# retire renderings at once, but a per-process cache cannot tell the other processes.
-PUBLIC_PAGE_CACHE_SECONDS = 6 * 3600 if REDIS_URL else 120
-# The page chrome (header) depends on templates, settings, language and the visitor's
-# name alone, never on data: each process keeps its own copy and asks no server for it.
+# How long a shared rendering of a public page is kept (engage/cache.py): services retire
+# renderings at once through versions; the per-process cache serves one process alone.
+PUBLIC_PAGE_CACHE_SECONDS = 6 * 3600
+# Safe per process: header and footer show templates, settings, language and the visitor's
+# own name and roles, all in their keys; no row that another process can change.
 CACHES["chrome"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "chrome",

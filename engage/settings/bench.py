@@ -12,6 +12,8 @@ import os
 import warnings
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
+# Production requires it; the default cache is replaced below.
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
 os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/engage_bench"
 )

@@ -3,7 +3,15 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, EMAIL_URL, MAIL_EML_DIR, SECRET_KEY, env, mail_config
+from .base import DATABASES, EMAIL_URL, MAIL_EML_DIR, REDIS_URL, SECRET_KEY, env, mail_config
+
+# More than one process serves the site: the cache versions that retire shared renderings
+# and the task queue must be shared by all of them.
+if not REDIS_URL.strip():
+    raise ImproperlyConfigured(
+        "REDIS_URL is empty: production needs Redis for the cache and the Celery broker,"
+        " e.g. REDIS_URL=redis://localhost:6379/0"
+    )
 
 # A sync gunicorn worker serves one request at a time: keeping its connection for a
 # minute spares a PostgreSQL connect (several ms) per request; health checks drop a

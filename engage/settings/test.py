@@ -15,6 +15,5 @@ CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.Lo
 # Django's test runner swaps every mailer for its memory backend; tests of the outbox
 # put OutboxBackend back with override_settings(MAILERS=...).
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
-# Connections kept between requests, as in production: the proposal pages' prepared
-# statements (engage/sqlrows.py) are only used on connections that outlive a request.
+# Connections kept between requests, as in production.
 DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405

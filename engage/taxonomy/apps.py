@@ -10,7 +10,7 @@ class TaxonomyConfig(AppConfig):
 
     def ready(self) -> None:
         # Cache invalidation only: cached choices and fragments carry the taxonomy version.
-        from engage.taxonomy.choices import taxonomy_version_bump
+        from engage.cache import taxonomy_version_bump
         from engage.taxonomy.models import SDG, FocusArea, Theme
 
         uid = "taxonomy_version_bump"

@@ -10,7 +10,7 @@ from engage.taxonomy.choices import FilterChoices
 from engage.taxonomy.models import FocusArea, Theme
 from proposals.lifecycle import Status
 from proposals.models import Comment, Proposal, ProposalImage, Report
-from proposals.selectors import LISTED_STATUSES, SORTS
+from proposals.selectors.public import LISTED_STATUSES, SORTS
 
 SORT_LABELS = {
     "newest": _("Newest"),

@@ -3,9 +3,9 @@ import mimetypes
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
-from proposals.lifecycle import PUBLIC_STATUSES
 from proposals.models import Proposal
-from proposals.selectors import proposal_get_visible
+from proposals.rules import proposal_is_public
+from proposals.selectors.page import proposal_get_visible
 
 
 @require_GET
@@ -20,6 +20,6 @@ def proposal_image(request: HttpRequest, pk: int, image_id: int) -> FileResponse
         raise Http404
     content_type = mimetypes.guess_type(image.image.name)[0] or "application/octet-stream"
     response = FileResponse(image.image.open("rb"), content_type=content_type)
-    public = proposal.status in PUBLIC_STATUSES and proposal.hidden_at is None
+    public = proposal_is_public.test(None, proposal)
     response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
     return response

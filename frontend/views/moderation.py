@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from engage.audit.selectors import AuditFilters, audit_entry_list
-from engage.taxonomy.choices import taxonomy_version
+from engage.cache import taxonomy_version
 from engage.taxonomy.models import Team
 from engage.taxonomy.selectors import theme_list
 from frontend.forms.moderation import (
@@ -40,19 +40,18 @@ from frontend.forms.moderation import (
     TriageFilterForm,
 )
 from frontend.forms.proposals import error_text, errors_from_service
-from frontend.views.proposals import is_htmx, render_fragment
+from frontend.htmx import is_htmx, render_fragment
 from proposals.lifecycle import ROUTABLE_STATUSES, InvalidTransition, Status, transition_allowed
 from proposals.models import Comment, Proposal
-from proposals.selectors import (
+from proposals.selectors.moderation import (
     TriageFilters,
-    comment_get_visible,
     hidden_content,
     proposal_get_for_moderation,
-    proposal_list_similar,
     report_workspace,
     service_clock,
     triage_queue,
 )
+from proposals.selectors.public import comment_get_visible, proposal_list_similar
 from proposals.services import moderation as services
 
 QUEUE_PAGE_SIZE = 50

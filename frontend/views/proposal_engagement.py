@@ -22,17 +22,11 @@ from frontend.forms.proposals import (
     error_text,
     errors_from_service,
 )
-from frontend.views.proposals import (
-    detail_context,
-    is_htmx,
-    proposal_or_404,
-    proposal_permissions,
-    rate_limited_response,
-    render_fragment,
-)
+from frontend.htmx import is_htmx, rate_limited_response, render_fragment
+from frontend.views.proposals import detail_context, proposal_or_404, proposal_permissions
 from proposals import services
 from proposals.models import Comment, Proposal
-from proposals.selectors import comment_get_visible
+from proposals.selectors.public import comment_get_visible
 
 
 def _comment_or_404(request: HttpRequest, pk: int) -> Comment:

@@ -4,31 +4,26 @@ Views stay thin: forms check the shape of input, proposals.services do the write
 raise ValidationError for anything a person can fix, and proposals.rules decide who may.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass
-from math import ceil
 from urllib.parse import quote
 
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from engage.pagecache import page_cache_seconds
+from engage.cache import list_rendering_key, page_rendering_key, rendering_seconds, taxonomy_version
 from engage.ratelimit import RateLimited
-from engage.taxonomy.choices import FilterChoices, filter_choices, taxonomy_version
+from engage.taxonomy.choices import FilterChoices, filter_choices_get
 from engage.taxonomy.selectors import theme_list
 from frontend.forms.proposals import (
     AREA_PREFIX,
@@ -42,26 +37,28 @@ from frontend.forms.proposals import (
     error_text,
     errors_from_service,
 )
+from frontend.htmx import is_htmx, rate_limited_response, render_fragment
 from frontend.pagination import CappedPaginator
 from proposals import services
 from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
-from proposals.listing import listing_version, page_version
-from proposals.models import Comment, Proposal, ProposalEvent
+from proposals.models import Comment, Proposal
 from proposals.routing import suggester_get
-from proposals.selectors import (
-    ProposalFilters,
+from proposals.selectors.page import (
     ProposalPage,
     comment_list_for_proposal,
-    proposal_card_rows,
-    proposal_cards_from_rows,
-    proposal_count_public,
     proposal_get_visible,
+    proposal_page_get_visible,
+    proposal_timeline,
+)
+from proposals.selectors.public import (
+    ProposalFilters,
+    proposal_count_public,
+    proposal_list_cards,
     proposal_list_for_author,
     proposal_list_public,
     proposal_list_similar,
-    proposal_page_get_visible,
+    proposal_rejection_notes,
     proposal_supported_any,
-    proposal_timeline,
 )
 from proposals.services.proposals import MAX_IMAGES
 
@@ -77,21 +74,7 @@ SUGGEST_MIN_SCORE = 0.1
 FORM_FIELDS = {"focus_area": "classification", "theme": "classification"}
 
 
-# ---------- helpers shared with proposal_engagement ----------------------------------
-
-
-def is_htmx(request: HttpRequest) -> bool:
-    """An htmx request that wants a fragment (a history restore wants the whole page)."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
-
-
-def render_fragment(request: HttpRequest, template: str, context: dict, **kwargs) -> HttpResponse:
-    response = render(request, template, context, **kwargs)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+# ---------- what the proposal page and its fragments share ------------------------------
 
 
 def proposal_or_404(request: HttpRequest, pk: int) -> Proposal:
@@ -99,25 +82,6 @@ def proposal_or_404(request: HttpRequest, pk: int) -> Proposal:
         return proposal_get_visible(pk=pk, user=request.user)
     except Proposal.DoesNotExist:
         raise Http404("No such proposal") from None
-
-
-def rate_limited_response(request: HttpRequest, exc: RateLimited) -> HttpResponse:
-    """HTTP 429 with a message saying when to try again, as a page or as an htmx alert."""
-    referer = request.headers.get("Referer", "")
-    safe = url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    back_url = referer if safe and referer else reverse("frontend:proposal_list")
-    context = {"minutes": max(1, ceil(exc.retry_after / 60)), "back_url": back_url}
-    if is_htmx(request):
-        response = render(request, "frontend/proposals/_rate_limited.html", context, status=429)
-        # The alert goes to the page's alert region, not into the button or form that asked.
-        response["HX-Retarget"] = "#proposal-alerts"
-        response["HX-Reswap"] = "innerHTML show:top"
-    else:
-        response = render(request, "frontend/proposals/rate_limited.html", context, status=429)
-    response["Retry-After"] = str(exc.retry_after)
-    return response
 
 
 def _annotate_comments(request: HttpRequest, comments: list[Comment], *, can_comment: bool) -> None:
@@ -142,8 +106,9 @@ def _annotate_comments(request: HttpRequest, comments: list[Comment], *, can_com
             item.can_edit = own and user.has_perm("proposals.change_comment", item)
             item.can_delete = (own or moderator) and user.has_perm("proposals.delete_comment", item)
             item.can_report = not own and user.has_perm("proposals.report_comment", item)
-            # A hidden comment shows only a marker; its text is for moderators alone.
-            item.show_body = not item.is_hidden or moderator
+            # A hidden comment shows a marker; its text is for its author and moderators
+            # (proposals.rules.comment_text_visible_to, without asking again per comment).
+            item.show_body = not item.is_hidden or own or moderator
         if can_comment and not comment.is_deleted:
             comment.reply_form = CommentForm(
                 auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}
@@ -205,19 +170,16 @@ def detail_context(
 
 @require_GET
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    taxonomy_version, choices = filter_choices()
-    state = _filter_state(request, taxonomy_version=taxonomy_version, choices=choices)
+    choices = filter_choices_get()
+    state = _filter_state(request, choices=choices)
     partial = is_htmx(request) and request.headers.get("HX-Target") == "proposal-results"
-    fragments = _list_fragments(
-        request, state.filters, taxonomy_version=taxonomy_version, partial=partial
-    )
+    fragments = _list_fragments(request, state.filters, partial=partial)
     if partial:
         response = HttpResponse(fragments["results"])
         patch_vary_headers(response, ["HX-Request"])
         return response
     context = {
-        # Only a page whose filter selects are not cached yet renders the form.
-        "form": SimpleLazyObject(lambda: ProposalFilterForm(request.GET, choices=choices)),
+        "form": state.form,
         "filter_key": state.select_key,
         "q": state.q,
         "fragments": fragments,
@@ -228,30 +190,13 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 @dataclass(frozen=True)
 class FilterState:
     filters: ProposalFilters
+    form: ProposalFilterForm
     select_key: tuple  # what the filter selects show: the key of their cached rendering
     q: str  # the search box's value, as typed
 
 
-def _filter_state(
-    request: HttpRequest, *, taxonomy_version: int, choices: FilterChoices
-) -> FilterState:
-    """The list's filters from the query string, checked by ProposalFilterForm.
-
-    Kept per process for each set of filters: building and validating the form cost a
-    list page more than reading its rendering from the cache.
-    """
-    # Every page of a list has the same filters: the page number is no part of the key.
-    filtering = [(name, values) for name, values in request.GET.lists() if name != "page"]
-    digest = hashlib.sha256(repr(filtering).encode()).hexdigest()[:24]
-    key = f"proposals:filters:{taxonomy_version}:{digest}"
-    return caches["chrome"].get_or_set(
-        key, lambda: _filter_state_check(request, taxonomy_version, choices), timeout=None
-    )
-
-
-def _filter_state_check(
-    request: HttpRequest, taxonomy_version: int, choices: FilterChoices
-) -> FilterState:
+def _filter_state(request: HttpRequest, *, choices: FilterChoices) -> FilterState:
+    """The list's filters from the query string, checked by ProposalFilterForm."""
     form = ProposalFilterForm(request.GET, choices=choices)
     filters = ProposalFilters(
         theme=form.value("theme"),
@@ -262,34 +207,27 @@ def _filter_state_check(
         sort=form.value("sort") or "newest",
     )
     select_key = (
-        taxonomy_version,
+        taxonomy_version(),
         *(form[name].value() if name not in form.errors else "!" for name in FILTER_SELECTS),
     )
-    return FilterState(filters=filters, select_key=select_key, q=form["q"].value() or "")
+    return FilterState(filters=filters, form=form, select_key=select_key, q=form["q"].value() or "")
 
 
-def _list_fragments(
-    request: HttpRequest, filters: ProposalFilters, *, taxonomy_version: int, partial: bool
-) -> dict[str, str]:
+def _list_fragments(request: HttpRequest, filters: ProposalFilters, *, partial: bool) -> dict:
     """The result count and the result list, rendered.
 
-    Everyone shares one rendering per filter, page and language until a proposal changes
-    (proposals.listing), except a signed-in person who supports a proposal on that page:
-    its card says so, so their page is rendered for them.
+    Shared: one rendering per filter, page and language until a proposal changes
+    (engage.cache), for anyone whose page shows nothing personal. The only personal thing
+    on it is "You support this": a signed-in person who supports a proposal on the page
+    gets a rendering of their own, which is not kept.
     """
-    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
-    key = (
-        f"proposals:list:{get_language()}:{listing_version()}:{taxonomy_version}:"
-        f"{int(partial)}:{query}"
-    )
+    key = list_rendering_key(query=request.GET.urlencode(), partial=partial)
     shared = cache.get(key)
     if shared is not None and not proposal_supported_any(
         user=request.user, proposal_ids=shared["ids"]
     ):
         return shared
-    # Plain values, not model instances; theme and area names come from the cached
-    # taxonomy (proposal_cards_from_rows), not a join.
-    queryset = proposal_card_rows(proposal_list_public(filters=filters, user=request.user))
+    queryset = proposal_list_cards(proposal_list_public(filters=filters, user=request.user))
     number = request.GET.get("page")
     paginator = CappedPaginator(
         queryset,
@@ -299,7 +237,6 @@ def _list_fragments(
         counter=lambda limit: proposal_count_public(filters=filters, limit=limit),
     )
     page = paginator.get_page(number)
-    page.object_list = proposal_cards_from_rows(page.object_list)
     page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     context = {"page": page, "page_numbers": page_numbers, "swap_count": partial}
     fragments = {
@@ -307,8 +244,9 @@ def _list_fragments(
         "results": render_to_string("frontend/proposals/_results.html", context, request),
         "ids": [proposal.pk for proposal in page.object_list],
     }
-    if not any(getattr(proposal, "is_supported", False) for proposal in page.object_list):
-        cache.set(key, fragments, page_cache_seconds())  # what everyone else sees, too
+    personal = any(getattr(proposal, "is_supported", False) for proposal in page.object_list)
+    if not personal:
+        cache.set(key, fragments, rendering_seconds())
     return fragments
 
 
@@ -359,22 +297,21 @@ def proposal_suggest(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # Shared only with visitors who are not signed in: for them the page holds no form
+    # and nothing personal. Signed-in people see their own support, follow and forms.
     if request.user.is_authenticated:
         page = _page_or_404(request, pk)
         context = detail_context(request, page.proposal, page=page)
         return render(request, "frontend/proposals/detail.html", context)
-    # Visitors who are not signed in all see the same page: share one rendering of it until
-    # this proposal changes (proposals.listing). Only what rendered fine is kept, so a
-    # hidden or unknown proposal is looked up, and refused, every time.
-    key = f"proposals:detail:{get_language()}:{page_version(pk=pk)}:{taxonomy_version()}:{pk}"
+    # Only what rendered is kept, so a hidden or unknown proposal is refused every time.
+    key = page_rendering_key(pk=pk)
     shared = cache.get(key)
     if shared is None:
         page = _page_or_404(request, pk)
         context = detail_context(request, page.proposal, page=page)
         main = render_to_string("frontend/proposals/_detail_main.html", context, request)
         shared = {"title": page.proposal.title, "main": main}
-        if "csrfmiddlewaretoken" not in main:  # a form for one visitor is not for all
-            cache.set(key, shared, page_cache_seconds())
+        cache.set(key, shared, rendering_seconds())
     context = {"page_title": shared["title"], "main_html": shared["main"]}
     return render(request, "frontend/proposals/detail.html", context)
 
@@ -586,12 +523,7 @@ def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def my_proposals(request: HttpRequest) -> HttpResponse:
     proposals = list(proposal_list_for_author(author=request.user))
     if any(proposal.status == Status.REJECTED for proposal in proposals):
-        # The moderator's explanation is kept on the (non-public) rejection event.
-        notes = dict(
-            ProposalEvent.objects.filter(
-                proposal__author=request.user, to_status=Status.REJECTED
-            ).values_list("proposal_id", "note")
-        )
+        notes = proposal_rejection_notes(author=request.user)
         for proposal in proposals:
             proposal.rejection_note = notes.get(proposal.pk, "")
     return render(request, "frontend/proposals/my_proposals.html", {"proposals": proposals})

@@ -24,15 +24,15 @@ from proposals.lifecycle import (
     transition_allowed,
 )
 from proposals.models import Proposal
-from proposals.selectors import (
+from proposals.selectors.moderation import (
     proposal_get_for_moderation,
     proposal_get_for_team,
-    proposal_timeline,
     team_answered,
     team_get_for_member,
     team_list_for_user,
     team_queue,
 )
+from proposals.selectors.page import proposal_timeline
 from proposals.services import moderation as services
 
 PAGE_SIZE = 50

@@ -5,10 +5,12 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from proposals import selectors, services
+from proposals import services
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.serializers import CommentSerializer, CommentThreadSerializer
 from proposals.models import Comment
+from proposals.selectors.page import comment_list_for_proposal, proposal_get_visible
+from proposals.selectors.public import comment_get_visible
 
 TAGS = ["comments"]
 
@@ -30,8 +32,8 @@ class CommentListCreateApi(BaseApi):
         responses={200: CommentThreadSerializer(many=True), 404: OpenApiResponse()},
     )
     def get(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
-        comments = selectors.comment_list_for_proposal(proposal=proposal)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
+        comments = comment_list_for_proposal(proposal=proposal)
         return Response(
             CommentThreadSerializer(comments, many=True, context={"request": request}).data
         )
@@ -48,14 +50,14 @@ class CommentListCreateApi(BaseApi):
         },
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.comment_proposal", proposal)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         parent = None
         if parent_id := serializer.validated_data.get("parent"):
             try:
-                parent = selectors.comment_get_visible(pk=parent_id, user=request.user)
+                parent = comment_get_visible(pk=parent_id, user=request.user)
             except Comment.DoesNotExist as exc:
                 raise serializers.ValidationError(
                     {"parent": [_("There is no such comment.")]}, code="parent"
@@ -84,7 +86,7 @@ class CommentDetailApi(BaseApi):
         responses={200: CommentSerializer, 400: OpenApiResponse(), 403: OpenApiResponse()},
     )
     def patch(self, request, pk: int):
-        comment = selectors.comment_get_visible(pk=pk, user=request.user)
+        comment = comment_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.change_comment", comment)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -98,7 +100,7 @@ class CommentDetailApi(BaseApi):
         responses={204: None, 403: OpenApiResponse()},
     )
     def delete(self, request, pk: int):
-        comment = selectors.comment_get_visible(pk=pk, user=request.user)
+        comment = comment_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.delete_comment", comment)
         services.comment_delete(comment=comment)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -6,10 +6,12 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from engage.taxonomy import selectors as taxonomy_selectors
-from proposals import selectors, services
+from proposals import services
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.schema import explained_when
 from proposals.models import Report
+from proposals.selectors.page import proposal_get_visible
+from proposals.selectors.public import comment_get_visible
 
 TAGS = ["engagement"]
 
@@ -35,7 +37,7 @@ class ProposalSupportApi(BaseApi):
         },
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.support_proposal", proposal)
         created = services.proposal_support(proposal=proposal, user=request.user)
         # The counter moved in the database; the rest of the row did not.
@@ -45,7 +47,7 @@ class ProposalSupportApi(BaseApi):
 
     @extend_schema(tags=TAGS, summary="Withdraw a support", responses={204: None})
     def delete(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.support_proposal", proposal)
         services.proposal_unsupport(proposal=proposal, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -63,7 +65,7 @@ class ProposalFollowApi(BaseApi):
         responses={200: OutputSerializer, 201: OutputSerializer, 403: OpenApiResponse()},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.follow_proposal", proposal)
         created = services.proposal_follow(proposal=proposal, user=request.user)
         return Response({"is_followed": True}, status=_created(created))
@@ -72,7 +74,7 @@ class ProposalFollowApi(BaseApi):
     def delete(self, request, pk: int):
         # Anyone may stop following anything they can see, even a closed proposal: nobody
         # should be stuck with notifications.
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         services.proposal_unfollow(proposal=proposal, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -127,7 +129,7 @@ class ProposalReportApi(BaseApi):
         responses={201: ReportOutputSerializer, 400: OpenApiResponse(), 429: OpenApiResponse()},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.report_proposal", proposal)
         serializer = ReportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -146,7 +148,7 @@ class CommentReportApi(BaseApi):
         responses={201: ReportOutputSerializer, 400: OpenApiResponse(), 429: OpenApiResponse()},
     )
     def post(self, request, pk: int):
-        comment = selectors.comment_get_visible(pk=pk, user=request.user)
+        comment = comment_get_visible(pk=pk, user=request.user)
         require_perm(request.user, "proposals.report_comment", comment)
         serializer = ReportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

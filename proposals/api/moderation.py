@@ -14,7 +14,6 @@ from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from proposals import selectors
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.pagination import ProposalPagination, paginated_response
 from proposals.api.schema import explained_when
@@ -30,6 +29,13 @@ from proposals.api.staff_serializers import (
 )
 from proposals.lifecycle import Status
 from proposals.models import Proposal, RejectionReason
+from proposals.selectors.moderation import (
+    TriageFilters,
+    proposal_get_for_moderation,
+    report_workspace,
+    triage_queue,
+)
+from proposals.selectors.public import comment_get_visible
 from proposals.services import moderation as services
 
 TAGS_MODERATION = ["moderation"]
@@ -87,7 +93,7 @@ class TriageQueueApi(BaseApi):
         require_perm(request.user, "proposals.moderate_proposal")
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        queryset = selectors.triage_queue(filters=selectors.TriageFilters(**filters.validated_data))
+        queryset = triage_queue(filters=TriageFilters(**filters.validated_data))
         return paginated_response(
             serializer_class=TriageItemSerializer,
             queryset=queryset,
@@ -118,7 +124,7 @@ class ProposalRouteApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
+        proposal = proposal_get_for_moderation(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         routed = services.proposal_route(
@@ -148,7 +154,7 @@ class ProposalRejectApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
+        proposal = proposal_get_for_moderation(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         rejected = services.proposal_reject(
@@ -181,11 +187,11 @@ class ProposalMergeApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_moderation(pk=pk, user=request.user)
+        proposal = proposal_get_for_moderation(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            into = selectors.proposal_get_for_moderation(
+            into = proposal_get_for_moderation(
                 pk=serializer.validated_data["into"], user=request.user
             )
         except Proposal.DoesNotExist as exc:
@@ -357,7 +363,7 @@ class ReportWorkspaceApi(BaseApi):
         require_perm(request.user, "proposals.hide_content")
         return paginated_response(
             serializer_class=self.OutputSerializer,
-            queryset=selectors.report_workspace(),
+            queryset=report_workspace(),
             request=request,
             view=self,
         )
@@ -406,7 +412,7 @@ class ProposalHideApi(BaseApi):
         return _content_action(
             request,
             pk,
-            get_target=selectors.proposal_get_for_moderation,
+            get_target=proposal_get_for_moderation,
             action=services.content_hide,
         )
 
@@ -417,7 +423,7 @@ class ProposalRestoreApi(BaseApi):
         return _content_action(
             request,
             pk,
-            get_target=selectors.proposal_get_for_moderation,
+            get_target=proposal_get_for_moderation,
             action=services.content_restore,
         )
 
@@ -426,7 +432,7 @@ class CommentHideApi(BaseApi):
     @_content_schema("Hide a comment", _HIDE)
     def post(self, request, pk: int):
         return _content_action(
-            request, pk, get_target=selectors.comment_get_visible, action=services.content_hide
+            request, pk, get_target=comment_get_visible, action=services.content_hide
         )
 
 
@@ -434,5 +440,5 @@ class CommentRestoreApi(BaseApi):
     @_content_schema("Restore a hidden or reported comment", _RESTORE)
     def post(self, request, pk: int):
         return _content_action(
-            request, pk, get_target=selectors.comment_get_visible, action=services.content_restore
+            request, pk, get_target=comment_get_visible, action=services.content_restore
         )

@@ -3,7 +3,7 @@ proposals/api/teams.py); each module keeps the shapes only it uses beside its vi
 
 List serializers read only what the selectors loaded (select_related, annotations, the
 stored suggestions), so a queue page costs the same number of queries at any length.
-Ages and the overdue flag need a `clock` (selectors.service_clock()) in the serializer
+Ages and the overdue flag need a `clock` (service_clock()) in the serializer
 context, read once per request.
 """
 
@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from engage.taxonomy.models import FocusArea, Team
-from proposals import selectors
 from proposals.models import Proposal
+from proposals.selectors.moderation import service_clock
 
 EXCERPT_CHARS = 200
 NOTE_MAX = 2000
@@ -21,7 +21,7 @@ NOTE_MAX = 2000
 
 def age_context(request) -> dict:
     """Serializer context for the shapes with ages: the request and one clock for all rows."""
-    return {"request": request, "clock": selectors.service_clock()}
+    return {"request": request, "clock": service_clock()}
 
 
 def excerpt(text: str) -> str:

@@ -10,7 +10,6 @@ from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from proposals import selectors
 from proposals.api.base import BaseApi, JsonInput
 from proposals.api.pagination import ProposalPagination, paginated_response
 from proposals.api.staff_serializers import (
@@ -24,6 +23,12 @@ from proposals.api.staff_serializers import (
 )
 from proposals.lifecycle import Outcome, Status
 from proposals.models import Proposal
+from proposals.selectors.moderation import (
+    proposal_get_for_team,
+    team_get_for_member,
+    team_list_for_user,
+    team_queue,
+)
 from proposals.services import moderation as services
 
 TAGS_TEAMS = ["teams"]
@@ -82,7 +87,7 @@ class TeamListApi(BaseApi):
         responses={200: OutputSerializer(many=True), 403: OpenApiResponse()},
     )
     def get(self, request):
-        teams = selectors.team_list_for_user(user=request.user)
+        teams = team_list_for_user(user=request.user)
         return Response(self.OutputSerializer(teams, many=True).data)
 
 
@@ -105,12 +110,12 @@ class TeamQueueApi(BaseApi):
         responses={200: TeamQueueItemSerializer(many=True), 403: None, 404: None},
     )
     def get(self, request, slug: str):
-        team = selectors.team_get_for_member(slug=slug, user=request.user)
+        team = team_get_for_member(slug=slug, user=request.user)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return paginated_response(
             serializer_class=TeamQueueItemSerializer,
-            queryset=selectors.team_queue(team=team, **filters.validated_data),
+            queryset=team_queue(team=team, **filters.validated_data),
             request=request,
             view=self,
             context=age_context(request),
@@ -139,7 +144,7 @@ class TeamUnderReviewApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
+        proposal = proposal_get_for_team(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         reviewed = services.proposal_set_under_review(
@@ -164,7 +169,7 @@ class TeamAnswerApi(BaseApi):
         responses={200: ProposalModeratedSerializer, **_TEAM_REFUSED},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_for_team(pk=pk, user=request.user)
+        proposal = proposal_get_for_team(pk=pk, user=request.user)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         answered = services.proposal_answer(
@@ -188,7 +193,7 @@ class TeamRerouteApi(BaseApi):
     )
     def post(self, request, pk: int):
         # Moderators may re-route too, without being on the team.
-        proposal = selectors.proposal_get_for_team(
+        proposal = proposal_get_for_team(
             pk=pk, user=request.user, perm="proposals.reroute_proposal"
         )
         serializer = self.InputSerializer(data=request.data)

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
 from engage.throttling import ScopedRateThrottle
-from proposals import selectors, services
+from proposals import services
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.errors import Conflict
 from proposals.api.pagination import ProposalPagination, paginated_response
@@ -35,6 +35,15 @@ from proposals.api.staff_serializers import FocusAreaSuggestionSerializer
 from proposals.lifecycle import EDITABLE_STATUSES, OPEN_STATUSES, Status, transition_check
 from proposals.models import Proposal
 from proposals.routing import suggester_get
+from proposals.selectors.page import proposal_get_visible, proposal_timeline
+from proposals.selectors.public import (
+    SORTS,
+    ProposalFilters,
+    proposal_count_public,
+    proposal_list_for_author,
+    proposal_list_public,
+    proposal_list_similar,
+)
 
 TAGS = ["proposals"]
 _COORDINATE = Decimal("0.000001")
@@ -52,8 +61,8 @@ def require_draft_author(user, proposal: Proposal, perm: str) -> None:
 
 
 def proposal_detail_response(*, request, pk: int, status_code: int = 200) -> Response:
-    proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
-    proposal.timeline = selectors.proposal_timeline(proposal=proposal)
+    proposal = proposal_get_visible(pk=pk, user=request.user)
+    proposal.timeline = proposal_timeline(proposal=proposal)
     data = ProposalDetailSerializer(proposal, context={"request": request}).data
     return Response(data, status=status_code)
 
@@ -130,9 +139,7 @@ class ProposalListCreateApi(BaseApi):
             choices=sorted(OPEN_STATUSES), required=False, allow_blank=True
         )
         q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-        sort = serializers.ChoiceField(
-            choices=list(selectors.SORTS), required=False, default="newest"
-        )
+        sort = serializers.ChoiceField(choices=list(SORTS), required=False, default="newest")
 
     @extend_schema(
         tags=TAGS,
@@ -148,19 +155,16 @@ class ProposalListCreateApi(BaseApi):
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        chosen = selectors.ProposalFilters(**filters.validated_data)
-        queryset = (
-            selectors.proposal_list_public(filters=chosen, user=request.user)
-            .select_related(None)
-            .select_related("author")
-            .only(*ProposalListItemSerializer.MODEL_FIELDS)
+        chosen = ProposalFilters(**filters.validated_data)
+        queryset = proposal_list_public(filters=chosen, user=request.user).only(
+            *ProposalListItemSerializer.MODEL_FIELDS
         )
         return paginated_response(
             serializer_class=ProposalListItemSerializer,
             queryset=queryset,
             request=request,
             view=self,
-            counter=lambda: selectors.proposal_count_public(filters=chosen),
+            counter=lambda: proposal_count_public(filters=chosen),
         )
 
     @extend_schema(
@@ -197,7 +201,7 @@ class ProposalDetailApi(BaseApi):
         responses={200: ProposalDetailSerializer, 400: OpenApiResponse(), 409: OpenApiResponse()},
     )
     def patch(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_draft_author(request.user, proposal, "proposals.change_proposal")
         serializer = ProposalWriteSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -210,7 +214,7 @@ class ProposalDetailApi(BaseApi):
         responses={204: None, 403: OpenApiResponse(), 409: OpenApiResponse()},
     )
     def delete(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_draft_author(request.user, proposal, "proposals.delete_proposal")
         services.proposal_delete_draft(proposal=proposal)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -225,7 +229,7 @@ class ProposalSubmitApi(BaseApi):
         responses={200: ProposalDetailSerializer, 409: OpenApiResponse(), 429: OpenApiResponse()},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         if not request.user.has_perm("proposals.submit_proposal", proposal):
             if proposal.author_id == request.user.pk:
                 # Already submitted: the lifecycle explains why (InvalidTransition → 409).
@@ -264,7 +268,7 @@ class ProposalMineApi(BaseApi):
     def get(self, request):
         return paginated_response(
             serializer_class=self.OutputSerializer,
-            queryset=selectors.proposal_list_for_author(author=request.user),
+            queryset=proposal_list_for_author(author=request.user),
             request=request,
             view=self,
         )
@@ -293,7 +297,7 @@ class ProposalSimilarApi(BaseApi):
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        proposals = selectors.proposal_list_similar(
+        proposals = proposal_list_similar(
             text=filters.validated_data["title"],
             exclude_pk=filters.validated_data.get("exclude"),
         )
@@ -316,7 +320,7 @@ class ProposalImageAddApi(BaseApi):
         responses={201: ProposalImageSerializer, 400: OpenApiResponse(), 409: OpenApiResponse()},
     )
     def post(self, request, pk: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_draft_author(request.user, proposal, "proposals.change_proposal")
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -335,7 +339,7 @@ class ProposalImageRemoveApi(BaseApi):
         responses={204: None, 404: OpenApiResponse(), 409: OpenApiResponse()},
     )
     def delete(self, request, pk: int, image_id: int):
-        proposal = selectors.proposal_get_visible(pk=pk, user=request.user)
+        proposal = proposal_get_visible(pk=pk, user=request.user)
         require_draft_author(request.user, proposal, "proposals.change_proposal")
         image = next((i for i in proposal.image_list if i.pk == image_id), None)
         if image is None:

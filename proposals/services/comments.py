@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
+from engage.cache import listing_changed
 from notifications.models import EventKind
 from notifications.services import event_record
 from proposals import text
 from proposals.lifecycle import OPEN_STATUSES
-from proposals.listing import listing_changed
 from proposals.models import Comment, Proposal, ProposalFollow
 from proposals.services.limits import rate_limit
 

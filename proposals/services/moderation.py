@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
 from engage.audit.services import audit_record
+from engage.cache import listing_changed
 from engage.taxonomy.models import FocusArea, Team
 from notifications.models import EventKind
 from notifications.services import event_record
@@ -28,7 +29,6 @@ from proposals.lifecycle import (
     Outcome,
     Status,
 )
-from proposals.listing import listing_changed
 from proposals.models import (
     Comment,
     Proposal,

@@ -108,8 +108,7 @@ def measure_send(
 def everything_changed() -> None:
     """As if proposals had just entered or left the lists and a name had changed: every
     shared rendering and every kept count of matches is made afresh (the worst case)."""
-    from engage.pagecache import EPOCH_KEY, versions_bump
-    from proposals.listing import MEMBERS_KEY
+    from engage.cache import EPOCH_KEY, MEMBERS_KEY, versions_bump
 
     versions_bump([EPOCH_KEY, MEMBERS_KEY])
 

@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from engage.cache import listing_changed
 from engage.taxonomy.models import Theme
 from proposals.lifecycle import OPEN_STATUSES
-from proposals.listing import listing_changed
 from proposals.models import Proposal
-from proposals.selectors import ProposalFilters, proposal_list_public
+from proposals.selectors.public import ProposalFilters, proposal_list_public
 from tests.bench import inprocess, moderation, served, words
 
 API_LIST = "/api/v1/proposals/"

@@ -592,14 +592,18 @@ def test_hide_and_restore_a_comment_with_a_reason(client, moderator, citizen):
     assert comment.is_hidden and comment.hidden_reason == "Personangreb"
     assert AuditEntry.objects.get(action="comment.hide").reason == "Personangreb"
 
-    # The public sees a marker, never the text; moderators see both.
-    for viewer in (None, citizen, comment.author):
+    # The public sees a marker, never the text; its author (as in the API) and
+    # moderators see both.
+    for viewer in (None, citizen):
         client.logout()
         if viewer:
             client.force_login(viewer)
         public = html(client.get(proposal.get_absolute_url()))
         assert "Hemmelig grimhed" not in public
         assert "Skjult af en moderator" in public
+    client.force_login(comment.author)
+    own = html(client.get(proposal.get_absolute_url()))
+    assert "Hemmelig grimhed" in own and "Skjult af en moderator" in own
     client.force_login(moderator)
     page = html(client.get(proposal.get_absolute_url()))
     assert "Hemmelig grimhed" in page and "Skjult af en moderator" in page

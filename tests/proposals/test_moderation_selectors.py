@@ -11,10 +11,27 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from engage.taxonomy.models import Team
-from proposals import selectors
 from proposals.lifecycle import Status
 from proposals.models import Proposal
-from proposals.selectors import ProposalFilters, TriageFilters
+from proposals.selectors.moderation import (
+    TriageFilters,
+    hidden_content,
+    proposal_get_for_moderation,
+    proposal_get_for_team,
+    report_workspace,
+    service_target_cutoff,
+    team_get_for_member,
+    team_queue,
+    triage_queue,
+    user_team_ids,
+)
+from proposals.selectors.page import proposal_get_visible
+from proposals.selectors.public import (
+    ProposalFilters,
+    comment_get_visible,
+    proposal_list_public,
+    proposal_list_similar,
+)
 from tests.factories import AdminFactory, ModeratorFactory, StaffFactory, UserFactory
 from tests.proposals.factories import (
     CommentFactory,
@@ -43,7 +60,7 @@ def waiting(submitted_at: datetime, **kwargs) -> Proposal:
 
 
 def queue(**filters) -> list[int]:
-    return pks(selectors.triage_queue(filters=TriageFilters(**filters)))
+    return pks(triage_queue(filters=TriageFilters(**filters)))
 
 
 # --- triage queue ---
@@ -78,7 +95,7 @@ def test_overdue_counts_working_days(monkeypatch, settings):
     settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS = 5
     freeze(monkeypatch, MONDAY)
     # Five working days before Monday 10 March 10:00 is Monday 3 March 10:00.
-    assert selectors.service_target_cutoff() == datetime(2025, 3, 3, 10, 0, tzinfo=CPH)
+    assert service_target_cutoff() == datetime(2025, 3, 3, 10, 0, tzinfo=CPH)
     late_friday = waiting(datetime(2025, 2, 28, 15, 0, tzinfo=CPH))
     just_late = waiting(datetime(2025, 3, 3, 9, 59, tzinfo=CPH))
     just_in_time = waiting(datetime(2025, 3, 3, 10, 1, tzinfo=CPH))
@@ -91,7 +108,7 @@ def test_overdue_counts_working_days(monkeypatch, settings):
 def test_overdue_skips_easter(monkeypatch):
     # Tuesday after Easter 2025: Skærtorsdag, Langfredag and 2. påskedag do not count.
     freeze(monkeypatch, datetime(2025, 4, 22, 10, 0, tzinfo=CPH))
-    assert selectors.service_target_cutoff() == datetime(2025, 4, 10, 10, 0, tzinfo=CPH)
+    assert service_target_cutoff() == datetime(2025, 4, 10, 10, 0, tzinfo=CPH)
     eleven_calendar_days = waiting(datetime(2025, 4, 11, 9, 0, tzinfo=CPH))
     twelve_calendar_days = waiting(datetime(2025, 4, 10, 9, 0, tzinfo=CPH))
     assert queue(overdue=True) == [twelve_calendar_days.pk]
@@ -101,7 +118,7 @@ def test_overdue_skips_easter(monkeypatch):
 def test_service_target_comes_from_settings(monkeypatch, settings):
     freeze(monkeypatch, MONDAY)
     settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS = 1
-    assert selectors.service_target_cutoff() == datetime(2025, 3, 7, 10, 0, tzinfo=CPH)
+    assert service_target_cutoff() == datetime(2025, 3, 7, 10, 0, tzinfo=CPH)
 
 
 def _triage_queries(count: int) -> int:
@@ -110,7 +127,7 @@ def _triage_queries(count: int) -> int:
     for i in range(count):
         waiting(timezone.now() - timedelta(hours=i), focus_area=slugs[i % len(slugs)])
     with CaptureQueriesContext(connection) as context:
-        rows = list(selectors.triage_queue(filters=TriageFilters()))
+        rows = list(triage_queue(filters=TriageFilters()))
         for row in rows:
             str(row.author.public_name)
             str(row.theme.name if row.theme else "")
@@ -140,8 +157,8 @@ def test_team_queue_holds_the_teams_open_proposals_longest_waiting_first():
     ProposalFactory(status=Status.MERGED, team=team, routed_at=now)
     ProposalFactory(status=Status.PUBLISHED, team=None)
 
-    assert pks(selectors.team_queue(team=team)) == [late.pk, fresh.pk]
-    assert pks(selectors.team_queue(team=team, include_answered=True)) == [
+    assert pks(team_queue(team=team)) == [late.pk, fresh.pk]
+    assert pks(team_queue(team=team, include_answered=True)) == [
         answered.pk,
         late.pk,
         fresh.pk,
@@ -158,7 +175,7 @@ def _team_queries(team: Team, count: int) -> int:
             routed_at=timezone.now() - timedelta(hours=i),
         )
     with CaptureQueriesContext(connection) as context:
-        rows = list(selectors.team_queue(team=team, include_answered=True))
+        rows = list(team_queue(team=team, include_answered=True))
         for row in rows:
             str(row.author.public_name), str(row.theme.name), str(row.focus_area.name)
             str(row.team.name)
@@ -176,22 +193,22 @@ def test_team_get_for_member():
     team = TeamFactory(slug="vej-og-park", members=[member])
     TeamFactory(members=[outsider])
 
-    assert selectors.team_get_for_member(slug="vej-og-park", user=member) == team
-    assert selectors.team_get_for_member(slug="vej-og-park", user=AdminFactory()) == team
+    assert team_get_for_member(slug="vej-og-park", user=member) == team
+    assert team_get_for_member(slug="vej-og-park", user=AdminFactory()) == team
     for user in (outsider, ModeratorFactory(), UserFactory(), AnonymousUser()):
         with pytest.raises(PermissionDenied):
-            selectors.team_get_for_member(slug="vej-og-park", user=user)
+            team_get_for_member(slug="vej-og-park", user=user)
     with pytest.raises(Team.DoesNotExist):
-        selectors.team_get_for_member(slug="findes-ikke", user=member)
+        team_get_for_member(slug="findes-ikke", user=member)
 
 
 def test_user_team_ids():
     member = StaffFactory()
     first, second = TeamFactory(members=[member]), TeamFactory(members=[member])
     TeamFactory()
-    assert selectors.user_team_ids(user=member) == {first.pk, second.pk}
-    assert selectors.user_team_ids(user=UserFactory()) == set()
-    assert selectors.user_team_ids(user=AnonymousUser()) == set()
+    assert user_team_ids(user=member) == {first.pk, second.pk}
+    assert user_team_ids(user=UserFactory()) == set()
+    assert user_team_ids(user=AnonymousUser()) == set()
 
 
 # --- access checks ---
@@ -203,17 +220,17 @@ def test_proposal_get_for_team_is_for_the_routed_team_and_admins():
     TeamFactory(members=[other_member])
     proposal = ProposalFactory(status=Status.PUBLISHED, team=team)
 
-    assert selectors.proposal_get_for_team(pk=proposal.pk, user=member) == proposal
-    assert selectors.proposal_get_for_team(pk=proposal.pk, user=AdminFactory()) == proposal
+    assert proposal_get_for_team(pk=proposal.pk, user=member) == proposal
+    assert proposal_get_for_team(pk=proposal.pk, user=AdminFactory()) == proposal
     for user in (other_member, ModeratorFactory(), proposal.author, UserFactory(), AnonymousUser()):
         with pytest.raises(PermissionDenied):
-            selectors.proposal_get_for_team(pk=proposal.pk, user=user)
+            proposal_get_for_team(pk=proposal.pk, user=user)
 
     unrouted = ProposalFactory(status=Status.PUBLISHED, team=None)
     with pytest.raises(PermissionDenied):
-        selectors.proposal_get_for_team(pk=unrouted.pk, user=member)
+        proposal_get_for_team(pk=unrouted.pk, user=member)
     with pytest.raises(Proposal.DoesNotExist):
-        selectors.proposal_get_for_team(pk=unrouted.pk + 1000, user=member)
+        proposal_get_for_team(pk=unrouted.pk + 1000, user=member)
 
 
 def test_proposal_get_for_moderation_is_for_moderators_and_admins():
@@ -222,10 +239,10 @@ def test_proposal_get_for_moderation_is_for_moderators_and_admins():
     proposal = ProposalFactory(status=Status.SUBMITTED, team=team)
 
     for user in (ModeratorFactory(), AdminFactory()):
-        assert selectors.proposal_get_for_moderation(pk=proposal.pk, user=user) == proposal
+        assert proposal_get_for_moderation(pk=proposal.pk, user=user) == proposal
     for user in (member, proposal.author, UserFactory(), AnonymousUser()):
         with pytest.raises(PermissionDenied):
-            selectors.proposal_get_for_moderation(pk=proposal.pk, user=user)
+            proposal_get_for_moderation(pk=proposal.pk, user=user)
 
 
 # --- the report workspace ---
@@ -244,7 +261,7 @@ def test_report_workspace_groups_open_reports_most_reported_first(django_assert_
         ReportFactory(proposal=closed, resolved_at=timezone.now(), resolution="restored")
 
     with django_assert_num_queries(1):
-        items = selectors.report_workspace()
+        items = report_workspace()
         summary = [
             (
                 item.kind,
@@ -273,7 +290,7 @@ def test_report_workspace_counts_reporters_not_reports():
     for reporter in reporters:
         ReportFactory(proposal=comment.proposal, reporter=reporter)
         ReportFactory(proposal=None, comment=comment, reporter=reporter)
-    items = selectors.report_workspace()
+    items = report_workspace()
     assert sorted((item.kind, item.reporter_count) for item in items) == [
         ("comment", 2),
         ("proposal", 2),
@@ -296,29 +313,29 @@ def _hidden_proposal(**kwargs) -> Proposal:
 def test_hidden_proposals_leave_the_public_lists():
     visible = ProposalFactory(status=Status.PUBLISHED, title="Synlige cykelstier")
     hidden = _hidden_proposal()
-    public = pks(selectors.proposal_list_public(filters=ProposalFilters()))
+    public = pks(proposal_list_public(filters=ProposalFilters()))
     assert visible.pk in public and hidden.pk not in public
-    searched = pks(selectors.proposal_list_public(filters=ProposalFilters(q="cykelstier")))
+    searched = pks(proposal_list_public(filters=ProposalFilters(q="cykelstier")))
     assert searched == [visible.pk]
-    assert pks(selectors.proposal_list_similar(text="cykelstier")) == [visible.pk]
+    assert pks(proposal_list_similar(text="cykelstier")) == [visible.pk]
 
 
 def test_only_the_author_and_moderators_open_a_hidden_proposal():
     hidden = _hidden_proposal()
     for user in (hidden.author, ModeratorFactory(), AdminFactory()):
-        assert selectors.proposal_get_visible(pk=hidden.pk, user=user).is_hidden
+        assert proposal_get_visible(pk=hidden.pk, user=user).is_hidden
     for user in (None, AnonymousUser(), UserFactory()):
         with pytest.raises(Proposal.DoesNotExist):
-            selectors.proposal_get_visible(pk=hidden.pk, user=user)
+            proposal_get_visible(pk=hidden.pk, user=user)
 
 
 def test_comments_on_a_hidden_proposal_are_hidden_too():
     comment = CommentFactory(proposal=_hidden_proposal())
     for user in (comment.proposal.author, ModeratorFactory()):
-        assert selectors.comment_get_visible(pk=comment.pk, user=user) == comment
+        assert comment_get_visible(pk=comment.pk, user=user) == comment
     for user in (None, comment.author, UserFactory()):
         with pytest.raises(type(comment).DoesNotExist):
-            selectors.comment_get_visible(pk=comment.pk, user=user)
+            comment_get_visible(pk=comment.pk, user=user)
 
 
 def test_hidden_content_lists_everything_hidden_newest_first():
@@ -329,6 +346,6 @@ def test_hidden_content_lists_everything_hidden_newest_first():
     hidden_comment = CommentFactory(hidden_at=timezone.now(), hidden_reason="Grovt")
     CommentFactory()
 
-    proposals, comments = selectors.hidden_content()
+    proposals, comments = hidden_content()
     assert pks(proposals) == [newer.pk, older.pk]
     assert pks(comments) == [hidden_comment.pk]

@@ -25,7 +25,7 @@ from proposals.models import (
     RoutingDecision,
     Support,
 )
-from proposals.selectors import proposal_timeline
+from proposals.selectors.page import proposal_timeline
 from proposals.services import report_create
 from proposals.services.moderation import (
     content_hide,

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from engage.pagecache import public_pages_changed
+from engage.cache import public_pages_changed
 from engage.taxonomy.models import FocusArea
 from proposals import services
 from proposals.lifecycle import Outcome, Status

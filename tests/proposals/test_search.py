@@ -6,7 +6,7 @@ from django.db import connection
 from proposals import search
 from proposals.lifecycle import Status
 from proposals.models import Proposal
-from proposals.selectors import ProposalFilters, proposal_list_public
+from proposals.selectors.public import ProposalFilters, proposal_list_public
 from proposals.services import proposal_create, proposal_update
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory

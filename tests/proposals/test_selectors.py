@@ -9,10 +9,21 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from engage.taxonomy.models import SDG, FocusArea
-from proposals import selectors
 from proposals.lifecycle import Outcome, Status
 from proposals.models import Proposal
-from proposals.selectors import ProposalFilters
+from proposals.selectors.page import (
+    comment_list_for_proposal,
+    proposal_get_visible,
+    proposal_page_get_visible,
+    proposal_timeline,
+)
+from proposals.selectors.public import (
+    ProposalFilters,
+    focus_area_slugs_followed,
+    proposal_list_for_author,
+    proposal_list_public,
+    proposal_list_similar,
+)
 from proposals.services import comment_create, proposal_follow, proposal_support
 from tests.factories import AdminFactory, ModeratorFactory, UserFactory, field_values
 from tests.proposals.factories import (
@@ -34,7 +45,7 @@ def pks(rows) -> list[int]:
 
 
 def listed(**filters) -> list[int]:
-    return pks(selectors.proposal_list_public(filters=ProposalFilters(**filters)))
+    return pks(proposal_list_public(filters=ProposalFilters(**filters)))
 
 
 # --- visibility of one proposal ---
@@ -68,27 +79,27 @@ def test_proposal_get_visible(role, status):
     proposal = ProposalFactory(status=status)
     viewer = _viewer(role, proposal)
     if status in VISIBLE[role]:
-        assert selectors.proposal_get_visible(pk=proposal.pk, user=viewer) == proposal
+        assert proposal_get_visible(pk=proposal.pk, user=viewer) == proposal
     else:
         with pytest.raises(Proposal.DoesNotExist):
-            selectors.proposal_get_visible(pk=proposal.pk, user=viewer)
+            proposal_get_visible(pk=proposal.pk, user=viewer)
 
 
 def test_proposal_get_visible_unknown_pk():
     with pytest.raises(Proposal.DoesNotExist):
-        selectors.proposal_get_visible(pk=987654, user=AdminFactory())
+        proposal_get_visible(pk=987654, user=AdminFactory())
 
 
 def test_proposal_get_visible_annotates_support_and_follow():
     proposal = ProposalFactory()
     user = UserFactory()
-    found = selectors.proposal_get_visible(pk=proposal.pk, user=user)
+    found = proposal_get_visible(pk=proposal.pk, user=user)
     assert (found.is_supported, found.is_followed) == (False, False)
     proposal_support(proposal=proposal, user=user)
     proposal_follow(proposal=proposal, user=user)
-    found = selectors.proposal_get_visible(pk=proposal.pk, user=user)
+    found = proposal_get_visible(pk=proposal.pk, user=user)
     assert (found.is_supported, found.is_followed) == (True, True)
-    assert not hasattr(selectors.proposal_get_visible(pk=proposal.pk, user=None), "is_supported")
+    assert not hasattr(proposal_get_visible(pk=proposal.pk, user=None), "is_supported")
 
 
 # --- the public list ---
@@ -208,21 +219,16 @@ def test_is_supported_for_a_signed_in_user():
     SupportFactory(proposal=supported, user=user)
     SupportFactory(proposal=other)  # someone else's support
     rows = {
-        p.pk: p.is_supported
-        for p in selectors.proposal_list_public(filters=ProposalFilters(), user=user)
+        p.pk: p.is_supported for p in proposal_list_public(filters=ProposalFilters(), user=user)
     }
     assert rows == {supported.pk: True, other.pk: False}
-    anonymous_rows = selectors.proposal_list_public(filters=ProposalFilters(), user=AnonymousUser())
+    anonymous_rows = proposal_list_public(filters=ProposalFilters(), user=AnonymousUser())
     assert not any(hasattr(p, "is_supported") for p in anonymous_rows)
 
 
 def _list_queries(user) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as context:
-        rows = list(
-            selectors.proposal_list_public(
-                filters=ProposalFilters(sort="most_supported"), user=user
-            )
-        )
+        rows = list(proposal_list_public(filters=ProposalFilters(sort="most_supported"), user=user))
         for row in rows:
             str(row.author.public_name), str(row.theme.name), str(row.focus_area.name)
             row.is_supported  # noqa: B018
@@ -254,18 +260,16 @@ def test_similar_proposals():
     ProposalFactory(title="Cykelstier overalt", status=Status.DRAFT)
     ProposalFactory(title="Cykelstier til alle", status=Status.REJECTED)
 
-    found = selectors.proposal_list_similar(text="Cykelstier!")
+    found = proposal_list_similar(text="Cykelstier!")
     assert set(pks(found)) == {bike.pk, bike_popular.pk}
-    assert pks(selectors.proposal_list_similar(text="cykelstier", exclude_pk=bike.pk)) == [
-        bike_popular.pk
-    ]
-    assert len(selectors.proposal_list_similar(text="cykelstier", limit=1)) == 1
+    assert pks(proposal_list_similar(text="cykelstier", exclude_pk=bike.pk)) == [bike_popular.pk]
+    assert len(proposal_list_similar(text="cykelstier", limit=1)) == 1
 
 
 @pytest.mark.parametrize("text", ["", "   ", "i en på"])
 def test_similar_needs_meaningful_words(text):
     ProposalFactory(title="i en på")
-    assert selectors.proposal_list_similar(text=text) == []
+    assert proposal_list_similar(text=text) == []
 
 
 # --- comments ---
@@ -301,8 +305,9 @@ def test_comment_list_with_replies_in_constant_queries(django_assert_num_queries
     made = _discussion(proposal, tops=3, replies=2)
     _discussion(ProposalFactory(), tops=1, replies=1)  # another proposal's comments stay out
 
+    # the comments and their replies, each with its author
     with django_assert_num_queries(1):
-        walked = _walk(selectors.comment_list_for_proposal(proposal=proposal))
+        walked = _walk(comment_list_for_proposal(proposal=proposal))
 
     assert walked == [
         (top.pk, top.author.public_name, [(r.pk, r.author.public_name) for r in replies])
@@ -311,7 +316,7 @@ def test_comment_list_with_replies_in_constant_queries(django_assert_num_queries
 
     _discussion(proposal, tops=5, replies=3)
     with django_assert_num_queries(1):
-        walked = _walk(selectors.comment_list_for_proposal(proposal=proposal))
+        walked = _walk(comment_list_for_proposal(proposal=proposal))
     assert len(walked) == 8
     assert sum(len(replies) for _pk, _name, replies in walked) == 6 + 15
 
@@ -322,7 +327,7 @@ def test_comment_list_keeps_deleted_comments_with_replies():
     proposal = ProposalFactory()
     [(top, [reply])] = _discussion(proposal, tops=1, replies=1)
     comment_delete(comment=top)
-    [shown] = selectors.comment_list_for_proposal(proposal=proposal)
+    [shown] = comment_list_for_proposal(proposal=proposal)
     assert shown.pk == top.pk and shown.is_deleted
     assert pks(shown.reply_list) == [reply.pk]
 
@@ -349,8 +354,8 @@ def test_proposal_page_is_what_the_three_reads_give(role):
         proposal_support(proposal=proposal, user=viewer)
         proposal_follow(proposal=proposal, user=viewer)
 
-    page = selectors.proposal_page_get_visible(pk=proposal.pk, user=viewer)
-    alone = selectors.proposal_get_visible(pk=proposal.pk, user=viewer)
+    page = proposal_page_get_visible(pk=proposal.pk, user=viewer)
+    alone = proposal_get_visible(pk=proposal.pk, user=viewer)
 
     assert field_values(page.proposal, exclude=("search_vector",)) == field_values(
         alone, exclude=("search_vector",)
@@ -361,12 +366,11 @@ def test_proposal_page_is_what_the_three_reads_give(role):
     for flag in ("has_images", "is_supported", "is_followed"):
         assert getattr(page.proposal, flag, None) == getattr(alone, flag, None)
     assert (page.proposal.focus_area, page.proposal.image_list) == (alone.focus_area, [])
-    assert _walk(page.comments) == _walk(selectors.comment_list_for_proposal(proposal=alone))
+    assert _walk(page.comments) == _walk(comment_list_for_proposal(proposal=alone))
     assert [oldest.pk, *(c.pk for c, _ in made)] == pks(page.comments)
     assert all(c.proposal is page.proposal for c in page.comments)
     assert [field_values(e, exclude=("search_vector",)) for e in page.timeline] == [
-        field_values(e, exclude=("search_vector",))
-        for e in selectors.proposal_timeline(proposal=alone)
+        field_values(e, exclude=("search_vector",)) for e in proposal_timeline(proposal=alone)
     ]
     assert [e.note for e in page.timeline] == ["Først", "Så"]
     if role == "citizen":
@@ -380,18 +384,21 @@ def test_proposal_page_of_a_proposal_nobody_may_see_is_refused(status):
     ProposalEventFactory(proposal=proposal)
     for viewer in (None, AnonymousUser(), UserFactory()):
         with pytest.raises(Proposal.DoesNotExist):
-            selectors.proposal_page_get_visible(pk=proposal.pk, user=viewer)
-    assert selectors.proposal_page_get_visible(pk=proposal.pk, user=proposal.author).comments
+            proposal_page_get_visible(pk=proposal.pk, user=viewer)
+    assert proposal_page_get_visible(pk=proposal.pk, user=proposal.author).comments
 
 
-def test_proposal_page_is_one_query_whatever_the_discussion(django_assert_num_queries):
+@pytest.mark.parametrize(("tops", "replies"), [(1, 0), (4, 3)])
+def test_proposal_page_runs_a_constant_number_of_queries(django_assert_num_queries, tops, replies):
     proposal = ProposalFactory()
-    _discussion(proposal, tops=4, replies=3)
+    _discussion(proposal, tops=tops, replies=replies)
     ProposalEventFactory.create_batch(3, proposal=proposal)
-    selectors.proposal_page_get_visible(pk=proposal.pk, user=None)  # the taxonomy copy
-    with django_assert_num_queries(1):
-        page = selectors.proposal_page_get_visible(pk=proposal.pk, user=None)
-    assert len(page.comments) == 4 and len(page.timeline) == 3
+    # the proposal with author, theme and area; the area's SDGs (until cached);
+    # comments with replies; timeline (images only when it has some)
+    with django_assert_num_queries(4):
+        page = proposal_page_get_visible(pk=proposal.pk, user=None)
+    assert len(page.comments) == tops and len(page.timeline) == 3
+    assert [len(c.reply_list) for c in page.comments] == [replies] * tops
 
 
 # --- the rest ---
@@ -404,7 +411,7 @@ def test_timeline_shows_public_events_in_order():
     earlier = ProposalEventFactory(proposal=proposal, created_at=now - timedelta(days=1))
     ProposalEventFactory(proposal=proposal, is_public=False)
     ProposalEventFactory()  # another proposal
-    assert pks(selectors.proposal_timeline(proposal=proposal)) == [earlier.pk, later.pk]
+    assert pks(proposal_timeline(proposal=proposal)) == [earlier.pk, later.pk]
 
 
 def test_list_for_author_has_every_status_newest_first():
@@ -413,7 +420,7 @@ def test_list_for_author_has_every_status_newest_first():
     draft = ProposalFactory(author=author, status=Status.DRAFT, age=timedelta(days=1))
     rejected = ProposalFactory(author=author, status=Status.REJECTED, age=timedelta(days=3))
     ProposalFactory()
-    assert pks(selectors.proposal_list_for_author(author=author)) == [draft.pk, rejected.pk, old.pk]
+    assert pks(proposal_list_for_author(author=author)) == [draft.pk, rejected.pk, old.pk]
 
 
 def test_focus_area_slugs_followed():
@@ -421,27 +428,5 @@ def test_focus_area_slugs_followed():
     FocusAreaFollowFactory(user=user, focus_area=FocusArea.objects.get(slug="vild-natur"))
     FocusAreaFollowFactory(user=user, focus_area=FocusArea.objects.get(slug="mindre-spild"))
     FocusAreaFollowFactory(focus_area=FocusArea.objects.get(slug="by-og-land"))
-    assert selectors.focus_area_slugs_followed(user=user) == {"vild-natur", "mindre-spild"}
-    assert selectors.focus_area_slugs_followed(user=AnonymousUser()) == set()
-
-
-def test_a_focus_area_this_process_has_not_seen_is_read_from_the_database(monkeypatch):
-    """With a cache per process, another process may add an area without this one hearing."""
-    from engage.taxonomy import choices
-    from engage.taxonomy.models import FocusArea, Theme
-
-    proposal = ProposalFactory()
-    choices.taxonomy_lookup()  # this process's copy
-    theme = Theme.objects.first()
-    # Created without the signal that bumps the version, as in another process's cache.
-    monkeypatch.setattr(choices, "taxonomy_version", lambda: 1)
-    choices.taxonomy_lookup()
-    area = FocusArea.objects.bulk_create(
-        [FocusArea(theme=theme, slug="nyt-omraade", name_da="Nyt område", name_en="New area")]
-    )[0]
-    Proposal.objects.filter(pk=proposal.pk).update(focus_area=area, theme=theme)
-
-    shown = selectors.proposal_get_visible(pk=proposal.pk, user=None)
-
-    assert shown.focus_area.name_da == "Nyt område"
-    assert shown.focus_area.theme == theme
+    assert focus_area_slugs_followed(user=user) == {"vild-natur", "mindre-spild"}
+    assert focus_area_slugs_followed(user=AnonymousUser()) == set()

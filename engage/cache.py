@@ -1,0 +1,152 @@
+"""Every cache key of the site, and the versions that retire them (the one place).
+
+Shared renderings of public pages are kept under keys that hold version numbers. A
+service that changes what a page shows bumps the versions of what shows it, so the next
+visitor gets a fresh rendering and nothing waits for expiry:
+
+- the *epoch* covers what shows on many pages at once, such as a person's name;
+- the *list* version covers every list of proposals (any change a card can show);
+- each proposal's *page* version covers its page and its card;
+- the *members* version covers which proposals a filter matches (counts are kept under it);
+- the *taxonomy* version covers themes, focus areas and SDGs (bumped by engage.taxonomy).
+
+A bump happens now and again once the transaction commits: the first keeps this process
+from serving what it just changed; the second drops whatever another request rendered
+from the old rows in the meantime. Production runs on Redis (engage.settings.production
+requires it), so a bump reaches every process at once; the per-process memory cache is
+for a single process (`make run`, tests).
+"""
+
+import hashlib
+import logging
+import time
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+EPOCH_KEY = "public-pages:epoch"
+LIST_KEY = "proposals:listing-version"
+MEMBERS_KEY = "proposals:members-version"
+TAXONOMY_KEY = "taxonomy:version"
+
+
+def page_key(pk: int) -> str:
+    return f"proposals:page-version:{pk}"
+
+
+def rendering_seconds() -> int:
+    """How long a shared rendering is kept (a bump retires it sooner)."""
+    return settings.PUBLIC_PAGE_CACHE_SECONDS
+
+
+# ---------- versions -----------------------------------------------------------------------
+
+
+def versions_get(keys: list[str]) -> list[int]:
+    """The current version under each key, in one cache round trip.
+
+    A missing version (never set, or evicted) starts afresh from the clock, so a rendering
+    made under an earlier number can never be served again.
+    """
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # add, not set: another process may have started this version meanwhile.
+            cache.add(key, time.time_ns(), timeout=None)
+            found[key] = cache.get(key, time.time_ns())
+    return [found[key] for key in keys]
+
+
+def versions_bump(keys: Iterable[str]) -> None:
+    """Start new versions now and again once the surrounding transaction commits."""
+    keys = list(keys)
+    _bump(keys)
+    transaction.on_commit(lambda: _bump(keys))
+
+
+def _bump(keys: list[str]) -> None:
+    try:
+        cache.set_many(dict.fromkeys(keys, time.time_ns()), timeout=None)
+    except Exception:  # an unreachable cache must not undo the change that bumps
+        logger.warning("Could not bump cache versions %s", keys, exc_info=True)
+
+
+def public_pages_changed() -> None:
+    """Retire every shared rendering (e.g. after a person's name changed)."""
+    versions_bump([EPOCH_KEY])
+
+
+def listing_changed(*, proposal_ids: Iterable[int], members: bool = True) -> None:
+    """The lists, and the pages and cards of `proposal_ids`, show something new.
+
+    Services call it inside their transaction. `members=False` only when no proposal
+    entered or left a list, or changed its theme, focus area, status or answer: a
+    support or a comment.
+    """
+    keys = [LIST_KEY, *(page_key(pk) for pk in proposal_ids)]
+    versions_bump([*keys, MEMBERS_KEY] if members else keys)
+
+
+def taxonomy_version_bump(**_signal_kwargs) -> None:
+    """Retire everything that shows a theme, focus area or SDG (a signal receiver)."""
+    versions_bump([TAXONOMY_KEY])
+
+
+def taxonomy_version() -> int:
+    return versions_get([TAXONOMY_KEY])[0]
+
+
+# ---------- keys of what is kept -------------------------------------------------------------
+
+
+def _digest(value) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=12).hexdigest()
+
+
+def list_rendering_key(*, query: str, partial: bool) -> str:
+    """The shared rendering of a list page (count and results) for a query string."""
+    epoch, listing, taxonomy = versions_get([EPOCH_KEY, LIST_KEY, TAXONOMY_KEY])
+    versions = f"{epoch}.{listing}.{taxonomy}"
+    return f"proposals:list:{get_language()}:{versions}:{int(partial)}:{_digest(query)}"
+
+
+def page_rendering_key(*, pk: int) -> str:
+    """The shared rendering of one proposal's page."""
+    epoch, page, taxonomy = versions_get([EPOCH_KEY, page_key(pk), TAXONOMY_KEY])
+    return f"proposals:detail:{get_language()}:{epoch}.{page}.{taxonomy}:{pk}"
+
+
+def card_keys(*, cards: list[tuple[int, tuple]]) -> list[str]:
+    """The cached card of each (proposal id, variant): keyed on the proposal's page
+    version and the taxonomy version. `variant` holds what differs between lists and
+    visitors (heading level, the visitor's support flag, the template's digest) and the
+    author's public name, the one thing on a card that another row holds: so a new name
+    shows at once without the epoch, which would retire every card at once."""
+    versions = versions_get([TAXONOMY_KEY, *(page_key(pk) for pk, _ in cards)])
+    common = (get_language(), get_current_timezone_name(), versions[0])
+    return [
+        f"proposal-card:{pk}:{version}:{_digest((common, variant))}"
+        for (pk, variant), version in zip(cards, versions[1:], strict=True)
+    ]
+
+
+def count_key(*, filters, limit: int | None) -> str:
+    """The number of proposals `filters` match: changes only with the members."""
+    members, taxonomy = versions_get([MEMBERS_KEY, TAXONOMY_KEY])
+    return f"proposals:count:{members}.{taxonomy}:{_digest((filters, limit))}"
+
+
+def focus_area_sdgs_key(*, focus_area_id: int) -> str:
+    """The UN goals of one focus area."""
+    return f"taxonomy:focus-area-sdgs:{taxonomy_version()}:{focus_area_id}"
+
+
+def filter_choices_key() -> str:
+    """The taxonomy as choices for the list's filter form, in the active language."""
+    return f"taxonomy:filter-choices:{taxonomy_version()}:{get_language() or 'da'}"
