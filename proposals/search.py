@@ -4,7 +4,9 @@ Both stem with Snowball's Danish stemmer and drop the same Danish stop words, an
 a query the way PostgreSQL's websearch_to_tsquery does (words: all of them; "a phrase";
 `or`; -word), so the embedded default finds what production finds. On SQLite the words are
 stemmed in Python, on write (search_vector_refresh) and on query, and FTS5 only matches
-the stems; its table is created by migration 0009, on SQLite only.
+the stems; its table is created by migration 0009, on SQLite only. Two known differences:
+PostgreSQL also indexes a hyphenated word whole ("e-mail" besides "e" and "mail"), and
+counts a stop word's position inside a quoted phrase; SQLite matches the parts and skips it.
 """
 
 import re
