@@ -28,6 +28,9 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The web server of `make run` shows what a citizen sees: the site's own 404 and 500 pages
+# (tracebacks go to the terminal). `make run DEBUG=true` shows Django's debug pages instead.
+DEBUG ?= false
 PYTEST_ARGS ?=
 VAR_DIRS := var var/mail var/celery-queue var/celery-processed var/celery-control
 
@@ -92,7 +95,7 @@ run: install | $(VAR_DIRS)
 	stop_all() { kill -TERM $$worker $$beat 2>/dev/null || true; \
 		wait $$worker $$beat 2>/dev/null || true; }; \
 	trap stop_all EXIT; trap 'exit 130' INT TERM; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -1,13 +1,16 @@
 """Forms for the proposal pages: they check the shape of input; the services check the rest."""
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from engage.taxonomy.choices import FilterChoices
 from engage.taxonomy.models import FocusArea, Theme
+from proposals import geo
 from proposals.lifecycle import Status
 from proposals.models import Comment, Proposal, ProposalImage, Report
 from proposals.selectors.public import LISTED_STATUSES, SORTS
@@ -21,6 +24,7 @@ SORT_LABELS = {
 THEME_PREFIX = "theme:"
 WIDE = "input-width-xl"  # DKFDS: up to 48rem, full width on small screens
 AREA_PREFIX = "area:"
+_COORDINATE = Decimal("0.000001")
 
 
 class ProposalFilterForm(forms.Form):
@@ -86,6 +90,78 @@ def classification_initial(proposal: Proposal) -> str:
     return ""
 
 
+class CoordinateField(forms.Field):
+    """Decimal degrees typed with a comma (Danish) or a point, in either language.
+
+    Danish number input would read "57.048" as 57048 (the point separates thousands), so
+    the value is parsed here: a comma and a point both mark the decimals, and coordinates
+    have no thousands. Rounded to the model's six decimals (about 10 cm). Every error
+    starts with the field's label, so the summary at the top of the form says which one.
+    """
+
+    widget = forms.TextInput
+
+    def __init__(self, *, axis: str, example: Decimal, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.axis = axis
+        self.example = example
+        # type=number would let browsers drop or refuse a comma; inputmode still brings up
+        # a numeric keyboard on phones.
+        self.widget.attrs.update(
+            {"inputmode": "decimal", "autocomplete": "off", "class": "input-width-s"}
+        )
+
+    def _error(self, message, code: str, **params) -> ValidationError:
+        return ValidationError(message, code=code, params={"field": self.label, **params})
+
+    def to_python(self, value) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().replace("\u2212", "-").rstrip("°").strip()
+        if text == "":
+            return None
+        text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or text.count(".") > 1 or "e" in text.lower():
+            raise self._error(
+                _("%(field)s: write a number of decimal degrees, for example %(example)s."),
+                "invalid",
+                example=formats.number_format(self.example),
+            )
+        return number
+
+    def validate(self, value: Decimal | None) -> None:
+        super().validate(value)
+        if value is None:
+            return
+        low, high = geo.coordinate_bounds(axis=self.axis)
+        if not low <= value <= high:
+            raise self._error(
+                _(
+                    "%(field)s: must lie between %(low)s and %(high)s to be inside the "
+                    "municipality."
+                ),
+                "outside_municipality",
+                low=formats.number_format(low),
+                high=formats.number_format(high),
+            )
+
+    def clean(self, value) -> Decimal | None:
+        number = super().clean(value)
+        return None if number is None else number.quantize(_COORDINATE, rounding=ROUND_HALF_UP)
+
+    def prepare_value(self, value):
+        """A stored Decimal("57.048000") is shown as "57,048" in Danish, "57.048" in English."""
+        if isinstance(value, Decimal):
+            plain = f"{value.normalize():f}"
+            return plain.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+        return value
+
+
 class ProposalForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
@@ -109,20 +185,16 @@ class ProposalForm(forms.Form):
         help_text=_("For example a street, a park or a school."),
         widget=forms.TextInput(attrs={"class": WIDE}),
     )
-    latitude = forms.DecimalField(
+    latitude = CoordinateField(
+        axis="latitude",
         label=_("Latitude"),
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.NumberInput(attrs={"step": "any", "class": "input-width-s"}),
+        example=Decimal("57.048"),
         help_text=_("Decimal degrees, for example 57.048."),
     )
-    longitude = forms.DecimalField(
+    longitude = CoordinateField(
+        axis="longitude",
         label=_("Longitude"),
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.NumberInput(attrs={"step": "any", "class": "input-width-s"}),
+        example=Decimal("9.921"),
         help_text=_("Decimal degrees, for example 9.921."),
     )
     field_order = ["title", "body", "classification", "location_text", "latitude", "longitude"]
@@ -154,10 +226,17 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            raise ValidationError(
-                _("Fill in both latitude and longitude, or neither."), code="point"
-            )
+        # Only when both fields parsed: a field with its own error is not reported again.
+        if "latitude" in data and "longitude" in data:
+            for name, other in (("latitude", "longitude"), ("longitude", "latitude")):
+                if data[name] is None and data[other] is not None:
+                    message = _("%(field)s: fill it in too, or leave both coordinates empty.")
+                    self.add_error(
+                        name,
+                        ValidationError(
+                            message, code="point", params={"field": self.fields[name].label}
+                        ),
+                    )
         return data
 
     def service_kwargs(self) -> dict:

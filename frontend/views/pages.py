@@ -5,10 +5,14 @@ from django.shortcuts import render
 
 from engage.taxonomy.models import FocusArea, Theme
 from engage.taxonomy.selectors import focus_area_get, theme_get, theme_list
+from proposals.selectors.overview import focus_area_counts_attach, proposal_list_recent
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "frontend/pages/home.html", {"themes": theme_list()})
+    themes = list(theme_list())
+    focus_area_counts_attach(themes=themes)
+    context = {"themes": themes, "recent": proposal_list_recent(user=request.user)}
+    return render(request, "frontend/pages/home.html", context)
 
 
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -16,7 +20,12 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         theme = theme_get(slug=slug)
     except Theme.DoesNotExist:
         raise Http404("No such theme") from None
-    return render(request, "frontend/pages/theme.html", {"theme": theme})
+    focus_area_counts_attach(themes=[theme], theme_slug=theme.slug)
+    context = {
+        "theme": theme,
+        "recent": proposal_list_recent(user=request.user, theme_slug=theme.slug),
+    }
+    return render(request, "frontend/pages/theme.html", context)
 
 
 def focus_area_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -140,7 +140,9 @@ def proposal_erase_unpublished(*, proposal: Proposal) -> None:
 
 def _delete_with_images(proposal: Proposal) -> None:
     files = [image.image for image in proposal.images.all()]
+    pk = proposal.pk
     proposal.delete()
+    search_vector_refresh(proposal_ids=[pk])  # drops its FTS5 row on SQLite
     # Files go only once the rows are gone for good.
     transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
 

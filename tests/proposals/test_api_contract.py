@@ -6,7 +6,7 @@ tests/test_api_schemathesis.py walks the whole API; these pin each fix down by h
 import pytest
 from rest_framework.test import APIClient
 
-from proposals import selectors
+from proposals.api import views as api_views
 from tests.factories import ModeratorFactory, UserFactory, give_totp
 from tests.proposals.factories import ProposalFactory
 
@@ -96,7 +96,7 @@ def test_an_unexpected_error_in_an_api_view_is_a_json_500(monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(selectors, "proposal_list_similar", broken)
+    monkeypatch.setattr(api_views, "proposal_list_similar", broken)
     client = APIClient(raise_request_exception=False)
     response = client.get(f"{API}/proposals/similar/", {"title": "træer"})
     assert response.status_code == 500
