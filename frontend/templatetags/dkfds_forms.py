@@ -1,7 +1,8 @@
 """Render Django form widgets with DKFDS classes, so form classes stay free of markup."""
 
 from django import forms, template
-from django.utils.safestring import SafeString
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -64,3 +65,44 @@ def field_kind(field: forms.BoundField) -> str:
     if input_type == "checkbox":
         return "checkboxes" if getattr(widget, "allow_multiple_selected", False) else "checkbox"
     return "input"
+
+
+FIELD_TEMPLATE = "frontend/account/_field.html"
+
+
+@register.simple_tag(takes_context=True)
+def row_field(context, field: forms.BoundField, **options) -> SafeString:
+    """`frontend/account/_field.html` for a field that every row of a page repeats (a
+    reply box under each comment, a reason under each report): the markup is rendered
+    once per request and given each row's ids, not rendered again per row.
+
+    Only an unbound field whose ids all come from the form's auto_id ("id_<row>_%s") is
+    reused; a bound one, with the person's input and errors, is rendered on its own.
+    `options` are what the include takes besides `field` (label=...).
+    """
+    form = field.form
+    auto_id = form.auto_id if isinstance(form.auto_id, str) else ""
+
+    def render() -> SafeString:
+        template = context.template.engine.get_template(FIELD_TEMPLATE)
+        with context.push(field=field, **options):
+            return template.render(context)
+
+    if form.is_bound or not auto_id.endswith("%s"):
+        return render()
+    request = context.get("request")
+    memo = vars(request).setdefault("_row_field_html", {}) if request is not None else {}
+    key = (
+        type(form),
+        form.prefix,
+        field.name,
+        repr(field.value()),
+        tuple(sorted((name, str(value)) for name, value in options.items())),
+        translation.get_language(),
+    )
+    prefix = auto_id.removesuffix("%s")
+    if key not in memo:
+        memo[key] = (render(), prefix)
+    html, first_prefix = memo[key]
+    # Both prefixes are the code-given auto_id ("id_<row>_"), never anyone's input.
+    return mark_safe(html.replace(first_prefix, prefix))  # noqa: S308

@@ -243,8 +243,9 @@ def test_report_workspace_groups_open_reports_most_reported_first(django_assert_
     for _ in range(4):
         ReportFactory(proposal=closed, resolved_at=timezone.now(), resolution="restored")
 
-    with django_assert_num_queries(1):
-        items = selectors.report_workspace()
+    # The groups, then their reports with what they are about.
+    with django_assert_num_queries(2):
+        items = list(selectors.report_workspace())
         summary = [
             (
                 item.kind,
