@@ -27,7 +27,6 @@ from django.views.decorators.http import require_GET, require_POST
 from engage.audit.selectors import AuditFilters, audit_entry_list
 from engage.taxonomy.choices import taxonomy_version
 from engage.taxonomy.models import Team
-from engage.taxonomy.selectors import theme_list
 from frontend.forms.moderation import (
     AUDIT_ACTIONS,
     AuditFilterForm,
@@ -53,6 +52,7 @@ from proposals.selectors import (
     service_clock,
     triage_queue,
 )
+from proposals.selectors.moderation import routing_taxonomy_get
 from proposals.services import moderation as services
 
 QUEUE_PAGE_SIZE = 50
@@ -71,9 +71,8 @@ def require_perm(request: HttpRequest, perm: str, obj=None) -> None:
 
 
 def taxonomy() -> tuple[list, list[Team], dict]:
-    """Themes with their focus areas, all teams, and a slug → focus area map (5 queries)."""
-    themes = list(theme_list())
-    teams = list(Team.objects.order_by("name"))
+    """Themes with their focus areas, all teams, and a slug → focus area map (3 queries)."""
+    themes, teams = routing_taxonomy_get()
     areas = {area.slug: area for theme in themes for area in theme.focus_areas.all()}
     return themes, teams, areas
 

@@ -8,13 +8,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from engage.accounts.models import User
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
-from engage.taxonomy.models import Team
+from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
 from proposals.models import Comment, Proposal, Report
@@ -87,6 +87,16 @@ def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
         Proposal.objects.filter(team=team, status__in=sorted(statuses))
         .select_related("author", "theme", "focus_area", "team")
         .defer(*LIST_DEFERRED)
+    )
+
+
+def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
+    """Themes with their focus areas, and every team by name: what the triage, routing and
+    re-routing forms choose from (three queries; no UN goals, which they do not show)."""
+    areas = FocusArea.objects.order_by("position", "pk")
+    themes = Theme.objects.order_by("position", "pk")
+    return list(themes.prefetch_related(Prefetch("focus_areas", queryset=areas))), list(
+        Team.objects.order_by("name", "pk")
     )
 
 
