@@ -118,6 +118,18 @@ class Proposal(models.Model):
                 condition=Q(status="submitted"),
                 name="proposal_triage_idx",
             ),
+            # The triage queue filtered by theme or by suggested focus area, counted and
+            # read in order without visiting the other waiting rows.
+            models.Index(
+                fields=["theme", "submitted_at"],
+                condition=Q(status="submitted"),
+                name="proposal_triage_theme_idx",
+            ),
+            models.Index(
+                fields=["suggested_focus_area", "submitted_at"],
+                condition=Q(status="submitted"),
+                name="proposal_triage_suggested_idx",
+            ),
             models.Index(fields=["team", "status", "routed_at"], name="proposal_team_idx"),
             # A team's queue, the longest-waiting first over two or three statuses: read in
             # order from this index instead of sorting every routed row.
