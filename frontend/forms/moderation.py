@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from engage.taxonomy.models import FocusArea, Team, Theme
-from frontend.forms.proposals import WIDE
+from frontend.forms.proposals import WIDE, Select
 from proposals.lifecycle import Outcome
 from proposals.models import Proposal, RejectionReason
 
@@ -51,12 +51,6 @@ def _area_choices(themes: Iterable[Theme], teams: dict[int, str]) -> tuple[list,
             options.append((area.slug, label))
         choices.append((theme.name, options))
     return choices, areas
-
-
-class Select(forms.Select):
-    """A select whose options are written by one template, not one template each."""
-
-    template_name = "frontend/widgets/select.html"
 
 
 class FocusAreaField(forms.ChoiceField):
