@@ -18,22 +18,10 @@ class Result:
     queries: int | None = None  # the most any sampled request ran
     status: int = 200  # the first status that was not 200, else 200
     note: str = ""
-    # The trivial view timed between this scenario's requests: the machine is shared and
-    # noisy, so each ratio is taken against the baseline of the same seconds.
-    baseline_ms: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.samples_ms) if self.samples_ms else float("nan")
-
-    @property
-    def baseline(self) -> float | None:
-        return statistics.median(self.baseline_ms) if self.baseline_ms else None
-
-    def ratio(self, trivial: float | None = None) -> float | None:
-        """Median / the interleaved trivial median (else `trivial`, a whole-run median)."""
-        base = self.baseline or trivial
-        return self.median / base if base else None
 
     @property
     def p95(self) -> float:
@@ -43,8 +31,7 @@ class Result:
 
 
 def percentile_line(result: Result, trivial: float | None = None) -> str:
-    value = result.ratio(trivial)
-    ratio = f"{value:6.1f}x" if value else "      "
+    ratio = f"{result.median / trivial:6.1f}x" if trivial else "      "
     queries = "  -" if result.queries is None else f"{result.queries:3d}"
     status = "" if result.status == 200 else f"  HTTP {result.status}!"
     return (
@@ -62,13 +49,11 @@ def measure_view(
     budget_seconds: float = 40.0,
     client: Client | None = None,
     query_samples: int = 8,
-    baseline: str | None = None,
 ) -> Result:
     """Warm up, time `requests` GETs (fewer when over budget), then count queries on a few.
 
     Timing and query counting are separate passes: capturing queries turns on the debug
-    cursor, which would add its own cost to the timings. With `baseline` (a URL), it is
-    timed after each request too, by a client of its own (Result.baseline_ms).
+    cursor, which would add its own cost to the timings.
     """
     return measure_send(
         name,
@@ -79,7 +64,6 @@ def measure_view(
         budget_seconds=budget_seconds,
         client=client,
         query_samples=query_samples,
-        baseline=baseline,
     )
 
 
@@ -93,11 +77,9 @@ def measure_send(
     budget_seconds: float = 40.0,
     client: Client | None = None,
     query_samples: int = 8,
-    baseline: str | None = None,
 ) -> Result:
     """measure_view for any request: `send(client, i)` makes the i-th one (a POST, say)."""
     client = client or Client(raise_request_exception=False)
-    anonymous = Client(raise_request_exception=False)
     result = Result(name)
     for i in range(warmup):
         send(client, i)
@@ -106,10 +88,6 @@ def measure_send(
         started = time.perf_counter()
         response = send(client, warmup + i)
         result.samples_ms.append((time.perf_counter() - started) * 1000)
-        if baseline:
-            started = time.perf_counter()
-            anonymous.get(baseline)
-            result.baseline_ms.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200 and result.status == 200:
             result.status = response.status_code
             result.note = f" ({describe(warmup + i)})"
