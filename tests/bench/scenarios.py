@@ -187,6 +187,11 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
         moderation.run_inprocess(run=run, results=results, requests=requests, log=log)
     except Exception:  # keep the figures measured so far
         log("Moderation scenarios failed:\n" + traceback.format_exc())
+    # Other work on the machine changes speed during the run: the ratios use the first
+    # trivial median; this one shows how far the machine drifted meanwhile.
+    end = inprocess.measure_view("trivial view again, at the end", lambda i: TRIVIAL, requests=500)
+    results["trivial_end"] = end
+    log(inprocess.percentile_line(end, results["trivial"].median))
     return results
 
 
