@@ -208,7 +208,7 @@ class ReportWorkspace:
         reports = (
             Report.objects.filter(resolved_at__isnull=True)
             .filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
-            .select_related("reporter", "proposal__author", "comment__author")
+            .select_related("proposal__author", "comment__author")
             .select_related("comment__proposal")
             .defer(*wide)
             .order_by("created_at", "pk")
