@@ -26,6 +26,8 @@ class Select(forms.Select):
     """A select whose options are written by one template, not one template each."""
 
     template_name = "frontend/widgets/select.html"
+
+
 AREA_PREFIX = "area:"
 
 
