@@ -1,7 +1,7 @@
 """`make bench` = `python -m tests.bench`: seed (or reuse) engage_bench, then measure.
 
-    python -m tests.bench                  everything (about 3 minutes on 2 cores, plus
-                                           about 40 s when the databases are seeded)
+    python -m tests.bench                  everything (about 75 s on 2 cores, plus
+                                           about 35 s when the databases are seeded)
     python -m tests.bench --requests 50    fewer timed requests per scenario
     python -m tests.bench --skip-served    no gunicorn stage
     python -m tests.bench --reseed         drop and seed the bench databases again
