@@ -68,6 +68,7 @@ def field_kind(field: forms.BoundField) -> str:
 
 
 FIELD_TEMPLATE = "frontend/account/_field.html"
+ROW_ID = "id_row-field-ids_"  # no label or hint contains it
 
 
 @register.simple_tag(takes_context=True)
@@ -76,9 +77,11 @@ def row_field(context, field: forms.BoundField, **options) -> SafeString:
     reply box under each comment, a reason under each report): the markup is rendered
     once per request and given each row's ids, not rendered again per row.
 
-    Only an unbound field whose ids all come from the form's auto_id ("id_<row>_%s") is
-    reused; a bound one, with the person's input and errors, is rendered on its own.
-    `options` are what the include takes besides `field` (label=...).
+    Precondition: the rows' forms are built alike (one form class, the same widget
+    attributes); they may differ in auto_id and in the field's value, which is part of
+    the key. Only an unbound field whose ids all come from the form's auto_id
+    ("id_<row>_%s") is reused; a bound one, with the person's input and errors, is
+    rendered on its own. `options` are what the include takes besides `field` (label=).
     """
     form = field.form
     auto_id = form.auto_id if isinstance(form.auto_id, str) else ""
@@ -100,9 +103,12 @@ def row_field(context, field: forms.BoundField, **options) -> SafeString:
         tuple(sorted((name, str(value)) for name, value in options.items())),
         translation.get_language(),
     )
-    prefix = auto_id.removesuffix("%s")
     if key not in memo:
-        memo[key] = (render(), prefix)
-    html, first_prefix = memo[key]
-    # Both prefixes are the code-given auto_id ("id_<row>_"), never anyone's input.
-    return mark_safe(html.replace(first_prefix, prefix))  # noqa: S308
+        # Rendered once with a stand-in for the row's part of every id, then filled in.
+        form.auto_id = f"{ROW_ID}%s"
+        try:
+            memo[key] = render()
+        finally:
+            form.auto_id = auto_id
+    # The prefix is the code-given auto_id ("id_<row>_"), never anyone's input.
+    return mark_safe(memo[key].replace(ROW_ID, auto_id.removesuffix("%s")))  # noqa: S308
