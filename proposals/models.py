@@ -170,7 +170,22 @@ class Proposal(models.Model):
                 condition=Q(status="submitted"),
                 name="proposal_triage_idx",
             ),
+            # The triage queue filtered by theme or by suggested focus area, counted and
+            # read in order without visiting the other waiting rows.
+            models.Index(
+                fields=["theme", "submitted_at"],
+                condition=Q(status="submitted"),
+                name="proposal_triage_theme_idx",
+            ),
+            models.Index(
+                fields=["suggested_focus_area", "submitted_at"],
+                condition=Q(status="submitted"),
+                name="proposal_triage_suggested_idx",
+            ),
             models.Index(fields=["team", "status", "routed_at"], name="proposal_team_idx"),
+            # A team's queue, the longest-waiting first over two or three statuses: read in
+            # order from this index instead of sorting every routed row.
+            models.Index(fields=["team", "routed_at", "id"], name="proposal_team_queue_idx"),
             # The moderators' list of hidden content reads only these few rows.
             models.Index(
                 fields=["-hidden_at"],
@@ -399,6 +414,14 @@ class Report(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        # The reports workspace groups the open reports only; closed ones pile up.
+        indexes = [
+            models.Index(
+                fields=["proposal", "comment"],
+                condition=Q(resolved_at__isnull=True),
+                name="report_open_idx",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(proposal__isnull=False, comment__isnull=True)

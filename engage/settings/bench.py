@@ -2,6 +2,9 @@
 
 Differences from production, each because the benchmark needs it:
 - the database is BENCH_DATABASE_URL (never an ambient DATABASE_URL, which might be a dev DB);
+- the cache (and broker) is Redis as deployed, on a Redis database of the bench's own
+  (BENCH_REDIS_URL, default db 8; never an ambient REDIS_URL), with the database's name in
+  the key prefix so the 100k and 1k databases never read each other's renderings;
 - plain HTTP on loopback: no SSL redirect and no secure-only cookies;
 - a bench URLconf that adds /bench/trivial/, the baseline every page is compared with;
 - no DRF throttling (the benchmark is one anonymous client sending thousands of requests);
@@ -17,6 +20,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
 os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/engage_bench"
 )
+os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 
 from .production import *  # noqa: F403
 from .production import CACHES, LOGGING, REST_FRAMEWORK, STORAGES
@@ -28,11 +32,12 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
+_database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
 CACHES = {
     **CACHES,
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        **CACHES["default"],
+        "KEY_PREFIX": f"{CACHES['default'].get('KEY_PREFIX', '')}:{_database}",
     },
 }
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from engage.taxonomy.models import FocusArea, Team, Theme
-from frontend.forms.proposals import WIDE
+from frontend.forms.proposals import WIDE, Select
 from proposals.lifecycle import Outcome
 from proposals.models import Proposal, RejectionReason
 
@@ -56,6 +56,8 @@ def _area_choices(themes: Iterable[Theme], teams: dict[int, str]) -> tuple[list,
 class FocusAreaField(forms.ChoiceField):
     """A select of focus areas in one optgroup per theme; cleans to a FocusArea (or None)."""
 
+    widget = Select
+
     def __init__(self, *, themes, teams: dict[int, str], empty_label=None, **kwargs):
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("class", WIDE)  # focus-area names are long
@@ -81,6 +83,8 @@ class FocusAreasField(forms.MultipleChoiceField):
 
 
 class TeamField(forms.ModelChoiceField):
+    widget = Select
+
     def __init__(self, **kwargs):
         super().__init__(queryset=Team.objects.order_by("name"), **kwargs)
 
@@ -203,6 +207,7 @@ class BulkForm(forms.Form):
         label=_("Reason for rejection"),
         required=False,
         choices=[("", _("Choose a reason")), *RejectionReason.choices],
+        widget=Select,
     )
     note = forms.CharField(
         label=_("Note"),
@@ -243,12 +248,12 @@ class TriageFilterForm(forms.Form):
 
     # engage.js submits the form when a select changes (the button stays for no-JS).
     theme = forms.ChoiceField(
-        label=_("Theme"), required=False, widget=forms.Select(attrs={"data-autosubmit": ""})
+        label=_("Theme"), required=False, widget=Select(attrs={"data-autosubmit": ""})
     )
     suggested = forms.ChoiceField(
         label=_("Suggested focus area"),
         required=False,
-        widget=forms.Select(attrs={"data-autosubmit": ""}),
+        widget=Select(attrs={"data-autosubmit": ""}),
     )
     overdue = forms.BooleanField(label=_("Only past the service target"), required=False)
 
@@ -331,9 +336,9 @@ class RerouteForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(label=_("Action"), required=False)
+    action = forms.ChoiceField(label=_("Action"), required=False, widget=Select)
     actor = forms.CharField(label=_("Who (email)"), required=False, max_length=254)
-    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    object_type = forms.ChoiceField(label=_("Object type"), required=False, widget=Select)
     since = forms.DateField(
         label=_("From"), required=False, input_formats=DATE_FORMATS, widget=DATE_WIDGET
     )

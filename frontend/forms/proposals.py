@@ -23,6 +23,14 @@ SORT_LABELS = {
 }
 THEME_PREFIX = "theme:"
 WIDE = "input-width-xl"  # DKFDS: up to 48rem, full width on small screens
+
+
+class Select(forms.Select):
+    """A select whose options are written by one template, not one template each."""
+
+    template_name = "frontend/widgets/select.html"
+
+
 AREA_PREFIX = "area:"
 _COORDINATE = Decimal("0.000001")
 
@@ -299,7 +307,7 @@ class CommentEditForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"))
+    reason = forms.ChoiceField(label=_("Reason"), widget=Select)
     details = forms.CharField(
         label=_("Details"),
         required=False,

@@ -1,7 +1,8 @@
 """Render Django form widgets with DKFDS classes, so form classes stay free of markup."""
 
 from django import forms, template
-from django.utils.safestring import SafeString
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -64,3 +65,50 @@ def field_kind(field: forms.BoundField) -> str:
     if input_type == "checkbox":
         return "checkboxes" if getattr(widget, "allow_multiple_selected", False) else "checkbox"
     return "input"
+
+
+FIELD_TEMPLATE = "frontend/account/_field.html"
+ROW_ID = "id_row-field-ids_"  # no label or hint contains it
+
+
+@register.simple_tag(takes_context=True)
+def row_field(context, field: forms.BoundField, **options) -> SafeString:
+    """`frontend/account/_field.html` for a field that every row of a page repeats (a
+    reply box under each comment, a reason under each report): the markup is rendered
+    once per request and given each row's ids, not rendered again per row.
+
+    Precondition: the rows' forms are built alike (one form class, the same widget
+    attributes); they may differ in auto_id and in the field's value, which is part of
+    the key. Only an unbound field whose ids all come from the form's auto_id
+    ("id_<row>_%s") is reused; a bound one, with the person's input and errors, is
+    rendered on its own. `options` are what the include takes besides `field` (label=).
+    """
+    form = field.form
+    auto_id = form.auto_id if isinstance(form.auto_id, str) else ""
+
+    def render() -> SafeString:
+        template = context.template.engine.get_template(FIELD_TEMPLATE)
+        with context.push(field=field, **options):
+            return template.render(context)
+
+    if form.is_bound or not auto_id.endswith("%s"):
+        return render()
+    request = context.get("request")
+    memo = vars(request).setdefault("_row_field_html", {}) if request is not None else {}
+    key = (
+        type(form),
+        form.prefix,
+        field.name,
+        repr(field.value()),
+        tuple(sorted((name, str(value)) for name, value in options.items())),
+        translation.get_language(),
+    )
+    if key not in memo:
+        # Rendered once with a stand-in for the row's part of every id, then filled in.
+        form.auto_id = f"{ROW_ID}%s"
+        try:
+            memo[key] = render()
+        finally:
+            form.auto_id = auto_id
+    # The prefix is the code-given auto_id ("id_<row>_"), never anyone's input.
+    return mark_safe(memo[key].replace(ROW_ID, auto_id.removesuffix("%s")))  # noqa: S308

@@ -2,9 +2,13 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from engage.accounts.roles import user_roles
+from frontend.templatetags.engage_site import icon
 
 register = template.Library()
 
@@ -31,3 +35,40 @@ def staff_links(context) -> dict:
         links["team_url"] = reverse("frontend:team_list")
         links["team_label"] = _("My teams") if teams else _("Teams")
     return links
+
+
+@register.simple_tag
+def waiting(proposal) -> str:
+    """How long `proposal` has waited (working days, from moderation.annotate_waiting)
+    and, if so, that it is past the service target.
+
+    A tag rather than an included template: queues show it on each of 50 rows.
+    """
+    days = proposal.waiting_days
+    text = ngettext("%(days)s working day", "%(days)s working days", days) % {"days": days}
+    if not proposal.is_overdue:
+        return text
+    return format_html(
+        '{} <span class="badge badge-small badge-error">{}</span>', text, _("Past service target")
+    )
+
+
+@register.simple_tag
+def suggestion_buttons(proposal) -> str:
+    """The triage row's one-click buttons, one per suggested focus area with its score
+    (proposal.suggested, from moderation.annotate_waiting): each routes the proposal there.
+
+    A tag rather than template markup: 50 rows show 150 of them. Every value is escaped
+    here, once per row or area.
+    """
+    accept_url = escape(reverse("frontend:moderation_accept", kwargs={"pk": proposal.pk}))
+    route_label = escape(_("Route “%(title)s” to") % {"title": proposal.title})
+    check = icon("check")
+    buttons = "".join(
+        f'\n<li class="mt-2"><button type="submit" class="function-link text-left" '
+        f'formaction="{accept_url}" name="accept" value="{escape(area.slug)}">{check}<span>'
+        f'<span class="sr-only">{route_label} </span>{escape(area.name)} '
+        f"({round(score * 100)} %)</span></button></li>"
+        for area, score in proposal.suggested
+    )
+    return mark_safe(f'<ul class="nobullet-list no-max-width">{buttons}\n</ul>')  # noqa: S308

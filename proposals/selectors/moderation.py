@@ -8,16 +8,19 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from engage.accounts.models import User
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
-from engage.taxonomy.models import Team
+from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
 from proposals.models import Comment, Proposal, Report
+
+# Columns no staff list shows: the rendered text and the search index, the widest of a row.
+LIST_DEFERRED = ("body_html", "search_vector")
 
 
 def service_target_cutoff():
@@ -54,8 +57,10 @@ class TriageFilters:
 
 def triage_queue(*, filters: TriageFilters) -> QuerySet[Proposal]:
     """Submitted proposals, oldest first, with author, chosen theme and focus area."""
-    queryset = Proposal.objects.filter(status=Status.SUBMITTED).select_related(
-        "author", "theme", "focus_area"
+    queryset = (
+        Proposal.objects.filter(status=Status.SUBMITTED)
+        .select_related("author", "theme", "focus_area")
+        .defer(*LIST_DEFERRED)
     )
     if filters.theme:
         queryset = queryset.filter(theme__slug=filters.theme)
@@ -78,8 +83,20 @@ def team_answered(*, team: Team) -> QuerySet[Proposal]:
 
 
 def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
-    return Proposal.objects.filter(team=team, status__in=sorted(statuses)).select_related(
-        "author", "theme", "focus_area", "team"
+    return (
+        Proposal.objects.filter(team=team, status__in=sorted(statuses))
+        .select_related("author", "theme", "focus_area", "team")
+        .defer(*LIST_DEFERRED)
+    )
+
+
+def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
+    """Themes with their focus areas, and every team by name: what the triage, routing and
+    re-routing forms choose from (three queries; no UN goals, which they do not show)."""
+    areas = FocusArea.objects.order_by("position", "pk")
+    themes = Theme.objects.order_by("position", "pk")
+    return list(themes.prefetch_related(Prefetch("focus_areas", queryset=areas))), list(
+        Team.objects.order_by("name", "pk")
     )
 
 
@@ -159,20 +176,59 @@ class ReportedItem:
         return len({report.reporter_id for report in self.reports})
 
 
-def report_workspace() -> list[ReportedItem]:
-    """Open reports grouped by what they are about, most-reported first (one query)."""
-    reports = (
-        Report.objects.filter(resolved_at__isnull=True)
-        .select_related("reporter", "proposal", "proposal__author", "comment")
-        .select_related("comment__author", "comment__proposal")
-        .order_by("created_at", "pk")
-    )
-    grouped: dict[tuple[str, int], ReportedItem] = {}
-    for report in reports:
-        target = report.proposal or report.comment
-        key = ("proposal" if report.proposal_id else "comment", target.pk)
-        grouped.setdefault(key, ReportedItem(target=target, reports=[])).reports.append(report)
-    return sorted(grouped.values(), key=lambda item: (-item.reporter_count, item.reports[0].pk))
+class ReportWorkspace:
+    """Open reports grouped by what they are about, most reporters first, then the oldest.
+
+    What a Paginator (or DRF's) asks of it: count() counts the groups, and a slice loads
+    that page's groups, then their open reports with what they are about (two queries),
+    so a page costs the same however many reports are open.
+    """
+
+    def __init__(self) -> None:
+        self._groups = (
+            Report.objects.filter(resolved_at__isnull=True)
+            .values("proposal_id", "comment_id")
+            .annotate(reporters=Count("reporter_id", distinct=True), first_at=Min("created_at"))
+            .order_by("-reporters", "first_at", "proposal_id", "comment_id")
+        )
+
+    def count(self) -> int:
+        return self._groups.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index: int | slice) -> ReportedItem | list[ReportedItem]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        groups = list(self._groups[index])
+        proposal_ids = [group["proposal_id"] for group in groups if group["proposal_id"]]
+        comment_ids = [group["comment_id"] for group in groups if group["comment_id"]]
+        wide = [f"{path}__{name}" for path in _REPORTED for name in LIST_DEFERRED]
+        reports = (
+            Report.objects.filter(resolved_at__isnull=True)
+            .filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
+            .select_related("proposal__author", "comment__author")
+            .select_related("comment__proposal")
+            .defer(*wide)
+            .order_by("created_at", "pk")
+        )
+        items: dict[tuple[int | None, int | None], ReportedItem] = {}
+        for report in reports:
+            key = (report.proposal_id, report.comment_id)
+            if key not in items:
+                items[key] = ReportedItem(target=report.proposal or report.comment, reports=[])
+            items[key].reports.append(report)
+        return [items[(group["proposal_id"], group["comment_id"])] for group in groups]
+
+
+# The proposals a reports page shows: reported ones and those of reported comments.
+_REPORTED = ("proposal", "comment__proposal")
+
+
+def report_workspace() -> ReportWorkspace:
+    """Open reports grouped by what they are about, most-reported first (see ReportWorkspace)."""
+    return ReportWorkspace()
 
 
 def hidden_content() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:

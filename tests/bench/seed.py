@@ -18,12 +18,14 @@ import psycopg
 from psycopg import sql
 
 # Bump when the generated data changes shape: older bench databases are then re-seeded.
-SEED_VERSION = 4
+SEED_VERSION = 5
 MARKER_TABLE = "bench_seed"
-# Staff the moderation scenarios sign in as (both enrolled in TOTP, as RequireMFAMiddleware
-# demands): a moderator, and a member of the team with the most routed proposals.
+# Staff the moderation scenarios sign in as (all enrolled in TOTP, as RequireMFAMiddleware
+# demands): a moderator, a member of the team with the most routed proposals, and an admin
+# (who reads the audit trail whoever else may).
 MODERATOR_EMAIL = "moderator@bench.example"
 TEAM_MEMBER_EMAIL = "team@bench.example"
+ADMIN_EMAIL = "admin@bench.example"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Scale:
     supports: int
     comments: int
     reports: int
+    open_reports: int  # reports no moderator has resolved yet: the reports workspace
     waiting: int  # submitted proposals in the triage queue, all with stored suggestions
 
 
@@ -42,9 +45,18 @@ FULL = Scale(
     supports=300_000,
     comments=200_000,
     reports=2_000,
+    open_reports=800,
     waiting=5_000,
 )
-SMALL = Scale(proposals=1_000, users=200, supports=3_000, comments=2_000, reports=20, waiting=50)
+SMALL = Scale(
+    proposals=1_000,
+    users=200,
+    supports=3_000,
+    comments=2_000,
+    reports=20,
+    open_reports=8,
+    waiting=50,
+)
 SCALES = {"full": FULL, "small": SMALL}
 
 # Everything but the triage queue, whose size is Scale.waiting.
@@ -209,6 +221,7 @@ def _between(rng: random.Random, start: datetime, end: datetime) -> datetime:
 
 def seed(*, scale: Scale, log) -> float:
     """Fill the (migrated, empty) database; returns the seconds it took."""
+    from django.contrib.contenttypes.models import ContentType
     from django.contrib.postgres.search import SearchVector
     from django.core.management.color import no_style
     from django.db import connection, transaction
@@ -216,6 +229,7 @@ def seed(*, scale: Scale, log) -> float:
     from psycopg.types.json import Jsonb
 
     from engage.accounts.models import User
+    from engage.audit.models import AuditEntry
     from engage.taxonomy.models import FocusArea, Team
     from proposals import text
     from proposals.models import Comment, Proposal, ProposalEvent, ProposalFollow, Report, Support
@@ -240,7 +254,7 @@ def seed(*, scale: Scale, log) -> float:
     # The suggester as proposal_submit uses it before any routing decision (day one).
     suggester = Suggester(areas=area_texts(), learned={})
 
-    tables = [User, Proposal, Support, Comment, ProposalFollow, ProposalEvent, Report]
+    tables = [User, Proposal, Support, Comment, ProposalFollow, ProposalEvent, Report, AuditEntry]
     with transaction.atomic():
         cursor = connection.cursor().cursor  # the psycopg cursor, for COPY
         # Bulk-load as PostgreSQL's manual advises: the generated rows are consistent by
@@ -269,14 +283,15 @@ def seed(*, scale: Scale, log) -> float:
                     deleted,
                 )
             )
-        moderator_id, member_id = scale.users + 1, scale.users + 2
+        moderator_id, member_id, admin_id = scale.users + 1, scale.users + 2, scale.users + 3
         for uid, email, name in [
             (moderator_id, MODERATOR_EMAIL, "Bench Moderator"),
             (member_id, TEAM_MEMBER_EMAIL, "Bench Teammedlem"),
+            (admin_id, ADMIN_EMAIL, "Bench Admin"),
         ]:
-            is_staff = uid == member_id
+            is_staff, is_superuser = uid != moderator_id, uid == admin_id
             users.append(
-                (uid, "!bench-unusable", email, name, "da", is_staff, False, True, now, None)
+                (uid, "!bench-unusable", email, name, "da", is_staff, is_superuser, True, now, None)
             )
         _copy(
             cursor,
@@ -564,6 +579,54 @@ def seed(*, scale: Scale, log) -> float:
         )
         log(f"  timeline events: {event_count:,}")
 
+        # The audit trail the moderation services would have written for those changes.
+        area_slugs = {area.pk: area.slug for area in focus_areas}
+        team_slugs = {team.pk: team.slug for team in teams}
+        proposal_type = ContentType.objects.get_for_model(Proposal).pk
+
+        def audit_entries():
+            for row in proposals:
+                pid, title, status, into = row[0], row[2][:200], row[10], row[12]
+                submitted, published, answered = row[17], row[18], row[19]
+                entry = (proposal_type, pid, title)
+                if status == "rejected":
+                    data = Jsonb({})
+                    yield (submitted, moderator_id, "proposal.reject", *entry, "submitted",
+                           "rejected", "Ligner et andet forslag.", data)  # fmt: skip
+                if not published:
+                    continue
+                data = Jsonb({"focus_area": area_slugs[row[6]], "team": team_slugs[row[20]]})
+                yield (published, moderator_id, "proposal.route", *entry, "submitted",
+                       "published", "", data)  # fmt: skip
+                if status == "under_review":
+                    yield (published + timedelta(days=3), member_id, "proposal.under_review",
+                           *entry, "published", "under_review", "", Jsonb({}))  # fmt: skip
+                elif status == "answered":
+                    yield (answered, member_id, "proposal.answer", *entry, "published",
+                           "answered", "", Jsonb({"outcome": row[11]}))  # fmt: skip
+                elif status == "merged":
+                    yield (published + timedelta(days=1), moderator_id, "proposal.merge", *entry,
+                           "published", "merged", "", Jsonb({"into": into}))  # fmt: skip
+
+        audit_count = _copy(
+            cursor,
+            AuditEntry,
+            [
+                "created_at",
+                "actor",
+                "action",
+                "target_type",
+                "target_id",
+                "target_label",
+                "from_state",
+                "to_state",
+                "reason",
+                "data",
+            ],
+            audit_entries(),
+        )
+        log(f"  audit entries: {audit_count:,}")
+
         # Reports: mostly on proposals, some on comments; some already resolved.
         reports = []
         seen: set[tuple[str, int, int]] = set()
@@ -586,7 +649,7 @@ def seed(*, scale: Scale, log) -> float:
                     reason,
                     "Upassende indhold." if reason == "other" else "",
                     created,
-                    created + timedelta(days=1) if rng.random() < 0.6 else None,
+                    None if len(reports) < scale.open_reports else created + timedelta(days=1),
                 )
             )
         _copy(
@@ -602,9 +665,10 @@ def seed(*, scale: Scale, log) -> float:
         _staff_setup(
             moderator_id=moderator_id,
             member_id=member_id,
+            admin_id=admin_id,
             team_id=_busiest_team(proposals, teams),
         )
-        log("  moderator and team member with TOTP")
+        log("  moderator, team member and admin with TOTP")
 
         # One UPDATE with the same expression as proposals.search.search_vector_refresh.
         vector_started = time.perf_counter()
@@ -642,8 +706,8 @@ def _busiest_team(proposals: list[list], teams) -> int:
     return waiting.most_common(1)[0][0] if waiting else teams[0].pk
 
 
-def _staff_setup(*, moderator_id: int, member_id: int, team_id: int) -> None:
-    """Group, team and TOTP for the two staff users; allauth writes the authenticators."""
+def _staff_setup(*, moderator_id: int, member_id: int, admin_id: int, team_id: int) -> None:
+    """Group, team and TOTP for the three staff users; allauth writes the authenticators."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.conf import settings
     from django.contrib.auth.models import Group
@@ -653,10 +717,11 @@ def _staff_setup(*, moderator_id: int, member_id: int, team_id: int) -> None:
 
     moderator = User.objects.get(pk=moderator_id)
     member = User.objects.get(pk=member_id)
+    admin = User.objects.get(pk=admin_id)
     group, _created = Group.objects.get_or_create(name=settings.MODERATOR_GROUP)
     moderator.groups.add(group)
     Team.objects.get(pk=team_id).members.add(member)
-    for user in (moderator, member):
+    for user in (moderator, member, admin):
         TOTP.activate(user, generate_totp_secret())
 
 
@@ -675,6 +740,7 @@ def seeded_counts() -> dict[str, int]:
         "supports": "proposals_support",
         "comments": "proposals_comment",
         "reports": "proposals_report",
+        "audit entries": "audit_auditentry",
     }
     with connection.cursor() as c:
         result = {}

@@ -33,10 +33,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(port: int, path: str) -> int:
+def _get(port: int, path: str, headers: dict[str, str] | None = None) -> int:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        conn.request("GET", path, headers={"Host": "127.0.0.1"})
+        conn.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
         response = conn.getresponse()
         response.read()
         return response.status
@@ -100,10 +100,14 @@ def load(
     threads: int = 4,
     time_cap: float = 60.0,
     warmup: int = 40,
+    headers: dict[str, str] | None = None,
 ) -> Throughput:
-    """GET `paths` round-robin `count` times from `threads` threads (stopping at `time_cap`)."""
+    """GET `paths` round-robin `count` times from `threads` threads (stopping at `time_cap`).
+
+    `headers` go with every request: a Cookie header makes it a signed-in person's.
+    """
     for i in range(warmup):
-        _get(port, paths[i % len(paths)])
+        _get(port, paths[i % len(paths)], headers)
     lock = threading.Lock()
     state = {"next": 0, "done": 0, "errors": 0, "first_error": ""}
     deadline = time.monotonic() + time_cap
@@ -116,7 +120,7 @@ def load(
                     return
                 state["next"] += 1
             try:
-                status = _get(port, paths[i % len(paths)])
+                status = _get(port, paths[i % len(paths)], headers)
                 error = "" if status == 200 else f"HTTP {status} {paths[i % len(paths)]}"
             except OSError as exc:
                 error = f"{type(exc).__name__}: {exc}"
