@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('proposals', '0009_sqlite_search'),
-        ('proposals', '0009_staff_queue_indexes'),
+        ("proposals", "0009_sqlite_search"),
+        ("proposals", "0009_staff_queue_indexes"),
     ]
 
-    operations = [
-    ]
+    operations = []
