@@ -54,6 +54,13 @@ def comment_on_open_proposal(user, comment) -> bool:
     return comment is not None and comment.proposal.status in OPEN_STATUSES
 
 
+@rules.predicate
+def content_is_frozen(user, target) -> bool:
+    """Hidden content stays as the moderator hid it until it is restored, so moderators
+    always review the text they hid; the services refuse edits by this same predicate."""
+    return target is not None and target.hidden_at is not None
+
+
 is_staff_moderator = is_moderator | is_admin
 
 rules.add_perm("proposals.add_proposal", is_signed_in)
@@ -61,7 +68,8 @@ rules.add_perm(
     "proposals.view_proposal", proposal_is_public | is_proposal_author | is_staff_moderator
 )
 rules.add_perm(
-    "proposals.change_proposal", is_signed_in & is_proposal_author & proposal_is_editable
+    "proposals.change_proposal",
+    is_signed_in & is_proposal_author & proposal_is_editable & ~content_is_frozen,
 )
 rules.add_perm(
     "proposals.submit_proposal", is_signed_in & is_proposal_author & proposal_is_editable
@@ -80,7 +88,8 @@ rules.add_perm(
     & is_comment_author
     & comment_is_live
     & comment_in_edit_window
-    & comment_on_open_proposal,
+    & comment_on_open_proposal
+    & ~content_is_frozen,
 )
 rules.add_perm(
     "proposals.delete_comment",

@@ -98,7 +98,7 @@ class RouteForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs=NOTE_ATTRS),
-        help_text=_("Kept in the audit trail; the public does not see it."),
+        help_text=_("The team sees it with the proposal; the public does not."),
     )
     field_order = ["focus_area", "secondary_focus_areas", "team", "note"]
 
@@ -312,7 +312,7 @@ class RerouteForm(forms.Form):
         label=_("Note for the other team"),
         max_length=2000,
         widget=forms.Textarea(attrs=NOTE_ATTRS),
-        help_text=_("Why the proposal belongs with them. Kept in the audit trail."),
+        help_text=_("Why the proposal belongs with them. They see it with the proposal."),
     )
     field_order = ["team", "focus_area", "note"]
 

@@ -12,6 +12,7 @@ from proposals import text
 from proposals.lifecycle import OPEN_STATUSES
 from proposals.listing import listing_changed
 from proposals.models import Comment, Proposal, ProposalFollow
+from proposals.rules import content_is_frozen
 from proposals.services.limits import rate_limit
 
 
@@ -70,11 +71,16 @@ def comment_create(
 
 @transaction.atomic
 def comment_edit(*, comment: Comment, body: str) -> Comment:
-    """Change a comment's text within the edit window; a deleted comment cannot change."""
+    """Change a comment's text within the edit window; a deleted or hidden one cannot."""
     body = _check_body(body)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.deleted_at is not None:
         raise ValidationError(_("A deleted comment cannot be edited."), code="deleted")
+    if content_is_frozen(None, comment):
+        raise ValidationError(
+            _("A moderator has hidden this comment; it cannot be edited until it is restored."),
+            code="hidden",
+        )
     window = settings.COMMENT_EDIT_WINDOW_SECONDS
     if (timezone.now() - comment.created_at).total_seconds() > window:
         raise ValidationError(

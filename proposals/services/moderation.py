@@ -125,7 +125,8 @@ def proposal_route(
     locked.theme_id = focus_area.theme_id
     locked.team = team
     locked.routed_at = timezone.now()
-    locked.save(update_fields=["focus_area", "theme", "team", "routed_at"])
+    locked.team_note = note.strip()
+    locked.save(update_fields=["focus_area", "theme", "team", "routed_at", "team_note"])
     locked.secondary_focus_areas.set(secondary)
     RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
     published = proposal_publish(proposal=locked, actor=actor)
@@ -136,10 +137,13 @@ def proposal_route(
         from_state=Status.SUBMITTED,
         to_state=Status.PUBLISHED,
         reason=note,
+        # Names as well as slugs: the trail says where it went even after a rename.
         data={
             "focus_area": focus_area.slug,
+            "focus_area_name": focus_area.name,
             "secondary_focus_areas": [area.slug for area in secondary],
             "team": team.slug,
+            "team_name": team.name,
         },
     )
     event_record(
@@ -256,9 +260,10 @@ def proposal_reroute(
         )
     if team.pk == locked.team_id and (focus_area is None or focus_area.pk == locked.focus_area_id):
         raise ValidationError({"team": _("The proposal is already with this team.")})
-    previous_team = locked.team.slug if locked.team else ""
+    previous_team = locked.team
     locked.team = team
-    fields = ["team", "routed_at"]
+    locked.team_note = note.strip()
+    fields = ["team", "routed_at", "team_note"]
     if focus_area is not None and focus_area.pk != locked.focus_area_id:
         locked.focus_area = focus_area
         locked.theme_id = focus_area.theme_id
@@ -273,10 +278,15 @@ def proposal_reroute(
         actor=actor,
         action="proposal.reroute",
         target=locked,
-        from_state=previous_team,
+        from_state=previous_team.slug if previous_team else "",
         to_state=team.slug,
         reason=note.strip(),
-        data={"focus_area": locked.focus_area.slug if locked.focus_area else None},
+        data={
+            "focus_area": locked.focus_area.slug if locked.focus_area else None,
+            "focus_area_name": locked.focus_area.name if locked.focus_area else None,
+            "from_team_name": previous_team.name if previous_team else "",
+            "team_name": team.name,
+        },
     )
     event_record(
         kind=EventKind.PROPOSAL_ROUTED, target=locked, actor=actor, data={"team": team.slug}

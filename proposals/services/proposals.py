@@ -16,6 +16,7 @@ from proposals import geo, images, text
 from proposals.lifecycle import EDITABLE_STATUSES, Outcome, Status, transition_check
 from proposals.listing import listing_changed
 from proposals.models import Proposal, ProposalEvent, ProposalFollow, ProposalImage
+from proposals.rules import content_is_frozen
 from proposals.search import search_vector_refresh
 from proposals.services.limits import rate_limit
 from proposals.services.routing import proposal_suggestions_refresh
@@ -89,6 +90,11 @@ def proposal_update(
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Only drafts can be edited."), code="not_editable")
+    if content_is_frozen(None, proposal):
+        raise ValidationError(
+            _("A moderator has hidden this proposal; it cannot be edited until it is restored."),
+            code="hidden",
+        )
     changed = ["updated_at"]
     if title is not None:
         proposal.title = title.strip()
