@@ -119,7 +119,6 @@ def proposal_is_routed(user, proposal) -> bool:
 
 # Moderation: triage, reports and hiding are for moderators (and admins).
 rules.add_perm("proposals.hide_content", is_signed_in & is_staff_moderator)
-rules.add_perm("proposals.view_audit_trail", is_signed_in & is_admin)
 # Focus-area teams: members of the routed team answer; moderators may also re-route.
 rules.add_perm("proposals.work_team_queue", is_signed_in & (is_team_member | is_admin))
 rules.add_perm(

@@ -15,6 +15,7 @@ AUDIT_ACTIONS = {
     "proposal.route": _("Routed"),
     "proposal.reject": _("Rejected"),
     "proposal.merge": _("Merged"),
+    "proposal.unmerge": _("Merge undone"),
     "proposal.reroute": _("Re-routed"),
     "proposal.under_review": _("Set under review"),
     "proposal.answer": _("Answered"),
@@ -175,9 +176,25 @@ class MergeForm(forms.Form):
     )
     # The status the moderator saw: if a colleague acted meanwhile, the merge is refused.
     expected_status = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Set by the confirmation page: without it the merge is only described, not done.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_merge_%s")
+        super().__init__(*args, **kwargs)
+
+
+class UnmergeForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why the merge is undone"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=NOTE_ATTRS),
+        help_text=_("Shown on the proposal's public history."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_unmerge_%s")
         super().__init__(*args, **kwargs)
 
 

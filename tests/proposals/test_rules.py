@@ -134,7 +134,7 @@ report_comment         closed         -    -   -    -   -
 # states marked "routed": published, under_review, answered, rejected_routed,
 # merged_routed); routed_team_member belongs to A, other_team_member to team B. Both are
 # staff without the moderator group. For work_team_queue the object is a team: A, B, or a
-# team nobody in the table belongs to. hide_content, view_audit_trail and
+# team nobody in the table belongs to. hide_content and
 # moderate_proposal do not depend on the object (views pass a proposal or a comment).
 # answer_proposal also opens the proposal in the team's workspace, so it does not depend
 # on the status: the lifecycle refuses answering a closed proposal.
@@ -157,8 +157,6 @@ moderate_proposal      published           -    -   -    Y   -     -     Y
 hide_content           -                   -    -   -    Y   -     -     Y
 hide_content           published           -    -   -    Y   -     -     Y
 hide_content           comment             -    -   -    Y   -     -     Y
-
-view_audit_trail       -                   -    -   -    -   -     -     Y
 
 work_team_queue        team_a              -    -   -    -   Y     -     Y
 work_team_queue        team_b              -    -   -    -   -     Y     Y
@@ -318,8 +316,9 @@ def test_deactivated_staff_may_do_no_moderation():
     team = TeamFactory(members=[member])
     proposal = ProposalFactory(status=Status.PUBLISHED, team=team)
     for user in (member, moderator, admin):
-        for perm in ("moderate_proposal", "hide_content", "view_audit_trail"):
+        for perm in ("moderate_proposal", "hide_content"):
             assert not user.has_perm(f"proposals.{perm}"), perm
+        assert not user.has_perm("audit.view_audit_trail")
         assert not user.has_perm("proposals.work_team_queue", team)
         assert not user.has_perm("proposals.answer_proposal", proposal)
         assert not user.has_perm("proposals.reroute_proposal", proposal)
