@@ -109,13 +109,15 @@ moderate_proposal      merged         -    -   -    Y   Y
 """
 
 # Comment states: live (just written, on a published proposal), deleted, old (past the
-# edit window), closed (live, but its proposal has since been rejected). "author" is the
+# edit window), closed (live, but its proposal has since been rejected), hidden (by a
+# moderator, within the edit window). "author" is the
 # comment's author.
 # permission           state          anon cit auth mod admin
 COMMENT_TABLE = """
 change_comment         live           -    -   Y    -   -
 change_comment         deleted        -    -   -    -   -
 change_comment         old            -    -   -    -   -
+change_comment         hidden         -    -   -    -   -
 change_comment         closed         -    -   -    -   -
 
 delete_comment         live           -    -   Y    Y   Y
@@ -335,6 +337,9 @@ def _comment_in(state: str) -> Comment:
         comment.save()
     elif state == "old":
         comment.created_at = timezone.now() - timedelta(minutes=15, seconds=1)
+        comment.save()
+    elif state == "hidden":  # hidden by a moderator: frozen until restored
+        comment.hidden_at = timezone.now()
         comment.save()
     return comment
 
