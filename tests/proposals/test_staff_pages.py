@@ -232,6 +232,7 @@ def test_the_similar_list_leads_to_the_confirmation_not_the_merge(
     duplicate, target, _people = duplicate_and_target
     client.force_login(moderator)
     fragment = html(client.get(reverse("frontend:moderation_similar", args=[duplicate.pk])))
+    assert f'name="into" value="{target.pk}"' in fragment
     assert 'name="confirm"' not in fragment  # its button asks first
 
 
