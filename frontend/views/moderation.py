@@ -587,12 +587,17 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     )
     entries = audit_entry_list_visible(user=request.user, filters=filters)
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    _themes, teams, areas = taxonomy()
+    names = {
+        "focus_area": {slug: area.name for slug, area in areas.items()},
+        "team": {team.slug: team.name for team in teams},
+    }
     for entry in page.object_list:
         entry.action_label = AUDIT_ACTIONS.get(entry.action, entry.action)
         entry.from_label = state_label(entry.from_state)
         entry.to_label = state_label(entry.to_state)
         entry.is_proposal = entry.target_type.model == "proposal"
-        entry.details = _entry_details(entry)
+        entry.details = _entry_details(entry, names=names)
     context = {
         "form": form,
         "page": page,
@@ -602,21 +607,24 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     return render(request, "frontend/moderation/audit_trail.html", context)
 
 
-def _entry_details(entry) -> list[dict]:
+def _entry_details(entry, *, names: dict[str, dict[str, str]]) -> list[dict]:
     """Where a routing went and which proposal a merge joined, from what the entry kept:
-    [{"label", "text", "url"}] (no query)."""
+    [{"label", "text", "url"}]. Areas and teams by their current names (`names`, slug →
+    name), else as recorded; no query."""
     data = entry.data or {}
     details = []
+    teams = names["team"]
     if entry.action == "proposal.reroute":
-        entry.from_label = data.get("from_team_name") or entry.from_state
-        entry.to_label = data.get("team_name") or entry.to_state
+        entry.from_label = teams.get(entry.from_state) or data.get("from_team_name") or "–"
+        entry.to_label = teams.get(entry.to_state) or data.get("team_name") or entry.to_state
     if entry.action in {"proposal.route", "proposal.reroute"}:
-        area = data.get("focus_area_name") or data.get("focus_area")
+        area = data.get("focus_area")
         if area:
-            details.append({"label": _("Focus area"), "text": area})
-        team = data.get("team_name") or data.get("team")
-        if team:
-            details.append({"label": _("Team"), "text": team})
+            details.append({"label": _("Focus area"), "text": names["focus_area"].get(area, area)})
+        team = data.get("team") or entry.to_state
+        team_name = teams.get(team) or data.get("team_name") or team
+        if team_name:
+            details.append({"label": _("Team"), "text": team_name})
     for action, key, label in (
         ("proposal.merge", "into", _("Merged into")),
         ("proposal.unmerge", "from", _("Taken out of")),

@@ -143,10 +143,10 @@ def proposal_route(
         from_state=Status.SUBMITTED,
         to_state=Status.PUBLISHED,
         reason=note,
-        # Names as well as slugs: the trail says where it went even after a rename.
+        # The team's name as well as its slug: the trail names it even after a rename (focus
+        # areas keep their slugs for good, and their names are shown in the reader's language).
         data={
             "focus_area": focus_area.slug,
-            "focus_area_name": focus_area.name,
             "secondary_focus_areas": [area.slug for area in secondary],
             "team": team.slug,
             "team_name": team.name,
@@ -372,7 +372,6 @@ def proposal_reroute(
         reason=note.strip(),
         data={
             "focus_area": locked.focus_area.slug if locked.focus_area else None,
-            "focus_area_name": locked.focus_area.name if locked.focus_area else None,
             "from_team_name": previous_team.name if previous_team else "",
             "team_name": team.name,
         },

@@ -156,7 +156,6 @@ def test_route_publishes_and_routes_with_the_area_team(moderator, team):
     assert entry.reason == "Passer til klimaplanen"
     assert entry.data == {
         "focus_area": "klimahandlingsplan",
-        "focus_area_name": primary.name,
         "secondary_focus_areas": ["vild-natur", "lavbundsjorde"],
         "team": "klima-team",
         "team_name": team.name,
@@ -493,7 +492,6 @@ def test_reroute_with_a_new_focus_area_records_a_routing_decision(moderator, tea
     assert (decision.focus_area, decision.decided_by) == (new_area, moderator)
     assert audit("proposal.reroute", proposal)[0].data == {
         "focus_area": "vild-natur",
-        "focus_area_name": new_area.name,
         "from_team_name": team.name,
         "team_name": other_team.name,
     }

@@ -321,3 +321,125 @@ def test_other_actions_cannot_reopen_a_merged_proposal(moderator, duplicate_and_
     proposal_merge(proposal=duplicate, into=target, actor=moderator)
     with pytest.raises(InvalidTransition):
         proposal_set_under_review(proposal=duplicate, actor=moderator)
+
+
+# ---------- the audit trail page -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("da", ["Fokusområde", "Team", "Lagt sammen med"]),
+        ("en", ["Focus area", "Team", "Merged into"]),
+    ],
+)
+def test_audit_rows_say_where_a_routing_went_and_into_which_proposal(
+    client, moderator, team, language, labels
+):
+    routed = ProposalFactory(status=Status.SUBMITTED, focus_area=None, title="Til klima")
+    duplicate = ProposalFactory(title="Dublet")
+    target = ProposalFactory(title="Det rigtige forslag")
+    client.force_login(moderator)
+    client.post(reverse("frontend:moderation_accept", args=[routed.pk]), {"accept": AREA})
+    client.post(
+        reverse("frontend:moderation_merge", args=[duplicate.pk]),
+        {"into": target.pk, "confirm": "True"},
+    )
+    sign_in(client, moderator, language)
+    page = html(client.get(reverse("frontend:audit_trail")))
+    area_name = Proposal.objects.get(pk=routed.pk).focus_area.name
+    for label in labels:
+        assert label in page, label
+    assert area_name in page and "Klimateamet" in page
+    assert "Det rigtige forslag" in page
+    assert reverse("frontend:moderation_item", args=[target.pk]) in page
+    assert reverse("frontend:moderation_item", args=[duplicate.pk]) in page
+
+
+def test_moderators_read_their_own_audit_entries_and_admins_everyones(client, moderator):
+    colleague = staff(ModeratorFactory)
+    admin = staff(__import__("tests.factories", fromlist=["AdminFactory"]).AdminFactory)
+    mine, theirs = ProposalFactory(title="Min sag"), ProposalFactory(title="Kollegaens sag")
+    content_hide(target=mine, actor=moderator, reason="Spam")
+    content_hide(target=theirs, actor=colleague, reason="Spam")
+    url = reverse("frontend:audit_trail")
+    client.force_login(moderator)
+    page = html(client.get(url))
+    assert "Min sag" in page and "Kollegaens sag" not in page
+    client.force_login(admin)
+    page = html(client.get(url))
+    assert "Min sag" in page and "Kollegaens sag" in page
+
+
+def test_the_audit_trail_lists_in_a_constant_number_of_queries(client, moderator, team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(moderator)
+    url = reverse("frontend:audit_trail")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            html(client.get(url))
+        return len(context.captured_queries)
+
+    def act() -> None:
+        proposal = ProposalFactory(status=Status.SUBMITTED, focus_area=None)
+        client.post(reverse("frontend:moderation_accept", args=[proposal.pk]), {"accept": AREA})
+        client.post(
+            reverse("frontend:moderation_merge", args=[ProposalFactory().pk]),
+            {"into": ProposalFactory().pk, "confirm": "True"},
+        )
+
+    act()
+    few = queries()
+    for _ in range(4):
+        act()
+    assert queries() == few
+
+
+# ---------- staff speak as staff -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "answered_by"),
+    [("da", "Besvaret af Klimateamet"), ("en", "Answered by Klimateamet")],
+)
+def test_an_answer_names_the_team_that_answered(client, member, team, language, answered_by):
+    proposal = ProposalFactory(team=team, routed_at=timezone.now())
+    client.force_login(member)
+    client.post(
+        reverse("frontend:team_answer", args=[proposal.pk]),
+        {"outcome": "accepted", "text": "Vi sætter bænkene op til foråret."},
+    )
+    client.logout()
+    speak = UserFactory()
+    sign_in(client, speak, language)
+    assert answered_by in html(client.get(proposal.get_absolute_url()))
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    assert answered_by in html(client.get(proposal.get_absolute_url()))
+
+
+@pytest.mark.parametrize(
+    ("language", "team_tag", "moderator_tag"),
+    [
+        ("da", "Kommunen · Klimateamet", "Kommunen · Moderator"),
+        ("en", "The municipality · Klimateamet", "The municipality · Moderator"),
+    ],
+)
+def test_comments_by_staff_acting_as_staff_are_marked(
+    client, moderator, member, team, language, team_tag, moderator_tag
+):
+    ours = ProposalFactory(team=team, routed_at=timezone.now(), title="Klimasag")
+    elsewhere = ProposalFactory(title="Et andet teams sag")
+    services.comment_create(proposal=ours, author=member, body="Vi kigger på det.")
+    services.comment_create(proposal=ours, author=moderator, body="Hold en god tone.")
+    services.comment_create(proposal=ours, author=UserFactory(), body="Jeg er enig.")
+    services.comment_create(proposal=elsewhere, author=member, body="Som borger: godt.")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = html(client.get(ours.get_absolute_url()))
+    assert page.count(team_tag) == 1 and page.count(moderator_tag) == 1
+    # A team member on another team's proposal writes as anyone else.
+    other = html(client.get(elsewhere.get_absolute_url()))
+    assert team_tag not in other and "Kommunen ·" not in other and "municipality ·" not in other
