@@ -615,7 +615,7 @@ def _entry_details(entry, *, names: dict[str, dict[str, str]]) -> list[dict]:
     details = []
     teams = names["team"]
     if entry.action == "proposal.reroute":
-        entry.from_label = teams.get(entry.from_state) or data.get("from_team_name") or "–"
+        entry.from_label = teams.get(entry.from_state) or data.get("from_team_name") or ""
         entry.to_label = teams.get(entry.to_state) or data.get("team_name") or entry.to_state
     if entry.action in {"proposal.route", "proposal.reroute"}:
         area = data.get("focus_area")
