@@ -83,6 +83,11 @@ urlpatterns = [
         moderation.moderation_merge,
         name="moderation_merge",
     ),
+    path(
+        "moderation/forslag/<int:pk>/fortryd-sammenlaegning/",
+        moderation.moderation_unmerge,
+        name="moderation_unmerge",
+    ),
     path("moderation/indberetninger/", moderation.moderation_reports, name="moderation_reports"),
     path(
         "moderation/indhold/<str:kind>/<id:pk>/skjul/",

@@ -39,6 +39,12 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.MERGED: frozenset(),
 }
 
+# Undoing a merge returns a proposal to the status it had before; only proposal_unmerge
+# asks for these (undo=True), so no other action can reopen a merged proposal.
+UNDO_TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.MERGED: frozenset({Status.SUBMITTED, Status.PUBLISHED, Status.UNDER_REVIEW}),
+}
+
 # Statuses everyone may see; the rest only the author and moderators.
 PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.UNDER_REVIEW, Status.ANSWERED, Status.MERGED})
 # Statuses in which people may support, comment on and follow a proposal.
@@ -52,14 +58,16 @@ class InvalidTransition(ValidationError):
     pass
 
 
-def transition_allowed(*, current: str, target: str) -> bool:
-    """Whether a proposal that is `current` may become `target` (pages offer only these)."""
-    return target in TRANSITIONS.get(current, frozenset())
+def transition_allowed(*, current: str, target: str, undo: bool = False) -> bool:
+    """Whether a proposal that is `current` may become `target` (pages offer only these);
+    with `undo`, whether undoing what made it `current` may return it to `target`."""
+    table = UNDO_TRANSITIONS if undo else TRANSITIONS
+    return target in table.get(current, frozenset())
 
 
-def transition_check(*, current: str, target: str) -> None:
+def transition_check(*, current: str, target: str, undo: bool = False) -> None:
     """Raise InvalidTransition with a message a person can act on."""
-    if not transition_allowed(current=current, target=target):
+    if not transition_allowed(current=current, target=target, undo=undo):
         raise InvalidTransition(
             _("A proposal that is “%(current)s” cannot become “%(target)s”."),
             code="invalid_transition",

@@ -132,6 +132,8 @@ class Proposal(models.Model):
         blank=True,
     )
     routed_at = models.DateTimeField(_("routed at"), null=True, blank=True)
+    # The moderator's note for the team the proposal is routed (or re-routed) to; staff only.
+    team_note = models.TextField(_("note for the team"), blank=True)
     # The suggester's top three at submission, kept so the triage queue can show and
     # filter them without classifying thousands of proposals per request.
     suggested_focus_area = models.CharField(max_length=50, blank=True, db_index=True)
@@ -305,6 +307,14 @@ class Support(models.Model):
         return f"{self.user_id} supports {self.proposal_id}"
 
 
+class StaffRole(models.TextChoices):
+    """In which capacity staff wrote a comment: set when it is written, shown next to it."""
+
+    NONE = "", _("Citizen")
+    MODERATOR = "moderator", _("Moderator")
+    TEAM = "team", _("The proposal's team")
+
+
 class Comment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -320,6 +330,10 @@ class Comment(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.TextField(blank=True)
+    staff_role = models.CharField(max_length=16, choices=StaffRole.choices, blank=True)
+    # The team's name as it was when the comment was written, like a signature (and so
+    # the page needs no join to show it).
+    staff_team_name = models.CharField(max_length=200, blank=True)
 
     objects = CommentQuerySet.as_manager()
 
@@ -463,6 +477,8 @@ class ProposalEvent(models.Model):
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # For an answer: the name of the team that answered, as it was then.
+    team_name = models.CharField(max_length=200, blank=True)
     is_public = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -68,16 +68,27 @@ def export(*, user: User) -> dict[str, Any]:
 
 
 def erase(*, user: User) -> None:
-    """Remove what only the person and moderators could see; published writing stays.
+    """Remove what the privacy page says goes when an account is deleted.
 
-    Drafts and proposals still waiting for moderation are deleted, follows go, report texts
-    are blanked. Supports and published proposals and comments stay: the user row they
-    point to is anonymised, so they are no longer linked to a person.
+    Drafts and proposals still waiting for moderation are deleted; supports go (and the
+    counts with them), follows go, report texts are blanked, and comments nobody else has
+    replied to are deleted. Published proposals and comments others replied to stay: the
+    user row they point to is anonymised, so they are no longer linked to a person.
     """
+    from proposals.services.comments import comment_delete
+    from proposals.services.engagement import support_remove_all
     from proposals.services.proposals import proposal_erase_unpublished
 
     for proposal in Proposal.objects.filter(author=user, status__in=["draft", "submitted"]):
         proposal_erase_unpublished(proposal=proposal)
+    support_remove_all(user=user)
+    answered_by_others = Comment.objects.filter(deleted_at__isnull=True).exclude(author=user)
+    for comment in (
+        Comment.objects.filter(author=user, deleted_at__isnull=True)
+        .exclude(replies__in=answered_by_others)
+        .order_by("pk")
+    ):
+        comment_delete(comment=comment)
     ProposalFollow.objects.filter(user=user).delete()
     FocusAreaFollow.objects.filter(user=user).delete()
     Report.objects.filter(reporter=user).update(details="")

@@ -85,12 +85,20 @@ def comment_on_open_proposal(user, comment) -> bool:
     return comment is not None and comment.proposal.status in OPEN_STATUSES
 
 
+@rules.predicate
+def content_is_frozen(user, target) -> bool:
+    """Hidden content stays as the moderator hid it until it is restored, so moderators
+    always review the text they hid; the services refuse edits by this same predicate."""
+    return target is not None and target.hidden_at is not None
+
+
 is_staff_moderator = is_moderator | is_admin
 
 rules.add_perm("proposals.add_proposal", is_signed_in)
 rules.add_perm("proposals.view_proposal", proposal_visible_to)
 rules.add_perm(
-    "proposals.change_proposal", is_signed_in & is_proposal_author & proposal_is_editable
+    "proposals.change_proposal",
+    is_signed_in & is_proposal_author & proposal_is_editable & ~content_is_frozen,
 )
 rules.add_perm(
     "proposals.submit_proposal", is_signed_in & is_proposal_author & proposal_is_editable
@@ -109,7 +117,8 @@ rules.add_perm(
     & is_comment_author
     & comment_is_live
     & comment_in_edit_window
-    & comment_on_open_proposal,
+    & comment_on_open_proposal
+    & ~content_is_frozen,
 )
 rules.add_perm(
     "proposals.delete_comment",
@@ -143,7 +152,6 @@ def proposal_is_routed(user, proposal) -> bool:
 
 # Moderation: triage, reports and hiding are for moderators (and admins).
 rules.add_perm("proposals.hide_content", is_signed_in & is_staff_moderator)
-rules.add_perm("proposals.view_audit_trail", is_signed_in & is_admin)
 # Focus-area teams: members of the routed team answer; moderators may also re-route.
 rules.add_perm("proposals.work_team_queue", is_signed_in & (is_team_member | is_admin))
 rules.add_perm(

@@ -1,7 +1,7 @@
 """The audit trail over the API: read-only, filtered, newest first.
 
-Routed under /api/v1/audit/ by engage/api.py. Who may read it is proposals/rules.py's
-`proposals.view_audit_trail`; the reads are engage/audit/selectors.py.
+Routed under /api/v1/audit/ by engage/api.py. Who may read it is engage/audit/rules.py
+(admins every entry, moderators their own); the reads are engage/audit/selectors.py.
 """
 
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 
-from engage.audit.selectors import AuditFilters, audit_entry_list
+from engage.audit.selectors import AuditFilters, audit_entry_list_visible
 from proposals.api.base import BaseApi, require_perm
 from proposals.api.pagination import ProposalPagination, paginated_response
 
@@ -67,20 +67,21 @@ class AuditEntryListApi(BaseApi):
         summary="The audit trail",
         description=(
             "Every moderator and team action (and automatic hiding), newest first: who, "
-            "when, what, from which state to which, and why. Admins only. Paginated."
+            "when, what, from which state to which, and why. Admins read every entry, "
+            "moderators their own. Paginated."
         ),
         parameters=[FilterSerializer],
         responses={200: OutputSerializer(many=True), 400: OpenApiResponse(), 403: None},
     )
     def get(self, request):
-        require_perm(request.user, "proposals.view_audit_trail")
+        require_perm(request.user, "audit.view_audit_trail")
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         params = dict(filters.validated_data)
         params["actor_id"] = params.pop("actor", None)
         return paginated_response(
             serializer_class=self.OutputSerializer,
-            queryset=audit_entry_list(filters=AuditFilters(**params)),
+            queryset=audit_entry_list_visible(user=request.user, filters=AuditFilters(**params)),
             request=request,
             view=self,
         )

@@ -16,6 +16,18 @@ class AuditEntryQuerySet(models.QuerySet):
     def delete(self):
         raise ImmutableError("Audit entries cannot be deleted.")
 
+    def visible_to(self, user) -> "AuditEntryQuerySet":
+        """The entries `user` may read (engage.audit.rules: audit.view_audit_entry)."""
+        from engage.accounts.rules import is_admin, is_moderator
+
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return self.none()
+        if is_admin(user):
+            return self
+        if is_moderator(user):
+            return self.filter(actor=user)
+        return self.none()
+
 
 class AuditEntry(models.Model):
     """Who did what to which object, from which state to which, and why. Append-only.

@@ -15,6 +15,7 @@ AUDIT_ACTIONS = {
     "proposal.route": _("Routed"),
     "proposal.reject": _("Rejected"),
     "proposal.merge": _("Merged"),
+    "proposal.unmerge": _("Merge undone"),
     "proposal.reroute": _("Re-routed"),
     "proposal.under_review": _("Set under review"),
     "proposal.answer": _("Answered"),
@@ -102,7 +103,7 @@ class RouteForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs=NOTE_ATTRS),
-        help_text=_("Kept in the audit trail; the public does not see it."),
+        help_text=_("The team sees it with the proposal; the public does not."),
     )
     field_order = ["focus_area", "secondary_focus_areas", "team", "note"]
 
@@ -179,9 +180,25 @@ class MergeForm(forms.Form):
     )
     # The status the moderator saw: if a colleague acted meanwhile, the merge is refused.
     expected_status = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Set by the confirmation page: without it the merge is only described, not done.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_merge_%s")
+        super().__init__(*args, **kwargs)
+
+
+class UnmergeForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why the merge is undone"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=NOTE_ATTRS),
+        help_text=_("Shown on the proposal's public history."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_unmerge_%s")
         super().__init__(*args, **kwargs)
 
 
@@ -317,7 +334,7 @@ class RerouteForm(forms.Form):
         label=_("Note for the other team"),
         max_length=2000,
         widget=forms.Textarea(attrs=NOTE_ATTRS),
-        help_text=_("Why the proposal belongs with them. Kept in the audit trail."),
+        help_text=_("Why the proposal belongs with them. They see it with the proposal."),
     )
     field_order = ["team", "focus_area", "note"]
 

@@ -17,7 +17,8 @@ register = template.Library()
 def staff_links(context) -> dict:
     """{"moderate", "audit", "team_url", "team_label"} for the menu.
 
-    It mirrors proposals.rules (moderate_proposal, view_audit_trail, work_team_queue),
+    It mirrors proposals.rules (moderate_proposal, work_team_queue) and engage.audit.rules
+    (view_audit_trail),
     from the same answer the rules read (engage.accounts.roles): no query of its own
     once the MFA middleware has asked.
     """
@@ -27,7 +28,10 @@ def staff_links(context) -> dict:
         return {}
     roles = user_roles(user)
     is_moderator, teams = roles.is_moderator, roles.teams
-    links = {"moderate": is_moderator or user.is_superuser, "audit": user.is_superuser}
+    links = {
+        "moderate": is_moderator or user.is_superuser,
+        "audit": is_moderator or user.is_superuser,
+    }
     if len(teams) == 1 and not user.is_superuser:
         links["team_url"] = reverse("frontend:team_queue", kwargs={"slug": teams[0][1]})
         links["team_label"] = _("My team")

@@ -24,7 +24,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from engage.audit.selectors import AuditFilters, audit_entry_list
+from engage.audit.selectors import AuditFilters, audit_entry_list_visible
 from engage.cache import taxonomy_version
 from engage.taxonomy.models import Team
 from frontend.forms.moderation import (
@@ -37,12 +37,14 @@ from frontend.forms.moderation import (
     RerouteForm,
     RouteForm,
     TriageFilterForm,
+    UnmergeForm,
 )
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.htmx import is_htmx, render_fragment
 from frontend.pagination import CappedPaginator
 from proposals.lifecycle import ROUTABLE_STATUSES, InvalidTransition, Status, transition_allowed
 from proposals.models import Comment, Proposal
+from proposals.selectors.merge import proposal_merge_preview, proposal_merge_record
 from proposals.selectors.moderation import (
     TriageFilters,
     hidden_content,
@@ -246,6 +248,7 @@ def item_page(
     reject_form: RejectForm | None = None,
     merge_form: MergeForm | None = None,
     reroute_form: RerouteForm | None = None,
+    unmerge_form: UnmergeForm | None = None,
 ) -> HttpResponse:
     themes, teams, areas = taxonomy()
     since = "submitted_at" if proposal.status == Status.SUBMITTED else "routed_at"
@@ -266,6 +269,8 @@ def item_page(
         "reject_form": reject_form or RejectForm(),
         "merge_form": merge_form or MergeForm(),
         "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
+        "merge_record": proposal_merge_record(proposal=proposal),
+        "unmerge_form": unmerge_form or UnmergeForm(),
     }
     return render(request, "frontend/moderation/item.html", context)
 
@@ -375,6 +380,7 @@ def moderation_reject(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def moderation_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """First a confirmation page that says what the merge will do; its button merges."""
     proposal = _proposal(request, pk)
     form = MergeForm(request.POST)
     if form.is_valid():
@@ -383,6 +389,21 @@ def moderation_merge(request: HttpRequest, pk: int) -> HttpResponse:
         except Proposal.DoesNotExist:
             form.add_error("into", _("There is no proposal with this number."))
         else:
+            try:
+                services.proposal_merge_check(proposal=proposal, into=target)
+            except InvalidTransition as exc:
+                messages.error(request, error_text(exc))
+                return redirect("frontend:moderation_item", pk=proposal.pk)
+            except ValidationError as exc:
+                errors_from_service(form, exc, fields=MERGE_FIELDS)
+                return item_page(request, proposal, merge_form=form)
+            if not form.cleaned_data["confirm"]:
+                context = {
+                    "preview": proposal_merge_preview(duplicate=proposal, target=target),
+                    "form": form,
+                    "undo_days": services.UNMERGE_DAYS,
+                }
+                return render(request, "frontend/moderation/merge_confirm.html", context)
             try:
                 services.proposal_merge(
                     proposal=proposal,
@@ -399,13 +420,41 @@ def moderation_merge(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("“%(title)s” was merged into “%(target)s”; its supporters moved along.")
-                    % {"title": proposal.title, "target": target.title},
+                    _(
+                        "“%(title)s” was merged into “%(target)s”; its supporters moved along. "
+                        "You can undo the merge on this page for %(days)d days."
+                    )
+                    % {
+                        "title": proposal.title,
+                        "target": target.title,
+                        "days": services.UNMERGE_DAYS,
+                    },
                 )
-                if proposal.status == Status.SUBMITTED:
-                    return redirect("frontend:moderation_queue")
                 return redirect("frontend:moderation_item", pk=proposal.pk)
     return item_page(request, proposal, merge_form=form)
+
+
+@login_required
+@require_POST
+def moderation_unmerge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a merge: the proposal gets its status, supporters and followers back."""
+    proposal = _proposal(request, pk)
+    form = UnmergeForm(request.POST)
+    if form.is_valid():
+        try:
+            restored = services.proposal_unmerge(
+                proposal=proposal, actor=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:  # InvalidTransition too: nothing changed
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(
+                request,
+                _("The merge is undone: “%(title)s” is “%(status)s” again, with its supporters.")
+                % {"title": restored.title, "status": restored.get_status_display()},
+            )
+        return redirect("frontend:moderation_item", pk=proposal.pk)
+    return item_page(request, proposal, unmerge_form=form)
 
 
 # ---------- reports and hidden content ----------------------------------------------------
@@ -522,30 +571,71 @@ def state_label(value: str) -> str:
 @login_required
 @require_GET
 def audit_trail(request: HttpRequest) -> HttpResponse:
-    """The append-only trail, filtered and paged; there is nothing to change here."""
-    require_perm(request, "proposals.view_audit_trail")
+    """The append-only trail, filtered and paged; there is nothing to change here.
+
+    Admins read every entry, moderators those of their own actions (engage.audit.rules).
+    """
+    require_perm(request, "audit.view_audit_trail")
     form = AuditFilterForm(request.GET)
     filters = AuditFilters(
         action=form.value("action") or "",
+        actor_email=(form.value("actor") or "").strip(),
         target_type=form.value("object_type") or "",
         since=form.value("since"),
         until=form.value("until"),
     )
-    entries = audit_entry_list(filters=filters)
-    actor = form.value("actor")
-    if actor:
-        entries = entries.filter(actor__email__icontains=actor.strip())
+    entries = audit_entry_list_visible(user=request.user, filters=filters)
     # The trail only grows: counting all of it costs more than the page shown.
     number = request.GET.get("page")
     page = CappedPaginator(entries, AUDIT_PAGE_SIZE, number=number).get_page(number)
+    _themes, teams, areas = taxonomy()
+    names = {
+        "focus_area": {slug: area.name for slug, area in areas.items()},
+        "team": {team.slug: team.name for team in teams},
+    }
     for entry in page.object_list:
         entry.action_label = AUDIT_ACTIONS.get(entry.action, entry.action)
         entry.from_label = state_label(entry.from_state)
         entry.to_label = state_label(entry.to_state)
         entry.is_proposal = entry.target_type.model == "proposal"
+        entry.details = _entry_details(entry, names=names)
     context = {
         "form": form,
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "sees_everyone": request.user.is_superuser,
     }
     return render(request, "frontend/moderation/audit_trail.html", context)
+
+
+def _entry_details(entry, *, names: dict[str, dict[str, str]]) -> list[dict]:
+    """Where a routing went and which proposal a merge joined, from what the entry kept:
+    [{"label", "text", "url"}]. Areas and teams by their current names (`names`, slug →
+    name), else as recorded; no query."""
+    data = entry.data or {}
+    details = []
+    teams = names["team"]
+    if entry.action == "proposal.reroute":
+        entry.from_label = teams.get(entry.from_state) or data.get("from_team_name") or ""
+        entry.to_label = teams.get(entry.to_state) or data.get("team_name") or entry.to_state
+    if entry.action in {"proposal.route", "proposal.reroute"}:
+        area = data.get("focus_area")
+        if area:
+            details.append({"label": _("Focus area"), "text": names["focus_area"].get(area, area)})
+        team = data.get("team") or entry.to_state
+        team_name = teams.get(team) or data.get("team_name") or team
+        if team_name:
+            details.append({"label": _("Team"), "text": team_name})
+    for action, key, label in (
+        ("proposal.merge", "into", _("Merged into")),
+        ("proposal.unmerge", "from", _("Taken out of")),
+    ):
+        if entry.action == action and data.get(key):
+            number = data[key]
+            title = data.get(f"{key}_title") or _("No. %(number)s") % {"number": number}
+            url = reverse("frontend:moderation_item", args=[number])
+            details.append({"label": label, "text": title, "url": url})
+    if entry.action == "proposal.merge":
+        url = reverse("frontend:moderation_item", args=[entry.target_id]) + "#unmerge-heading"
+        details.append({"label": "", "text": _("Undo the merge"), "url": url})
+    return details

@@ -223,7 +223,10 @@ def comment_edit(request: HttpRequest, comment_pk: int) -> HttpResponse:
             return redirect(f"{proposal.get_absolute_url()}#comment-{comment.pk}")
     context = {"comment": comment, "proposal": proposal, "form": form}
     if is_htmx(request):
-        return render_fragment(request, "frontend/proposals/_comment_edit_form.html", context)
+        response = render_fragment(request, "frontend/proposals/_comment_edit_form.html", context)
+        # A refused save shows its errors in place of the form, not of all the comments.
+        response["HX-Retarget"] = f"#comment-{comment.pk}"
+        return response
     return render(request, "frontend/proposals/comment_edit.html", context)
 
 

@@ -6,12 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
+from engage.accounts.roles import user_roles
 from engage.cache import listing_changed
 from notifications.models import EventKind
 from notifications.services import event_record
 from proposals import text
 from proposals.lifecycle import OPEN_STATUSES
-from proposals.models import Comment, Proposal, ProposalFollow
+from proposals.models import Comment, Proposal, ProposalFollow, StaffRole
+from proposals.rules import content_is_frozen
 from proposals.services.limits import rate_limit
 
 
@@ -24,6 +26,18 @@ def _check_body(body: str) -> str:
     return body
 
 
+def _staff_voice(*, author: User, proposal: Proposal) -> tuple[str, str]:
+    """In which capacity `author` writes on `proposal`: a member of the team it is routed
+    to speaks for that team, a moderator (or admin) as a moderator, anyone else (staff on
+    other teams' proposals too) as a citizen."""
+    roles = user_roles(author)
+    if proposal.team_id is not None and proposal.team_id in roles.team_ids:
+        return StaffRole.TEAM, proposal.team.name
+    if roles.is_moderator or author.is_superuser:
+        return StaffRole.MODERATOR, ""
+    return StaffRole.NONE, ""
+
+
 @transaction.atomic
 def comment_create(
     *, proposal: Proposal, author: User, body: str, parent: Comment | None = None
@@ -31,6 +45,7 @@ def comment_create(
     """Comment on an open proposal, or reply to a top-level comment (one level of replies).
 
     Side effects: the commenter follows the proposal; counters and notification events.
+    Staff writing as staff are marked as such on the comment (_staff_voice).
     """
     body = _check_body(body)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -46,8 +61,15 @@ def comment_create(
         if parent.deleted_at is not None:
             raise ValidationError(_("You cannot reply to a deleted comment."))
     rate_limit(action="comment", user=author)
+    role, team_name = _staff_voice(author=author, proposal=proposal)
     comment = Comment.objects.create(
-        proposal=proposal, author=author, parent=parent, body=body, body_html=text.render(body)
+        proposal=proposal,
+        author=author,
+        parent=parent,
+        body=body,
+        body_html=text.render(body),
+        staff_role=role,
+        staff_team_name=team_name,
     )
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
     listing_changed(proposal_ids=[proposal.pk], members=False)
@@ -70,11 +92,16 @@ def comment_create(
 
 @transaction.atomic
 def comment_edit(*, comment: Comment, body: str) -> Comment:
-    """Change a comment's text within the edit window; a deleted comment cannot change."""
+    """Change a comment's text within the edit window; a deleted or hidden one cannot."""
     body = _check_body(body)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.deleted_at is not None:
         raise ValidationError(_("A deleted comment cannot be edited."), code="deleted")
+    if content_is_frozen(None, comment):
+        raise ValidationError(
+            _("A moderator has hidden this comment; it cannot be edited until it is restored."),
+            code="hidden",
+        )
     window = settings.COMMENT_EDIT_WINDOW_SECONDS
     if (timezone.now() - comment.created_at).total_seconds() > window:
         raise ValidationError(

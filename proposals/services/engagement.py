@@ -41,6 +41,27 @@ def proposal_unsupport(*, proposal: Proposal, user: User) -> bool:
     return bool(deleted)
 
 
+@transaction.atomic
+def support_remove_all(*, user: User) -> list[int]:
+    """Withdraw every support of `user` (account deletion) and lower the counts; returns
+    the ids of the proposals whose counts changed. Bumps their list and page versions."""
+    proposal_ids = list(
+        Support.objects.filter(user=user)
+        .order_by("proposal_id")
+        .values_list("proposal_id", flat=True)
+    )
+    if not proposal_ids:
+        return []
+    # Lock the proposals first (in id order, as merges do) so counts cannot race a support.
+    list(
+        Proposal.objects.select_for_update().filter(pk__in=proposal_ids).order_by("pk").values("pk")
+    )
+    Support.objects.filter(user=user).delete()
+    Proposal.objects.filter(pk__in=proposal_ids).update(support_count=F("support_count") - 1)
+    listing_changed(proposal_ids=proposal_ids, members=False)
+    return proposal_ids
+
+
 def proposal_follow(*, proposal: Proposal, user: User) -> bool:
     _check_open(proposal)
     _, created = ProposalFollow.objects.get_or_create(proposal=proposal, user=user)

@@ -8,6 +8,7 @@ so a second moderator acting on a proposal already triaged gets a clear error.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ from proposals.lifecycle import (
     InvalidTransition,
     Outcome,
     Status,
+    transition_allowed,
 )
 from proposals.models import (
     Comment,
@@ -39,6 +41,10 @@ from proposals.models import (
     Support,
 )
 from proposals.services.proposals import proposal_publish, proposal_transition
+
+# How long a merge can be undone: long enough to notice a wrong one, short enough that
+# the two proposals have not grown apart.
+UNMERGE_DAYS = 30
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -125,7 +131,8 @@ def proposal_route(
     locked.theme_id = focus_area.theme_id
     locked.team = team
     locked.routed_at = timezone.now()
-    locked.save(update_fields=["focus_area", "theme", "team", "routed_at"])
+    locked.team_note = note.strip()
+    locked.save(update_fields=["focus_area", "theme", "team", "routed_at", "team_note"])
     locked.secondary_focus_areas.set(secondary)
     RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
     published = proposal_publish(proposal=locked, actor=actor)
@@ -136,10 +143,13 @@ def proposal_route(
         from_state=Status.SUBMITTED,
         to_state=Status.PUBLISHED,
         reason=note,
+        # The team's name as well as its slug: the trail names it even after a rename (focus
+        # areas keep their slugs for good, and their names are shown in the reader's language).
         data={
             "focus_area": focus_area.slug,
             "secondary_focus_areas": [area.slug for area in secondary],
             "team": team.slug,
+            "team_name": team.name,
         },
     )
     event_record(
@@ -175,6 +185,20 @@ def proposal_reject(*, proposal: Proposal, actor: User, reason: str, note: str =
     return rejected
 
 
+def proposal_merge_check(*, proposal: Proposal, into: Proposal) -> None:
+    """Raise the ValidationError proposal_merge would for these two (the confirmation
+    page asks first, so a moderator is not asked to confirm a merge that cannot be)."""
+    if proposal.pk == into.pk:
+        raise ValidationError({"into": _("A proposal cannot be merged into itself.")})
+    if into.status not in OPEN_STATUSES:
+        raise ValidationError(
+            {"into": _("Proposals can only be merged into a published proposal.")},
+            code="target_not_public",
+        )
+    if not transition_allowed(current=proposal.status, target=Status.MERGED):
+        raise _already_triaged(proposal)
+
+
 @transaction.atomic
 def proposal_merge(
     *,
@@ -192,48 +216,117 @@ def proposal_merge(
     proposal that changed meanwhile is refused instead of merged.
     """
     if proposal.pk == into.pk:
-        raise ValidationError({"into": _("A proposal cannot be merged into itself.")})
+        proposal_merge_check(proposal=proposal, into=into)
     first, second = sorted([proposal.pk, into.pk])
     locked = {p.pk: p for p in Proposal.objects.select_for_update().filter(pk__in=[first, second])}
     duplicate, target = locked[proposal.pk], locked[into.pk]
     if expected_status and duplicate.status != expected_status:
         raise _already_triaged(duplicate)
-    if target.status not in OPEN_STATUSES:
-        raise ValidationError(
-            {"into": _("Proposals can only be merged into a published proposal.")},
-            code="target_not_public",
-        )
-    _move_supports_and_follows(duplicate=duplicate, target=target)
+    proposal_merge_check(proposal=duplicate, into=target)
+    moved = _move_supports_and_follows(duplicate=duplicate, target=target)
     return _transition_audited(
         proposal=duplicate,
         target=Status.MERGED,
         actor=actor,
         action="proposal.merge",
         reason=note,
-        data={"into": target.pk},
+        # Who moved is kept so that proposal_unmerge can move exactly them back.
+        data={"into": target.pk, "into_title": target.title, **moved},
         note=note,
         merged_into=target,
     )
 
 
-def _move_supports_and_follows(*, duplicate: Proposal, target: Proposal) -> None:
-    already = Support.objects.filter(proposal=target).values("user_id")
-    Support.objects.filter(proposal=duplicate).exclude(user_id__in=already).update(proposal=target)
-    Support.objects.filter(proposal=duplicate).delete()
-    following = ProposalFollow.objects.filter(proposal=target).values("user_id")
-    ProposalFollow.objects.filter(proposal=duplicate).exclude(user_id__in=following).update(
-        proposal=target
-    )
-    ProposalFollow.objects.filter(proposal=duplicate).delete()
+def _move_rows(model: type[Support] | type[ProposalFollow], *, source, target) -> dict:
+    """Move `model` rows from `source` to `target`, once per person; says who moved and
+    who was on both (their row on `source` is dropped)."""
+    on_target = model.objects.filter(proposal=target).values("user_id")
+    rows = model.objects.filter(proposal=source)
+    both = sorted(rows.filter(user_id__in=on_target).values_list("user_id", flat=True))
+    moved = sorted(rows.exclude(user_id__in=on_target).values_list("user_id", flat=True))
+    rows.filter(user_id__in=moved).update(proposal=target)
+    model.objects.filter(proposal=source).delete()
+    return {"moved": moved, "both": both}
+
+
+def _recount_supports(*proposals: Proposal) -> None:
     counts = dict(
-        Support.objects.filter(proposal__in=[duplicate, target])
+        Support.objects.filter(proposal__in=proposals)
         .values_list("proposal_id")
         .annotate(n=Count("pk"))
     )
-    for proposal in (duplicate, target):
+    for proposal in proposals:
         proposal.support_count = counts.get(proposal.pk, 0)
         proposal.save(update_fields=["support_count"])
+
+
+def _move_supports_and_follows(*, duplicate: Proposal, target: Proposal) -> dict:
+    supports = _move_rows(Support, source=duplicate, target=target)
+    follows = _move_rows(ProposalFollow, source=duplicate, target=target)
+    _recount_supports(duplicate, target)
     listing_changed(proposal_ids=[target.pk], members=False)  # its supports changed
+    return {
+        "supports_moved": supports["moved"],
+        "supports_both": supports["both"],
+        "follows_moved": follows["moved"],
+        "follows_both": follows["both"],
+    }
+
+
+def merge_undo_deadline(*, merged_at: datetime) -> datetime:
+    """Until when a merge made at `merged_at` can be undone."""
+    return merged_at + timedelta(days=UNMERGE_DAYS)
+
+
+@transaction.atomic
+def proposal_unmerge(*, proposal: Proposal, actor: User, note: str = "") -> Proposal:
+    """Undo the merge of `proposal`, within PROPOSALS_UNMERGE_DAYS of it.
+
+    The proposal returns to the status it had (lifecycle's undo transition), and what the
+    merge moved goes back: the supports and follows that moved return, and people who were
+    on both get theirs on this proposal again (unless their account is gone). Supports
+    and follows added to the other proposal since the merge stay there.
+    """
+    from engage.audit.selectors import audit_entry_last
+
+    current = Proposal.objects.get(pk=proposal.pk)
+    if current.status != Status.MERGED or current.merged_into_id is None:
+        raise InvalidTransition(_("This proposal is not merged."), code="not_merged")
+    first, second = sorted([current.pk, current.merged_into_id])
+    locked = {p.pk: p for p in Proposal.objects.select_for_update().filter(pk__in=[first, second])}
+    duplicate, target = locked[current.pk], locked[current.merged_into_id]
+    if duplicate.status != Status.MERGED or duplicate.merged_into_id != target.pk:
+        raise _already_triaged(duplicate)
+    entry = audit_entry_last(target=duplicate, action="proposal.merge")
+    if entry is None or entry.data.get("into") != target.pk:
+        raise InvalidTransition(_("There is no record of this merge to undo."), code="no_record")
+    if timezone.now() > merge_undo_deadline(merged_at=entry.created_at):
+        raise InvalidTransition(
+            _("A merge can be undone only within %(days)d days.") % {"days": UNMERGE_DAYS},
+            code="too_late",
+        )
+    data = entry.data
+    live = User.objects.filter(is_active=True, deleted_at__isnull=True)
+    for model, prefix in ((Support, "supports"), (ProposalFollow, "follows")):
+        model.objects.filter(proposal=target, user_id__in=data.get(f"{prefix}_moved", [])).update(
+            proposal=duplicate
+        )
+        both = live.filter(pk__in=data.get(f"{prefix}_both", [])).values_list("pk", flat=True)
+        model.objects.bulk_create(
+            [model(proposal=duplicate, user_id=pk) for pk in both], ignore_conflicts=True
+        )
+    _recount_supports(duplicate, target)
+    listing_changed(proposal_ids=[target.pk], members=False)
+    return _transition_audited(
+        proposal=duplicate,
+        target=entry.from_state,
+        actor=actor,
+        action="proposal.unmerge",
+        reason=note.strip(),
+        data={"from": target.pk, "from_title": target.title},
+        note=note.strip(),
+        undo=True,
+    )
 
 
 @transaction.atomic
@@ -256,9 +349,10 @@ def proposal_reroute(
         )
     if team.pk == locked.team_id and (focus_area is None or focus_area.pk == locked.focus_area_id):
         raise ValidationError({"team": _("The proposal is already with this team.")})
-    previous_team = locked.team.slug if locked.team else ""
+    previous_team = locked.team
     locked.team = team
-    fields = ["team", "routed_at"]
+    locked.team_note = note.strip()
+    fields = ["team", "routed_at", "team_note"]
     if focus_area is not None and focus_area.pk != locked.focus_area_id:
         locked.focus_area = focus_area
         locked.theme_id = focus_area.theme_id
@@ -273,10 +367,14 @@ def proposal_reroute(
         actor=actor,
         action="proposal.reroute",
         target=locked,
-        from_state=previous_team,
+        from_state=previous_team.slug if previous_team else "",
         to_state=team.slug,
         reason=note.strip(),
-        data={"focus_area": locked.focus_area.slug if locked.focus_area else None},
+        data={
+            "focus_area": locked.focus_area.slug if locked.focus_area else None,
+            "from_team_name": previous_team.name if previous_team else "",
+            "team_name": team.name,
+        },
     )
     event_record(
         kind=EventKind.PROPOSAL_ROUTED, target=locked, actor=actor, data={"team": team.slug}

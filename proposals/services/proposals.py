@@ -16,6 +16,7 @@ from notifications.services import event_record
 from proposals import geo, images, text
 from proposals.lifecycle import EDITABLE_STATUSES, Outcome, Status, transition_check
 from proposals.models import Proposal, ProposalEvent, ProposalFollow, ProposalImage
+from proposals.rules import content_is_frozen
 from proposals.search import search_vector_refresh
 from proposals.services.limits import rate_limit
 from proposals.services.routing import proposal_suggestions_refresh
@@ -89,6 +90,11 @@ def proposal_update(
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Only drafts can be edited."), code="not_editable")
+    if content_is_frozen(None, proposal):
+        raise ValidationError(
+            _("A moderator has hidden this proposal; it cannot be edited until it is restored."),
+            code="hidden",
+        )
     changed = ["updated_at"]
     if title is not None:
         proposal.title = title.strip()
@@ -237,15 +243,17 @@ def proposal_transition(
     merged_into: Proposal | None = None,
     kind: ProposalEvent.Kind = ProposalEvent.Kind.STATUS_CHANGED,
     public: bool = True,
+    undo: bool = False,
 ) -> Proposal:
     """Move a proposal along its lifecycle; the only code that writes `status`.
 
     Locks the row, so two moderators acting at once cannot both succeed: the second sees
     the new status and gets InvalidTransition. Records a timeline entry and, for changes
-    after submission, a notification event for the proposal's followers.
+    after submission, a notification event for the proposal's followers. `undo` allows
+    the lifecycle's undo transitions instead (proposal_unmerge).
     """
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    transition_check(current=locked.status, target=target)
+    transition_check(current=locked.status, target=target, undo=undo)
     if target == Status.ANSWERED and outcome not in Outcome.values:
         raise ValidationError(_("An answer needs an outcome."), code="outcome_required")
     if target == Status.MERGED and (merged_into is None or merged_into.pk == locked.pk):
@@ -268,13 +276,16 @@ def proposal_transition(
         setattr(locked, stamp, now)
         fields.append(stamp)
     locked.save(update_fields=fields)
+    answered = target == Status.ANSWERED
     ProposalEvent.objects.create(
         proposal=locked,
-        kind=ProposalEvent.Kind.ANSWERED if target == Status.ANSWERED else kind,
+        kind=ProposalEvent.Kind.ANSWERED if answered else kind,
         actor=actor,
         from_status=previous,
         to_status=target,
         note=note,
+        # The timeline names the team that answered (as it was called then).
+        team_name=locked.team.name if answered and locked.team_id else "",
         is_public=public,
     )
     listing_changed(proposal_ids=[locked.pk])

@@ -158,6 +158,7 @@ def test_route_publishes_and_routes_with_the_area_team(moderator, team):
         "focus_area": "klimahandlingsplan",
         "secondary_focus_areas": ["vild-natur", "lavbundsjorde"],
         "team": "klima-team",
+        "team_name": team.name,
     }
 
     [routed_event] = events(EventKind.PROPOSAL_ROUTED, proposal)
@@ -356,7 +357,13 @@ def test_merge_moves_supports_and_follows_without_counting_anyone_twice(moderato
     [entry] = audit("proposal.merge", duplicate)
     assert entry.actor == moderator
     assert (entry.from_state, entry.to_state) == (Status.SUBMITTED, Status.MERGED)
-    assert (entry.reason, entry.data) == ("Samme idé", {"into": target.pk})
+    assert entry.reason == "Samme idé"
+    assert (entry.data["into"], entry.data["into_title"]) == (target.pk, target.title)
+    # Who moved, so that the merge can be undone exactly.
+    assert entry.data["supports_moved"] == [only_duplicate.pk]
+    assert entry.data["supports_both"] == [both.pk]
+    assert entry.data["follows_moved"] == sorted([only_duplicate.pk, duplicate.author_id])
+    assert entry.data["follows_both"] == [both.pk]
 
 
 def test_merged_proposals_author_is_told_where_it_went(moderator):
@@ -483,7 +490,11 @@ def test_reroute_with_a_new_focus_area_records_a_routing_decision(moderator, tea
     assert (stored.focus_area, stored.theme_id) == (new_area, new_area.theme_id)
     decision = RoutingDecision.objects.get(proposal=proposal)
     assert (decision.focus_area, decision.decided_by) == (new_area, moderator)
-    assert audit("proposal.reroute", proposal)[0].data == {"focus_area": "vild-natur"}
+    assert audit("proposal.reroute", proposal)[0].data == {
+        "focus_area": "vild-natur",
+        "from_team_name": team.name,
+        "team_name": other_team.name,
+    }
     # The new primary focus area is not also a secondary one.
     assert set(stored.secondary_focus_areas.values_list("slug", flat=True)) == {"lavbundsjorde"}
 

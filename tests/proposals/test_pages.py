@@ -796,7 +796,9 @@ def test_a_renamed_commenter_shows_at_once_on_shared_pages(client, published):
     from engage.accounts.services import user_delete, user_update_profile
 
     author = UserFactory(display_name="Dorte Borger")
-    services.comment_create(proposal=published, author=author, body="Godt forslag")
+    comment = services.comment_create(proposal=published, author=author, body="Godt forslag")
+    # A reply keeps the comment when its author's account goes (the privacy page says so).
+    services.comment_create(proposal=published, author=UserFactory(), body="Ja", parent=comment)
     url = published.get_absolute_url()
     assert "Dorte Borger" in client.get(url).content.decode()
     user_update_profile(user=author, display_name="Dorte Ny")

@@ -175,8 +175,9 @@ def test_delete_erases_private_work_and_keeps_public_writing(
     # Other people's activity on the published proposal stays.
     assert published.comment_count == 1
     assert Support.objects.filter(proposal=published).count() == 1
-    # Supports stay, and so do the counts.
-    assert Support.objects.filter(user=person, proposal=others_proposal).exists()
+    # The person's supports go at once, and the counts with them (the privacy page says so).
+    assert not Support.objects.filter(user=person).exists()
+    support_counts[others_proposal.pk] -= 1
     assert {
         p.pk: p.support_count for p in Proposal.objects.filter(pk__in=support_counts)
     } == support_counts
@@ -197,3 +198,73 @@ def test_delete_twice_is_harmless(active_person):
     user_delete(user=person)
     user_delete(user=person)
     assert Proposal.objects.filter(pk=active_person["published"].pk).exists()
+
+
+def test_delete_removes_comments_nobody_replied_to_and_keeps_answered_ones(active_person):
+    person, other = active_person["person"], active_person["other"]
+    lonely = services.comment_create(
+        proposal=active_person["others_proposal"], author=person, body="Ingen svarede"
+    )
+    own_reply_only = services.comment_create(
+        proposal=active_person["published"], author=person, body="Kun mit eget svar"
+    )
+    services.comment_create(
+        proposal=active_person["published"], author=person, body="Mig igen", parent=own_reply_only
+    )
+    count_before = Proposal.objects.get(pk=active_person["others_proposal"].pk).comment_count
+
+    user_delete(user=person)
+
+    assert Comment.objects.get(pk=lonely.pk).is_deleted
+    assert Comment.objects.get(pk=lonely.pk).body == ""
+    assert Comment.objects.get(pk=own_reply_only.pk).is_deleted
+    assert Comment.objects.filter(author=person, deleted_at__isnull=True).get().body == "Enig!"
+    proposal = Proposal.objects.get(pk=active_person["others_proposal"].pk)
+    assert proposal.comment_count == count_before - 1
+    assert Comment.objects.filter(author=other, deleted_at__isnull=True).count() == 2
+
+
+def test_delete_removes_the_emails_sent_to_the_person(active_person):
+    from django.core.mail import EmailMessage
+
+    from engage.mail.models import OutgoingEmail
+    from engage.mail.services import outgoing_email_enqueue
+
+    person = active_person["person"]
+    for subject, to in [
+        ("Til Karen", f"Karen Jensen <{person.email}>"),
+        ("Til Ole", active_person["other"].email),
+    ]:
+        outgoing_email_enqueue(message=EmailMessage(subject=subject, body="Hej", to=[to]))
+    assert OutgoingEmail.objects.filter(subject="Til Karen").exists()
+    assert user_export_personal_data(user=person)["mail"][0]["subject"] == "Til Karen"
+
+    user_delete(user=person)
+
+    assert list(OutgoingEmail.objects.values_list("subject", flat=True)) == ["Til Ole"]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_deleted_accounts_support_leaves_the_public_list_and_page_at_once(
+    client, settings, language, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 3600
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    proposal = ProposalFactory(title="Bænke ved søen")
+    supporters = [UserFactory() for _ in range(3)]
+    for supporter in supporters:
+        services.proposal_support(proposal=proposal, user=supporter)
+    label = {"da": "støtter", "en": "supports"}[language]
+    on_page = {"da": "personer støtter", "en": "people support"}[language]
+    page_url = proposal.get_absolute_url()
+    list_url = reverse("frontend:proposal_list")
+    assert f"3 {label}" in client.get(list_url).content.decode()
+    assert f"3 {on_page}" in client.get(page_url).content.decode()  # now shared renderings
+
+    with django_capture_on_commit_callbacks(execute=True):
+        user_delete(user=supporters[0])
+
+    assert f"2 {label}" in client.get(list_url).content.decode()
+    assert f"2 {on_page}" in client.get(page_url).content.decode()

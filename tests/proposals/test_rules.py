@@ -109,13 +109,15 @@ moderate_proposal      merged         -    -   -    Y   Y
 """
 
 # Comment states: live (just written, on a published proposal), deleted, old (past the
-# edit window), closed (live, but its proposal has since been rejected). "author" is the
+# edit window), closed (live, but its proposal has since been rejected), hidden (by a
+# moderator, within the edit window). "author" is the
 # comment's author.
 # permission           state          anon cit auth mod admin
 COMMENT_TABLE = """
 change_comment         live           -    -   Y    -   -
 change_comment         deleted        -    -   -    -   -
 change_comment         old            -    -   -    -   -
+change_comment         hidden         -    -   -    -   -
 change_comment         closed         -    -   -    -   -
 
 delete_comment         live           -    -   Y    Y   Y
@@ -134,7 +136,7 @@ report_comment         closed         -    -   -    -   -
 # states marked "routed": published, under_review, answered, rejected_routed,
 # merged_routed); routed_team_member belongs to A, other_team_member to team B. Both are
 # staff without the moderator group. For work_team_queue the object is a team: A, B, or a
-# team nobody in the table belongs to. hide_content, view_audit_trail and
+# team nobody in the table belongs to. hide_content and
 # moderate_proposal do not depend on the object (views pass a proposal or a comment).
 # answer_proposal also opens the proposal in the team's workspace, so it does not depend
 # on the status: the lifecycle refuses answering a closed proposal.
@@ -157,8 +159,6 @@ moderate_proposal      published           -    -   -    Y   -     -     Y
 hide_content           -                   -    -   -    Y   -     -     Y
 hide_content           published           -    -   -    Y   -     -     Y
 hide_content           comment             -    -   -    Y   -     -     Y
-
-view_audit_trail       -                   -    -   -    -   -     -     Y
 
 work_team_queue        team_a              -    -   -    -   Y     -     Y
 work_team_queue        team_b              -    -   -    -   -     Y     Y
@@ -318,8 +318,9 @@ def test_deactivated_staff_may_do_no_moderation():
     team = TeamFactory(members=[member])
     proposal = ProposalFactory(status=Status.PUBLISHED, team=team)
     for user in (member, moderator, admin):
-        for perm in ("moderate_proposal", "hide_content", "view_audit_trail"):
+        for perm in ("moderate_proposal", "hide_content"):
             assert not user.has_perm(f"proposals.{perm}"), perm
+        assert not user.has_perm("audit.view_audit_trail")
         assert not user.has_perm("proposals.work_team_queue", team)
         assert not user.has_perm("proposals.answer_proposal", proposal)
         assert not user.has_perm("proposals.reroute_proposal", proposal)
@@ -336,6 +337,9 @@ def _comment_in(state: str) -> Comment:
         comment.save()
     elif state == "old":
         comment.created_at = timezone.now() - timedelta(minutes=15, seconds=1)
+        comment.save()
+    elif state == "hidden":  # hidden by a moderator: frozen until restored
+        comment.hidden_at = timezone.now()
         comment.save()
     return comment
 
