@@ -47,12 +47,12 @@ from proposals.models import Comment, Proposal
 from proposals.selectors.merge import proposal_merge_preview, proposal_merge_record
 from proposals.selectors.moderation import (
     TriageFilters,
-    hidden_content,
+    hidden_content_list,
     proposal_get_for_moderation,
-    report_workspace,
+    report_workspace_list,
     routing_taxonomy_get,
-    service_clock,
-    triage_queue,
+    service_clock_get,
+    triage_queue_list,
 )
 from proposals.selectors.public import comment_get_visible, proposal_list_similar
 from proposals.services import moderation as services
@@ -84,7 +84,7 @@ def annotate_waiting(proposals, *, since: str, areas: dict | None = None) -> Non
 
     Pure Python over rows already loaded, so a page of 50 costs no extra queries.
     """
-    clock = service_clock()
+    clock = service_clock_get()
     for proposal in proposals:
         start = getattr(proposal, since)
         proposal.waiting_days = clock.waiting_days(start) or 0
@@ -132,7 +132,7 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
         suggested_focus_area=filter_form.value("suggested"),
         overdue=bool(filter_form.value("overdue")),
     )
-    page = Paginator(triage_queue(filters=filters), QUEUE_PAGE_SIZE).get_page(
+    page = Paginator(triage_queue_list(filters=filters), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     annotate_waiting(page.object_list, since="submitted_at", areas=areas)
@@ -479,9 +479,9 @@ def _reports_page(
     request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
 ) -> HttpResponse:
     # Forms are built only for the page shown: a busy day can bring hundreds of reports.
-    page = Paginator(report_workspace(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(report_workspace_list(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
     items = page.object_list
-    hidden_proposals, hidden_comments = hidden_content()
+    hidden_proposals, hidden_comments = hidden_content_list()
     hidden = sorted(
         [*hidden_proposals[:HIDDEN_SHOWN], *hidden_comments[:HIDDEN_SHOWN]],
         key=lambda target: target.hidden_at,

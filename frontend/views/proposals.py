@@ -48,7 +48,7 @@ from proposals.selectors.page import (
     comment_list_for_proposal,
     proposal_get_visible,
     proposal_page_get_visible,
-    proposal_timeline,
+    proposal_timeline_list,
 )
 from proposals.selectors.public import (
     ProposalFilters,
@@ -57,7 +57,7 @@ from proposals.selectors.public import (
     proposal_list_for_author,
     proposal_list_public,
     proposal_list_similar,
-    proposal_rejection_notes,
+    proposal_rejection_notes_get,
     proposal_supported_any,
 )
 from proposals.services.proposals import MAX_IMAGES
@@ -157,7 +157,7 @@ def detail_context(
             else f"{reverse('account_login')}?next={quote(proposal.get_absolute_url(), safe='/')}"
         ),
         "comments": comments,
-        "timeline": page.timeline if page else proposal_timeline(proposal=proposal),
+        "timeline": page.timeline if page else proposal_timeline_list(proposal=proposal),
         # Forms only for who may use them: building one costs a copy of all its fields.
         "comment_form": comment_form or (CommentForm() if can["comment"] else None),
         "report_form": report_form or (ReportForm() if can["report"] else None),
@@ -523,7 +523,7 @@ def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def my_proposals(request: HttpRequest) -> HttpResponse:
     proposals = list(proposal_list_for_author(author=request.user))
     if any(proposal.status == Status.REJECTED for proposal in proposals):
-        notes = proposal_rejection_notes(author=request.user)
+        notes = proposal_rejection_notes_get(author=request.user)
         for proposal in proposals:
             proposal.rejection_note = notes.get(proposal.pk, "")
     return render(request, "frontend/proposals/my_proposals.html", {"proposals": proposals})

@@ -27,12 +27,12 @@ from proposals.models import Proposal
 from proposals.selectors.moderation import (
     proposal_get_for_moderation,
     proposal_get_for_team,
-    team_answered,
+    team_answered_list,
     team_get_for_member,
     team_list_for_user,
-    team_queue,
+    team_queue_list,
 )
-from proposals.selectors.page import proposal_timeline
+from proposals.selectors.page import proposal_timeline_list
 from proposals.services import moderation as services
 
 PAGE_SIZE = 50
@@ -60,7 +60,7 @@ def team_queue_page(request: HttpRequest, slug: str) -> HttpResponse:
     except Team.DoesNotExist:
         raise Http404("No such team") from None
     answered = request.GET.get("vis") == ANSWERED_TAB
-    queryset = team_answered(team=team) if answered else team_queue(team=team)
+    queryset = team_answered_list(team=team) if answered else team_queue_list(team=team)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     moderation.annotate_waiting(page.object_list, since="routed_at")
     context = {
@@ -101,7 +101,7 @@ def _item_page(
     context = {
         "proposal": proposal,
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
-        "timeline": proposal_timeline(proposal=proposal),
+        "timeline": proposal_timeline_list(proposal=proposal),
         "can_review": transition_allowed(current=proposal.status, target=Status.UNDER_REVIEW),
         "can_answer": transition_allowed(current=proposal.status, target=Status.ANSWERED),
         "can_reroute": proposal.status in ROUTABLE_STATUSES,

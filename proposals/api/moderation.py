@@ -32,8 +32,8 @@ from proposals.models import Proposal, RejectionReason
 from proposals.selectors.moderation import (
     TriageFilters,
     proposal_get_for_moderation,
-    report_workspace,
-    triage_queue,
+    report_workspace_list,
+    triage_queue_list,
 )
 from proposals.selectors.public import comment_get_visible
 from proposals.services import moderation as services
@@ -93,7 +93,7 @@ class TriageQueueApi(BaseApi):
         require_perm(request.user, "proposals.moderate_proposal")
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        queryset = triage_queue(filters=TriageFilters(**filters.validated_data))
+        queryset = triage_queue_list(filters=TriageFilters(**filters.validated_data))
         return paginated_response(
             serializer_class=TriageItemSerializer,
             queryset=queryset,
@@ -363,7 +363,7 @@ class ReportWorkspaceApi(BaseApi):
         require_perm(request.user, "proposals.hide_content")
         return paginated_response(
             serializer_class=self.OutputSerializer,
-            queryset=report_workspace(),
+            queryset=report_workspace_list(),
             request=request,
             view=self,
         )

@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from engage.taxonomy.models import FocusArea, Team
 from proposals.models import Proposal
-from proposals.selectors.moderation import service_clock
+from proposals.selectors.moderation import service_clock_get
 
 EXCERPT_CHARS = 200
 NOTE_MAX = 2000
@@ -20,7 +20,7 @@ NOTE_MAX = 2000
 
 def age_context(request) -> dict:
     """Serializer context for the shapes with ages: the request and one clock for all rows."""
-    return {"request": request, "clock": service_clock()}
+    return {"request": request, "clock": service_clock_get()}
 
 
 def excerpt(text: str) -> str:

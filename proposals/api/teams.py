@@ -27,7 +27,7 @@ from proposals.selectors.moderation import (
     proposal_get_for_team,
     team_get_for_member,
     team_list_for_user,
-    team_queue,
+    team_queue_list,
 )
 from proposals.services import moderation as services
 
@@ -115,7 +115,7 @@ class TeamQueueApi(BaseApi):
         filters.is_valid(raise_exception=True)
         return paginated_response(
             serializer_class=TeamQueueItemSerializer,
-            queryset=team_queue(team=team, **filters.validated_data),
+            queryset=team_queue_list(team=team, **filters.validated_data),
             request=request,
             view=self,
             context=age_context(request),

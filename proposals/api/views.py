@@ -35,7 +35,7 @@ from proposals.api.staff_serializers import FocusAreaSuggestionSerializer
 from proposals.lifecycle import EDITABLE_STATUSES, OPEN_STATUSES, Status, transition_check
 from proposals.models import Proposal
 from proposals.routing import suggester_get
-from proposals.selectors.page import proposal_get_visible, proposal_timeline
+from proposals.selectors.page import proposal_get_visible, proposal_timeline_list
 from proposals.selectors.public import (
     SORTS,
     ProposalFilters,
@@ -62,7 +62,7 @@ def require_draft_author(user, proposal: Proposal, perm: str) -> None:
 
 def proposal_detail_response(*, request, pk: int, status_code: int = 200) -> Response:
     proposal = proposal_get_visible(pk=pk, user=request.user)
-    proposal.timeline = proposal_timeline(proposal=proposal)
+    proposal.timeline = proposal_timeline_list(proposal=proposal)
     data = ProposalDetailSerializer(proposal, context={"request": request}).data
     return Response(data, status=status_code)
 

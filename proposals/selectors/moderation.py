@@ -23,7 +23,7 @@ from proposals.models import Comment, Proposal, Report
 LIST_DEFERRED = ("body_html", "search_vector")
 
 
-def service_target_cutoff():
+def service_target_cutoff_get():
     """Anything waiting since before this moment is past the service target."""
     return working_days_before(
         moment=timezone.now(), days=settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS
@@ -44,8 +44,8 @@ class ServiceClock:
         return since is not None and since < self.cutoff
 
 
-def service_clock() -> ServiceClock:
-    return ServiceClock(now=timezone.now(), cutoff=service_target_cutoff())
+def service_clock_get() -> ServiceClock:
+    return ServiceClock(now=timezone.now(), cutoff=service_target_cutoff_get())
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class TriageFilters:
     overdue: bool = False
 
 
-def triage_queue(*, filters: TriageFilters) -> QuerySet[Proposal]:
+def triage_queue_list(*, filters: TriageFilters) -> QuerySet[Proposal]:
     """Submitted proposals, oldest first, with author, chosen theme and focus area."""
     queryset = (
         Proposal.objects.filter(status=Status.SUBMITTED)
@@ -67,17 +67,17 @@ def triage_queue(*, filters: TriageFilters) -> QuerySet[Proposal]:
     if filters.suggested_focus_area:
         queryset = queryset.filter(suggested_focus_area=filters.suggested_focus_area)
     if filters.overdue:
-        queryset = queryset.filter(submitted_at__lt=service_target_cutoff())
+        queryset = queryset.filter(submitted_at__lt=service_target_cutoff_get())
     return queryset.order_by("submitted_at", "pk")
 
 
-def team_queue(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
+def team_queue_list(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
     """Proposals routed to `team`, the longest-waiting first."""
     statuses = OPEN_STATUSES if include_answered else ROUTABLE_STATUSES
     return _team_proposals(team, statuses).order_by("routed_at", "pk")
 
 
-def team_answered(*, team: Team) -> QuerySet[Proposal]:
+def team_answered_list(*, team: Team) -> QuerySet[Proposal]:
     """Proposals `team` has answered, the latest answer first."""
     return _team_proposals(team, {Status.ANSWERED}).order_by("-answered_at", "-pk")
 
@@ -110,7 +110,7 @@ def team_list_for_user(*, user: User) -> QuerySet[Team]:
     areas and the number of open and overdue proposals routed to it: two queries."""
     teams = Team.objects.all() if is_admin(user) else Team.objects.filter(members=user)
     waiting = Q(proposals__status__in=sorted(ROUTABLE_STATUSES))
-    late = waiting & Q(proposals__routed_at__lt=service_target_cutoff())
+    late = waiting & Q(proposals__routed_at__lt=service_target_cutoff_get())
     return (
         teams.annotate(
             open_count=Count("proposals", filter=waiting),
@@ -226,12 +226,12 @@ class ReportWorkspace:
 _REPORTED = ("proposal", "comment__proposal")
 
 
-def report_workspace() -> ReportWorkspace:
+def report_workspace_list() -> ReportWorkspace:
     """Open reports grouped by what they are about, most-reported first (see ReportWorkspace)."""
     return ReportWorkspace()
 
 
-def hidden_content() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
+def hidden_content_list() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
     """Everything currently hidden, for moderators to review."""
     proposals = Proposal.objects.filter(hidden_at__isnull=False).select_related("author")
     comments = Comment.objects.filter(hidden_at__isnull=False).select_related("author", "proposal")

@@ -73,7 +73,7 @@ def proposal_page_get_visible(*, pk: int, user: User | None) -> ProposalPage:
     return ProposalPage(
         proposal=proposal,
         comments=comment_list_for_proposal(proposal=proposal),
-        timeline=proposal_timeline(proposal=proposal),
+        timeline=proposal_timeline_list(proposal=proposal),
     )
 
 
@@ -99,7 +99,7 @@ def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
     return top_level
 
 
-def proposal_timeline(*, proposal: Proposal) -> list[ProposalEvent]:
+def proposal_timeline_list(*, proposal: Proposal) -> list[ProposalEvent]:
     """The public events of `proposal`, oldest first."""
     return list(
         ProposalEvent.objects.filter(proposal=proposal, is_public=True).order_by("created_at", "pk")

@@ -146,7 +146,7 @@ def comment_get_visible(*, pk: int, user: User | None) -> Comment:
     return Comment.objects.visible_to(user).select_related("proposal", "author").get(pk=pk)
 
 
-def proposal_rejection_notes(*, author: User) -> dict[int, str]:
+def proposal_rejection_notes_get(*, author: User) -> dict[int, str]:
     """The moderators' explanation of each of `author`'s rejected proposals, by id (kept
     on the rejection event, which is not public)."""
     return dict(

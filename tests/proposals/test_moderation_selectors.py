@@ -15,14 +15,14 @@ from proposals.lifecycle import Status
 from proposals.models import Proposal
 from proposals.selectors.moderation import (
     TriageFilters,
-    hidden_content,
+    hidden_content_list,
     proposal_get_for_moderation,
     proposal_get_for_team,
-    report_workspace,
-    service_target_cutoff,
+    report_workspace_list,
+    service_target_cutoff_get,
     team_get_for_member,
-    team_queue,
-    triage_queue,
+    team_queue_list,
+    triage_queue_list,
     user_team_ids,
 )
 from proposals.selectors.page import proposal_get_visible
@@ -60,7 +60,7 @@ def waiting(submitted_at: datetime, **kwargs) -> Proposal:
 
 
 def queue(**filters) -> list[int]:
-    return pks(triage_queue(filters=TriageFilters(**filters)))
+    return pks(triage_queue_list(filters=TriageFilters(**filters)))
 
 
 # --- triage queue ---
@@ -95,7 +95,7 @@ def test_overdue_counts_working_days(monkeypatch, settings):
     settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS = 5
     freeze(monkeypatch, MONDAY)
     # Five working days before Monday 10 March 10:00 is Monday 3 March 10:00.
-    assert service_target_cutoff() == datetime(2025, 3, 3, 10, 0, tzinfo=CPH)
+    assert service_target_cutoff_get() == datetime(2025, 3, 3, 10, 0, tzinfo=CPH)
     late_friday = waiting(datetime(2025, 2, 28, 15, 0, tzinfo=CPH))
     just_late = waiting(datetime(2025, 3, 3, 9, 59, tzinfo=CPH))
     just_in_time = waiting(datetime(2025, 3, 3, 10, 1, tzinfo=CPH))
@@ -108,7 +108,7 @@ def test_overdue_counts_working_days(monkeypatch, settings):
 def test_overdue_skips_easter(monkeypatch):
     # Tuesday after Easter 2025: Skærtorsdag, Langfredag and 2. påskedag do not count.
     freeze(monkeypatch, datetime(2025, 4, 22, 10, 0, tzinfo=CPH))
-    assert service_target_cutoff() == datetime(2025, 4, 10, 10, 0, tzinfo=CPH)
+    assert service_target_cutoff_get() == datetime(2025, 4, 10, 10, 0, tzinfo=CPH)
     eleven_calendar_days = waiting(datetime(2025, 4, 11, 9, 0, tzinfo=CPH))
     twelve_calendar_days = waiting(datetime(2025, 4, 10, 9, 0, tzinfo=CPH))
     assert queue(overdue=True) == [twelve_calendar_days.pk]
@@ -118,7 +118,7 @@ def test_overdue_skips_easter(monkeypatch):
 def test_service_target_comes_from_settings(monkeypatch, settings):
     freeze(monkeypatch, MONDAY)
     settings.PROPOSALS_SERVICE_TARGET_WORKING_DAYS = 1
-    assert service_target_cutoff() == datetime(2025, 3, 7, 10, 0, tzinfo=CPH)
+    assert service_target_cutoff_get() == datetime(2025, 3, 7, 10, 0, tzinfo=CPH)
 
 
 def _triage_queries(count: int) -> int:
@@ -127,7 +127,7 @@ def _triage_queries(count: int) -> int:
     for i in range(count):
         waiting(timezone.now() - timedelta(hours=i), focus_area=slugs[i % len(slugs)])
     with CaptureQueriesContext(connection) as context:
-        rows = list(triage_queue(filters=TriageFilters()))
+        rows = list(triage_queue_list(filters=TriageFilters()))
         for row in rows:
             str(row.author.public_name)
             str(row.theme.name if row.theme else "")
@@ -157,8 +157,8 @@ def test_team_queue_holds_the_teams_open_proposals_longest_waiting_first():
     ProposalFactory(status=Status.MERGED, team=team, routed_at=now)
     ProposalFactory(status=Status.PUBLISHED, team=None)
 
-    assert pks(team_queue(team=team)) == [late.pk, fresh.pk]
-    assert pks(team_queue(team=team, include_answered=True)) == [
+    assert pks(team_queue_list(team=team)) == [late.pk, fresh.pk]
+    assert pks(team_queue_list(team=team, include_answered=True)) == [
         answered.pk,
         late.pk,
         fresh.pk,
@@ -175,7 +175,7 @@ def _team_queries(team: Team, count: int) -> int:
             routed_at=timezone.now() - timedelta(hours=i),
         )
     with CaptureQueriesContext(connection) as context:
-        rows = list(team_queue(team=team, include_answered=True))
+        rows = list(team_queue_list(team=team, include_answered=True))
         for row in rows:
             str(row.author.public_name), str(row.theme.name), str(row.focus_area.name)
             str(row.team.name)
@@ -262,7 +262,7 @@ def test_report_workspace_groups_open_reports_most_reported_first(django_assert_
 
     # The groups, then their reports with what they are about.
     with django_assert_num_queries(2):
-        items = list(report_workspace())
+        items = list(report_workspace_list())
         summary = [
             (
                 item.kind,
@@ -291,7 +291,7 @@ def test_report_workspace_counts_reporters_not_reports():
     for reporter in reporters:
         ReportFactory(proposal=comment.proposal, reporter=reporter)
         ReportFactory(proposal=None, comment=comment, reporter=reporter)
-    items = report_workspace()
+    items = report_workspace_list()
     assert sorted((item.kind, item.reporter_count) for item in items) == [
         ("comment", 2),
         ("proposal", 2),
@@ -347,6 +347,6 @@ def test_hidden_content_lists_everything_hidden_newest_first():
     hidden_comment = CommentFactory(hidden_at=timezone.now(), hidden_reason="Grovt")
     CommentFactory()
 
-    proposals, comments = hidden_content()
+    proposals, comments = hidden_content_list()
     assert pks(proposals) == [newer.pk, older.pk]
     assert pks(comments) == [hidden_comment.pk]

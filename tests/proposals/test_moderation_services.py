@@ -25,7 +25,7 @@ from proposals.models import (
     RoutingDecision,
     Support,
 )
-from proposals.selectors.page import proposal_timeline
+from proposals.selectors.page import proposal_timeline_list
 from proposals.services import report_create
 from proposals.services.moderation import (
     content_hide,
@@ -273,7 +273,7 @@ def test_rejection_is_not_on_the_public_timeline_but_the_author_is_told(moderato
 
     rejection = ProposalEvent.objects.get(proposal=proposal, to_status=Status.REJECTED)
     assert rejection.is_public is False
-    assert rejection not in proposal_timeline(proposal=proposal)
+    assert rejection not in proposal_timeline_list(proposal=proposal)
     [told] = events(EventKind.PROPOSAL_STATUS_CHANGED, proposal)
     assert told.target == Proposal.objects.get(pk=proposal.pk)
     assert (told.data["from"], told.data["to"]) == ("submitted", "rejected")
@@ -533,7 +533,7 @@ def test_set_under_review(team):
         Status.PUBLISHED,
         Status.UNDER_REVIEW,
     )
-    assert [e.to_status for e in proposal_timeline(proposal=proposal)] == [Status.UNDER_REVIEW]
+    assert [e.to_status for e in proposal_timeline_list(proposal=proposal)] == [Status.UNDER_REVIEW]
 
     before = snapshot(proposal)
     with pytest.raises(InvalidTransition):
@@ -576,7 +576,8 @@ def test_answer_appears_on_the_public_timeline_and_may_be_followed_by_a_new_one(
     assert stored.answered_at > first_answered_at
 
     timeline = [
-        (e.kind, e.to_status, e.note, e.is_public) for e in proposal_timeline(proposal=proposal)
+        (e.kind, e.to_status, e.note, e.is_public)
+        for e in proposal_timeline_list(proposal=proposal)
     ]
     assert timeline == [
         (ProposalEvent.Kind.ANSWERED, Status.ANSWERED, "Vi gør det.", True),

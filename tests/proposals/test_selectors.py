@@ -15,7 +15,7 @@ from proposals.selectors.page import (
     comment_list_for_proposal,
     proposal_get_visible,
     proposal_page_get_visible,
-    proposal_timeline,
+    proposal_timeline_list,
 )
 from proposals.selectors.public import (
     ProposalFilters,
@@ -339,7 +339,7 @@ def test_comment_list_keeps_deleted_comments_with_replies():
 def test_proposal_page_is_what_the_three_reads_give(role):
     """One statement gives the proposal (with its flags), the comment tree and the public
     timeline exactly as proposal_get_visible, comment_list_for_proposal and
-    proposal_timeline do, for every kind of viewer."""
+    proposal_timeline_list do, for every kind of viewer."""
     proposal = ProposalFactory(location_text="Torvet", latitude="56.100000", longitude="10.100000")
     made = _discussion(proposal, tops=2, replies=2)
     _discussion(ProposalFactory(), tops=1, replies=1)  # another proposal's comments stay out
@@ -370,7 +370,7 @@ def test_proposal_page_is_what_the_three_reads_give(role):
     assert [oldest.pk, *(c.pk for c, _ in made)] == pks(page.comments)
     assert all(c.proposal is page.proposal for c in page.comments)
     assert [field_values(e, exclude=("search_vector",)) for e in page.timeline] == [
-        field_values(e, exclude=("search_vector",)) for e in proposal_timeline(proposal=alone)
+        field_values(e, exclude=("search_vector",)) for e in proposal_timeline_list(proposal=alone)
     ]
     assert [e.note for e in page.timeline] == ["Først", "Så"]
     if role == "citizen":
@@ -411,7 +411,7 @@ def test_timeline_shows_public_events_in_order():
     earlier = ProposalEventFactory(proposal=proposal, created_at=now - timedelta(days=1))
     ProposalEventFactory(proposal=proposal, is_public=False)
     ProposalEventFactory()  # another proposal
-    assert pks(proposal_timeline(proposal=proposal)) == [earlier.pk, later.pk]
+    assert pks(proposal_timeline_list(proposal=proposal)) == [earlier.pk, later.pk]
 
 
 def test_list_for_author_has_every_status_newest_first():
