@@ -286,7 +286,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hverdagsmål API",
-    "DESCRIPTION": "Citizen proposals, focus areas and climate partnerships.",
+    "DESCRIPTION": "Citizen proposals, their moderation and the focus areas they belong to.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
