@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIG = "danish"
@@ -140,11 +140,12 @@ def _fts_condition(alternatives: list[list[Term]]) -> tuple[Q, str]:
 def _fts_rank(queryset: QuerySet, expression: str) -> QuerySet:
     """Annotate `rank`, higher for a better match (FTS5's bm25 is lower for better)."""
     if not expression:
-        return queryset.annotate(rank=RawSQL("0", []))
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     table = queryset.model._meta.db_table
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     return queryset.annotate(
         rank=RawSQL(  # noqa: S611
+            # bm25() exists only inside an FTS5 query, which the ORM cannot write.
             f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "  # noqa: S608
             f'WHERE {FTS_TABLE} MATCH %s AND rowid = "{table}"."id"',
             [expression],
