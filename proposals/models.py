@@ -528,3 +528,23 @@ class RoutingModel(models.Model):
 
     def __str__(self) -> str:
         return f"Routing model {self.pk} ({self.decisions} decisions)"
+
+
+class ProposalSearchRow(models.Model):
+    """A proposal's stemmed words in SQLite's FTS5 table (proposals/search.py).
+
+    Migration 0009 creates the table on SQLite only; PostgreSQL searches its tsvector, so
+    only search_vector_refresh on SQLite writes these rows.
+    """
+
+    id = models.IntegerField(primary_key=True, db_column="rowid")
+    title = models.TextField()
+    body = models.TextField()
+    location_text = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "proposals_search"
+
+    def __str__(self) -> str:
+        return f"search row {self.pk}"

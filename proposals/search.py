@@ -159,7 +159,7 @@ def search_vector_refresh(*, proposal_ids: list[int]) -> None:
     after a delete (a deleted proposal's FTS5 row goes)."""
     if not proposal_ids:
         return
-    from proposals.models import Proposal
+    from proposals.models import Proposal, ProposalSearchRow
 
     if uses_postgres():
         Proposal.objects.filter(pk__in=proposal_ids).update(
@@ -171,14 +171,14 @@ def search_vector_refresh(*, proposal_ids: list[int]) -> None:
     if connection.vendor != "sqlite":
         return
     rows = Proposal.objects.filter(pk__in=proposal_ids).values_list("pk", *FTS_COLUMNS)
-    with connection.cursor() as cursor:
-        marks = ", ".join(["%s"] * len(proposal_ids))
-        delete = f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"  # noqa: S608
-        cursor.execute(delete, list(proposal_ids))
-        cursor.executemany(
-            FTS_INSERT,
-            [(pk, *(" ".join(stems(value)) for value in values)) for pk, *values in rows],
+    ProposalSearchRow.objects.filter(pk__in=proposal_ids).delete()
+    ProposalSearchRow.objects.bulk_create(
+        ProposalSearchRow(
+            pk=pk,
+            **{c: " ".join(stems(v)) for c, v in zip(FTS_COLUMNS, values, strict=True)},
         )
+        for pk, *values in rows
+    )
 
 
 def search_filter(queryset: QuerySet, *, text: str, rank: bool) -> QuerySet:
