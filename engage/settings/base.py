@@ -200,7 +200,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "engage.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             # Rendered fragments (menu, footer, cards) must not outlive the templates that
             # made them: a release with other templates reads and writes other keys.
