@@ -110,16 +110,30 @@ def _digest(value) -> str:
 
 
 def list_rendering_key(*, query: str, partial: bool) -> str:
-    """The shared rendering of a list page (count and results) for a query string."""
+    """The shared rendering of a list page's count and results for a query string."""
     epoch, listing, taxonomy = versions_get([EPOCH_KEY, LIST_KEY, TAXONOMY_KEY])
     versions = f"{epoch}.{listing}.{taxonomy}"
     return f"proposals:list:{get_language()}:{versions}:{int(partial)}:{_digest(query)}"
 
 
-def page_rendering_key(*, pk: int) -> str:
-    """The shared rendering of one proposal's page."""
+def list_page_key(*, query: str) -> str:
+    """The whole list page as shared among visitors who are not signed in
+    (frontend.sharing): the results, the filters and the header with its return link."""
+    epoch, listing, taxonomy = versions_get([EPOCH_KEY, LIST_KEY, TAXONOMY_KEY])
+    versions = f"{epoch}.{listing}.{taxonomy}"
+    return f"proposals:list-page:{get_language()}:{versions}:{_digest((query, _site()))}"
+
+
+def proposal_page_key(*, pk: int, query: str) -> str:
+    """One proposal's whole page as shared among visitors who are not signed in."""
     epoch, page, taxonomy = versions_get([EPOCH_KEY, page_key(pk), TAXONOMY_KEY])
-    return f"proposals:detail:{get_language()}:{epoch}.{page}.{taxonomy}:{pk}"
+    versions = f"{epoch}.{page}.{taxonomy}"
+    return f"proposals:detail:{get_language()}:{versions}:{pk}:{_digest((query, _site()))}"
+
+
+def _site() -> object:
+    # What a shared page shows from settings, which a deploy may change without templates.
+    return getattr(settings, "MUNICIPALITY", None)
 
 
 def card_keys(*, cards: list[tuple[int, tuple]]) -> list[str]:

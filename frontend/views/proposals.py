@@ -21,7 +21,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from engage.cache import list_rendering_key, page_rendering_key, rendering_seconds, taxonomy_version
+from engage.cache import (
+    list_page_key,
+    list_rendering_key,
+    proposal_page_key,
+    rendering_seconds,
+    taxonomy_version,
+)
 from engage.ratelimit import RateLimited
 from engage.taxonomy.choices import FilterChoices, filter_choices_get
 from engage.taxonomy.selectors import theme_list
@@ -39,6 +45,7 @@ from frontend.forms.proposals import (
 )
 from frontend.htmx import is_htmx, rate_limited_response, render_fragment
 from frontend.pagination import CappedPaginator
+from frontend.sharing import page_is_shareable, shared_page_response
 from proposals import services
 from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
 from proposals.models import Comment, Proposal
@@ -170,9 +177,18 @@ def detail_context(
 
 @require_GET
 def proposal_list(request: HttpRequest) -> HttpResponse:
+    partial = is_htmx(request) and request.headers.get("HX-Target") == "proposal-results"
+    if partial or not page_is_shareable(request):
+        return _list_page(request, partial=partial)
+    key = list_page_key(query=request.GET.urlencode())
+    return shared_page_response(
+        request, key=key, render=lambda extra: _list_page(request, partial=False, extra=extra)
+    )
+
+
+def _list_page(request: HttpRequest, *, partial: bool, extra: dict | None = None) -> HttpResponse:
     choices = filter_choices_get()
     state = _filter_state(request, choices=choices)
-    partial = is_htmx(request) and request.headers.get("HX-Target") == "proposal-results"
     fragments = _list_fragments(request, state.filters, partial=partial)
     if partial:
         response = HttpResponse(fragments["results"])
@@ -183,6 +199,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         "filter_key": state.select_key,
         "q": state.q,
         "fragments": fragments,
+        **(extra or {}),
     }
     return render_fragment(request, "frontend/proposals/list.html", context)
 
@@ -299,21 +316,19 @@ def proposal_suggest(request: HttpRequest) -> HttpResponse:
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Shared only with visitors who are not signed in: for them the page holds no form
     # and nothing personal. Signed-in people see their own support, follow and forms.
-    if request.user.is_authenticated:
-        page = _page_or_404(request, pk)
-        context = detail_context(request, page.proposal, page=page)
-        return render(request, "frontend/proposals/detail.html", context)
-    # Only what rendered is kept, so a hidden or unknown proposal is refused every time.
-    key = page_rendering_key(pk=pk)
-    shared = cache.get(key)
-    if shared is None:
-        page = _page_or_404(request, pk)
-        context = detail_context(request, page.proposal, page=page)
-        main = render_to_string("frontend/proposals/_detail_main.html", context, request)
-        shared = {"title": page.proposal.title, "main": main}
-        cache.set(key, shared, rendering_seconds())
-    context = {"page_title": shared["title"], "main_html": shared["main"]}
-    return render(request, "frontend/proposals/detail.html", context)
+    if not page_is_shareable(request):
+        return _detail_page(request, pk)
+    # Only what answered 200 is kept, so a hidden or unknown proposal is refused every time.
+    key = proposal_page_key(pk=pk, query=request.GET.urlencode())
+    return shared_page_response(
+        request, key=key, render=lambda extra: _detail_page(request, pk, extra=extra)
+    )
+
+
+def _detail_page(request: HttpRequest, pk: int, *, extra: dict | None = None) -> HttpResponse:
+    page = _page_or_404(request, pk)
+    context = detail_context(request, page.proposal, page=page)
+    return render(request, "frontend/proposals/detail.html", {**context, **(extra or {})})
 
 
 def _page_or_404(request: HttpRequest, pk: int) -> ProposalPage:
