@@ -20,11 +20,13 @@ for a single process (`make run`, tests).
 import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
@@ -48,12 +50,33 @@ def rendering_seconds() -> int:
 # ---------- versions -----------------------------------------------------------------------
 
 
+# The versions one request has read: a page asks for the same few versions from several
+# places (its own key, the filters, the count, the cards), and one round trip serves them
+# all. Kept for the request alone (RequestVersionsMiddleware), so it never outlives it.
+_request_versions: ContextVar[dict[str, int] | None] = ContextVar("versions", default=None)
+# Read with the first version a request asks for: nearly every public page needs them.
+_COMMON_KEYS = (EPOCH_KEY, LIST_KEY, MEMBERS_KEY, TAXONOMY_KEY)
+
+
 def versions_get(keys: list[str]) -> list[int]:
-    """The current version under each key, in one cache round trip.
+    """The current version under each key, in at most one cache round trip.
 
     A missing version (never set, or evicted) starts afresh from the clock, so a rendering
-    made under an earlier number can never be served again.
+    made under an earlier number can never be served again. Within a request, a version
+    once read is read again from the request's own copy.
     """
+    memo = _request_versions.get()
+    if memo is None:
+        return _versions_read(keys)
+    wanted = [key for key in keys if key not in memo]
+    if wanted:
+        if not memo:
+            wanted = list(dict.fromkeys([*wanted, *_COMMON_KEYS]))
+        memo.update(zip(wanted, _versions_read(wanted), strict=True))
+    return [memo[key] for key in keys]
+
+
+def _versions_read(keys: list[str]) -> list[int]:
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
@@ -61,6 +84,20 @@ def versions_get(keys: list[str]) -> list[int]:
             cache.add(key, time.time_ns(), timeout=None)
             found[key] = cache.get(key, time.time_ns())
     return [found[key] for key in keys]
+
+
+class RequestVersionsMiddleware:
+    """Gives each request its own copy of the versions it reads (see versions_get)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_versions.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_versions.reset(token)
 
 
 def versions_bump(keys: Iterable[str]) -> None:
@@ -71,8 +108,12 @@ def versions_bump(keys: Iterable[str]) -> None:
 
 
 def _bump(keys: list[str]) -> None:
+    versions = dict.fromkeys(keys, time.time_ns())
+    memo = _request_versions.get()
+    if memo is not None:
+        memo.update(versions)  # this request shows what it just changed
     try:
-        cache.set_many(dict.fromkeys(keys, time.time_ns()), timeout=None)
+        cache.set_many(versions, timeout=None)
     except Exception:  # an unreachable cache must not undo the change that bumps
         logger.warning("Could not bump cache versions %s", keys, exc_info=True)
 

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "engage.cache.RequestVersionsMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "engage.accounts.middleware.UserLanguageMiddleware",
     "engage.accounts.middleware.RequireMFAMiddleware",
