@@ -83,11 +83,19 @@ class FocusAreasField(forms.MultipleChoiceField):
         return [self.areas[slug] for slug in super().clean(value)]
 
 
-class TeamField(forms.ModelChoiceField):
+class TeamField(forms.ChoiceField):
+    """A select of `teams` (already loaded, in the order shown); cleans to a Team or None."""
+
     widget = Select
 
-    def __init__(self, **kwargs):
-        super().__init__(queryset=Team.objects.order_by("name"), **kwargs)
+    def __init__(self, *, teams: list[Team], empty_label: str, **kwargs):
+        super().__init__(**kwargs)
+        self.teams = {str(team.pk): team for team in teams}
+        self.choices = [("", empty_label), *((str(team.pk), team.name) for team in teams)]
+
+    def clean(self, value) -> Team | None:
+        value = super().clean(value)
+        return self.teams.get(value) if value else None
 
 
 def team_names(teams: Iterable[Team]) -> dict[int, str]:
@@ -124,6 +132,7 @@ class RouteForm(forms.Form):
             help_text=_("Other focus areas the proposal also touches."),
         )
         self.fields["team"] = TeamField(
+            teams=teams,
             label=_("Responsible team"),
             required=False,
             empty_label=_("The focus area's team"),
@@ -245,7 +254,7 @@ class BulkForm(forms.Form):
             empty_label=_("Choose a focus area"),
         )
         self.fields["team"] = TeamField(
-            label=_("Team"), required=False, empty_label=_("The focus area's team")
+            teams=teams, label=_("Team"), required=False, empty_label=_("The focus area's team")
         )
 
     def clean(self):
@@ -341,7 +350,9 @@ class RerouteForm(forms.Form):
     def __init__(self, *args, themes, teams: list[Team], **kwargs):
         kwargs.setdefault("auto_id", "id_reroute_%s")
         super().__init__(*args, **kwargs)
-        self.fields["team"] = TeamField(label=_("New team"), empty_label=_("Choose a team"))
+        self.fields["team"] = TeamField(
+            teams=teams, label=_("New team"), empty_label=_("Choose a team")
+        )
         self.fields["focus_area"] = FocusAreaField(
             themes=themes,
             teams=team_names(teams),
