@@ -8,7 +8,8 @@ visitor gets a fresh rendering and nothing waits for expiry:
 - the *list* version covers every list of proposals (any change a card can show);
 - each proposal's *page* version covers its page and its card;
 - the *members* version covers which proposals a filter matches (counts are kept under it);
-- the *taxonomy* version covers themes, focus areas and SDGs (bumped by engage.taxonomy).
+- the *taxonomy* version covers themes, focus areas, SDGs and teams (bumped by
+  engage.taxonomy).
 
 A bump happens now and again once the transaction commits: the first keeps this process
 from serving what it just changed; the second drops whatever another request rendered
@@ -200,6 +201,16 @@ def count_key(*, filters, limit: int | None) -> str:
 def focus_area_sdgs_key(*, focus_area_id: int) -> str:
     """The UN goals of one focus area."""
     return f"taxonomy:focus-area-sdgs:{taxonomy_version()}:{focus_area_id}"
+
+
+def routing_taxonomy_key() -> str:
+    """Themes with their focus areas and the teams, as the staff forms choose from them."""
+    return f"taxonomy:routing:{taxonomy_version()}"
+
+
+def bulk_fieldset_key() -> str:
+    """The triage page's unbound bulk form, whose selects list every focus area and team."""
+    return f"moderation:bulk-fieldset:{get_language()}:{taxonomy_version()}"
 
 
 def filter_choices_key() -> str:

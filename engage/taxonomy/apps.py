@@ -11,10 +11,10 @@ class TaxonomyConfig(AppConfig):
     def ready(self) -> None:
         # Cache invalidation only: cached choices and fragments carry the taxonomy version.
         from engage.cache import taxonomy_version_bump
-        from engage.taxonomy.models import SDG, FocusArea, Theme
+        from engage.taxonomy.models import SDG, FocusArea, Team, Theme
 
         uid = "taxonomy_version_bump"
-        for model in (SDG, Theme, FocusArea):
+        for model in (SDG, Theme, FocusArea, Team):
             post_save.connect(taxonomy_version_bump, sender=model, dispatch_uid=f"{uid}_s_{model}")
             post_delete.connect(
                 taxonomy_version_bump, sender=model, dispatch_uid=f"{uid}_d_{model}"

@@ -2,13 +2,14 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from engage.accounts.roles import user_roles
-from frontend.templatetags.engage_site import icon
+from frontend.templatetags.engage_site import icon, time_tag
+from frontend.urls_for import pk_url_maker
 
 register = template.Library()
 
@@ -58,16 +59,19 @@ def waiting(proposal) -> str:
 
 
 @register.simple_tag
-def suggestion_buttons(proposal) -> str:
+def suggestion_buttons(proposal, *, accept_url: str = "", check: str = "") -> str:
     """The triage row's one-click buttons, one per suggested focus area with its score
     (proposal.suggested, from moderation.annotate_waiting): each routes the proposal there.
 
     A tag rather than template markup: 50 rows show 150 of them. Every value is escaped
-    here, once per row or area.
+    here, once per row or area. `accept_url` and `check` may come from the caller, which
+    computes them once for all rows.
     """
-    accept_url = escape(reverse("frontend:moderation_accept", kwargs={"pk": proposal.pk}))
+    if not accept_url:
+        accept_url = reverse("frontend:moderation_accept", kwargs={"pk": proposal.pk})
+    accept_url = escape(accept_url)
     route_label = escape(_("Route “%(title)s” to") % {"title": proposal.title})
-    check = icon("check")
+    check = check or icon("check")
     buttons = "".join(
         f'\n<li class="mt-2"><button type="submit" class="function-link text-left" '
         f'formaction="{accept_url}" name="accept" value="{escape(area.slug)}">{check}<span>'
@@ -76,3 +80,49 @@ def suggestion_buttons(proposal) -> str:
         for area, score in proposal.suggested
     )
     return mark_safe(f'<ul class="nobullet-list no-max-width">{buttons}\n</ul>')  # noqa: S308
+
+
+@register.simple_tag
+def triage_rows(proposals, ticked: set[str]) -> SafeString:
+    """The triage table's rows (frontend/moderation/_queue_results.html) in one pass.
+
+    Written here rather than in the template: fifty rows of a dozen template nodes each
+    were most of the triage page's time. Texts, URLs and the icon are looked up once per
+    page; every value from a row is escaped.
+    """
+    item_url = pk_url_maker("frontend:moderation_item")
+    accept_url = pk_url_maker("frontend:moderation_accept")
+    check = icon("check")
+    select_label = _("Select “%(title)s”")
+    by_label = _("By %(name)s")
+    author_chose = conditional_escape(_("author chose"))
+    no_suggestions = format_html('<span class="small-text">{}</span>', _("No suggestions"))
+    rows = []
+    for proposal in proposals:
+        pk = proposal.pk
+        title = conditional_escape(proposal.title)
+        chosen = proposal.focus_area or proposal.theme
+        classified = f" · {author_chose} {conditional_escape(chosen.name)}" if chosen else ""
+        buttons = (
+            suggestion_buttons(proposal, accept_url=accept_url(pk), check=check)
+            if proposal.suggested
+            else no_suggestions
+        )
+        rows.append(
+            f"""
+        <tr>
+          <td><div class="form-group-checkbox">
+            <input id="triage-{pk}" type="checkbox" class="form-checkbox" name="bulk-proposals" value="{pk}"{" checked" if str(pk) in ticked else ""}>
+            <label for="triage-{pk}"><span class="sr-only">{select_label % {"title": title}}</span></label>
+          </div></td>
+          <td>
+            <a href="{item_url(pk)}"><strong>{title}</strong></a><br>
+            <span class="small-text">{by_label % {"name": conditional_escape(proposal.author.public_name)}}{classified}</span>
+          </td>
+          <td>{time_tag(proposal.submitted_at, "SHORT_DATE_FORMAT")}<br><span class="small-text">{waiting(proposal)}</span></td>
+          <td>
+            {buttons}
+          </td>
+        </tr>"""  # noqa: E501
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)

@@ -8,8 +8,6 @@ InvalidTransition (someone else handled the proposal first) becomes a message, w
 nothing changed. Every list runs a fixed number of queries.
 """
 
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -20,12 +18,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from engage.audit.selectors import AuditFilters, audit_entry_list_visible
-from engage.cache import taxonomy_version
+from engage.cache import bulk_fieldset_key
 from engage.taxonomy.models import Team
 from frontend.forms.moderation import (
     AUDIT_ACTIONS,
@@ -142,7 +140,7 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "bulk_form": bulk_form,
-        "bulk_fieldset_html": _bulk_fieldset(bulk_form, teams=teams),
+        "bulk_fieldset_html": _bulk_fieldset(bulk_form),
         "ticked": set(bulk_form.data.getlist("bulk-proposals")) if bulk_form.is_bound else set(),
         "query": request.GET.urlencode(),
         "target_days": service_target_days(),
@@ -154,20 +152,16 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
     return render_fragment(request, "frontend/moderation/queue.html", context)
 
 
-def _bulk_fieldset(form: BulkForm, *, teams: list[Team]) -> str | None:
-    """The unbound bulk form's fields, rendered once per language, taxonomy and teams.
+def _bulk_fieldset(form: BulkForm) -> str | None:
+    """The unbound bulk form's fields, rendered once per language and taxonomy version.
 
-    Its selects list every focus area and team, and Django renders each option through a
-    template: a third of the triage page's time. A bound form (with the moderator's
-    choices and errors) is rendered as usual: None.
+    Its selects list every focus area and team: a third of the triage page's time. A
+    bound form (with the moderator's choices and errors) is rendered as usual: None.
     """
     if form.is_bound:
         return None
-    names = repr([(team.pk, team.name) for team in teams]).encode()
-    digest = hashlib.blake2b(names, digest_size=12).hexdigest()
-    key = f"moderation:bulk-fieldset:{get_language()}:{taxonomy_version()}:{digest}"
     return cache.get_or_set(
-        key,
+        bulk_fieldset_key(),
         lambda: render_to_string("frontend/moderation/_bulk_fieldset.html", {"bulk_form": form}),
         BULK_FIELDSET_SECONDS,
     )

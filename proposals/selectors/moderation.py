@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils import timezone
 from engage.accounts.models import User
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
+from engage.cache import routing_taxonomy_key
 from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
@@ -21,6 +23,19 @@ from proposals.models import Comment, Proposal, Report
 
 # Columns no staff list shows: the rendered text and the search index, the widest of a row.
 LIST_DEFERRED = ("body_html", "search_vector")
+ROUTING_TAXONOMY_SECONDS = 24 * 3600
+_NAMED = ("slug", "name_da", "name_en")
+TRIAGE_COLUMNS = (
+    "title",
+    "body",
+    "status",
+    "submitted_at",
+    "suggestions",
+    "suggested_focus_area",
+    "author__display_name",
+    "author__deleted_at",
+    *(f"{relation}__{name}" for relation in ("theme", "focus_area") for name in _NAMED),
+)
 
 
 def service_target_cutoff_get():
@@ -56,11 +71,12 @@ class TriageFilters:
 
 
 def triage_queue_list(*, filters: TriageFilters) -> QuerySet[Proposal]:
-    """Submitted proposals, oldest first, with author, chosen theme and focus area."""
+    """Submitted proposals, oldest first, with author, chosen theme and focus area: only
+    the columns that the triage page and API show (the rows are wide, the page long)."""
     queryset = (
         Proposal.objects.filter(status=Status.SUBMITTED)
         .select_related("author", "theme", "focus_area")
-        .defer(*LIST_DEFERRED)
+        .only(*TRIAGE_COLUMNS)
     )
     if filters.theme:
         queryset = queryset.filter(theme__slug=filters.theme)
@@ -92,7 +108,17 @@ def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
 
 def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
     """Themes with their focus areas, and every team by name: what the triage, routing and
-    re-routing forms choose from (three queries; no UN goals, which they do not show)."""
+    re-routing forms choose from (no UN goals, which they do not show).
+
+    Kept in the cache under the taxonomy version, which every change to a theme, focus
+    area or team bumps: every staff page asks, and it replaces three queries.
+    """
+    return cache.get_or_set(
+        routing_taxonomy_key(), _routing_taxonomy_load, ROUTING_TAXONOMY_SECONDS
+    )
+
+
+def _routing_taxonomy_load() -> tuple[list[Theme], list[Team]]:
     areas = FocusArea.objects.order_by("position", "pk")
     themes = Theme.objects.order_by("position", "pk")
     return list(themes.prefetch_related(Prefetch("focus_areas", queryset=areas))), list(

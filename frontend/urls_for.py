@@ -1,0 +1,25 @@
+"""URLs for many rows at the cost of one `reverse`."""
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
+
+_SENTINEL = 918273645  # a number no path of the site contains
+
+
+def pk_url_maker(name: str) -> Callable[[int], str]:
+    """A function giving `reverse(name, kwargs={"pk": pk})` for any integer pk.
+
+    A list of fifty rows with two links each spent a millisecond in reverse().
+    """
+    head, tail = _split(name, get_urlconf(), get_script_prefix(), get_language())
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
+
+@lru_cache(maxsize=256)
+def _split(name: str, _urlconf, _prefix, _language) -> tuple[str, str]:
+    # Keyed on all that can change what reverse() gives.
+    head, tail = reverse(name, kwargs={"pk": _SENTINEL}).split(str(_SENTINEL))
+    return head, tail
