@@ -9,7 +9,10 @@ visitor gets a fresh rendering and nothing waits for expiry:
 - each proposal's *page* version covers its page and its card;
 - the *members* version covers which proposals a filter matches (counts are kept under it);
 - the *taxonomy* version covers themes, focus areas, SDGs and teams (bumped by
-  engage.taxonomy).
+  engage.taxonomy);
+- each person's *roles* version covers the roles their sessions keep
+  (engage.accounts.roles), bumped by engage.accounts.invalidation when one of their
+  group or team memberships or authenticators changes.
 
 A bump happens now and again once the transaction commits: the first keeps this process
 from serving what it just changed; the second drops whatever another request rendered
@@ -41,6 +44,10 @@ TAXONOMY_KEY = "taxonomy:version"
 
 def page_key(pk: int) -> str:
     return f"proposals:page-version:{pk}"
+
+
+def roles_key(user_id: int) -> str:
+    return f"accounts:roles-version:{user_id}"
 
 
 def rendering_seconds() -> int:
@@ -138,6 +145,11 @@ def listing_changed(*, proposal_ids: Iterable[int], members: bool = True) -> Non
 def taxonomy_version_bump(**_signal_kwargs) -> None:
     """Retire everything that shows a theme, focus area or SDG (a signal receiver)."""
     versions_bump([TAXONOMY_KEY])
+
+
+def roles_version_bump(*, user_ids: Iterable[int]) -> None:
+    """Retire the roles that the sessions of `user_ids` keep (a membership changed)."""
+    versions_bump([roles_key(pk) for pk in set(user_ids)])
 
 
 def taxonomy_version() -> int:

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
+from engage.accounts.roles import request_user_roles
 from engage.accounts.rules import requires_mfa
-from engage.accounts.selectors import user_has_mfa
 
 
 class UserLanguageMiddleware:
@@ -55,14 +55,17 @@ class RequireMFAMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        # Read first, from the session where it can: every later "who is this?" of the
+        # request (rules, menus, visibility) is answered from it.
+        roles = request_user_roles(request)
         if (
-            user is not None
-            and user.is_authenticated
-            and not request.path.startswith(self.exempt_paths())
+            not request.path.startswith(self.exempt_paths())
             # The predicate itself, not has_perm: the model backend would add two queries
             # per request to load permissions that play no part here.
             and requires_mfa.test(user)
-            and not user_has_mfa(user=user)
+            and not roles.has_totp
         ):
             if request.path.startswith("/api/"):
                 return HttpResponse(

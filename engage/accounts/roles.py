@@ -1,23 +1,37 @@
-"""What a signed-in person is on the platform: moderator or not, and their teams.
+"""What a signed-in person is on the platform: moderator or not, their teams, and whether
+they have enrolled TOTP.
 
 The MFA middleware, the rules, the visibility selectors and the menu all ask during one
 request. `user_roles` answers all of them from one query, kept on the user object, which
-lives as long as the request.
+lives as long as the request. `request_user_roles` keeps the answer in the person's
+session as well, under their roles version, which any change of their group or team
+memberships or authenticators bumps (engage.accounts.invalidation): most requests then
+ask nothing.
 """
 
+import time
 from dataclasses import dataclass
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Value
+from django.http import HttpRequest
 
+from engage.cache import roles_key, versions_get
 from engage.taxonomy.models import Team
+
+SESSION_KEY = "engage_roles"
+# A bound on kept roles besides the version, for a change no signal tells of (a write
+# straight to a membership table).
+SESSION_ROLES_SECONDS = 300
 
 
 @dataclass(frozen=True)
 class UserRoles:
     is_moderator: bool
     teams: tuple[tuple[int, str], ...]  # (pk, slug), by pk
+    has_totp: bool = False
 
     @property
     def team_ids(self) -> frozenset[int]:
@@ -39,16 +53,65 @@ def user_roles(user) -> UserRoles:
     return cached[1]
 
 
+def request_user_roles(request: HttpRequest) -> UserRoles:
+    """The signed-in person's roles, from their session while their roles version stands.
+
+    Side effect: stores freshly read roles in the session (saved with the response).
+    """
+    return _session_roles(request, user=request.user)
+
+
+def roles_keep_at_sign_in(*, request: HttpRequest, user, **_signal_kwargs) -> None:
+    """Keep the roles in the session as the person signs in (a user_logged_in receiver),
+    which saves the session anyway: their first page then asks nothing either."""
+    if request is not None and hasattr(request, "session"):
+        _session_roles(request, user=user)
+
+
+def _session_roles(request: HttpRequest, *, user) -> UserRoles:
+    group = settings.MODERATOR_GROUP
+    (version,) = versions_get([roles_key(user.pk)])
+    kept = request.session.get(SESSION_KEY)
+    now = int(time.time())
+    if kept and kept[:3] == [version, user.pk, group] and now - kept[3] < SESSION_ROLES_SECONDS:
+        is_moderator, teams, has_totp = kept[4:]
+        roles = UserRoles(
+            is_moderator=is_moderator,
+            teams=tuple((pk, slug) for pk, slug in teams),
+            has_totp=has_totp,
+        )
+        user._engage_roles = (group, roles)
+        return roles
+    roles = user_roles(user)
+    teams = [list(team) for team in roles.teams]
+    request.session[SESSION_KEY] = [
+        version,
+        user.pk,
+        group,
+        now,
+        roles.is_moderator,
+        teams,
+        roles.has_totp,
+    ]
+    return roles
+
+
 def _user_roles_load(user, *, group: str) -> UserRoles:
-    # One round trip for both memberships: every signed-in request asks.
+    # One round trip for every membership.
     moderator = (
         Group.objects.filter(user=user, name=group)
         .order_by()
         .values_list(Value("moderator"), "pk", "name")
     )
     teams = Team.objects.filter(members=user).order_by().values_list(Value("team"), "pk", "slug")
-    rows = list(moderator.union(teams, all=True))
+    totp = (
+        Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
+        .order_by()
+        .values_list(Value("totp"), "pk", Value(""))
+    )
+    rows = list(moderator.union(teams, totp, all=True))
     return UserRoles(
         is_moderator=any(label == "moderator" for label, _pk, _slug in rows),
         teams=tuple(sorted((pk, slug) for label, pk, slug in rows if label == "team")),
+        has_totp=any(label == "totp" for label, _pk, _slug in rows),
     )

@@ -1174,9 +1174,8 @@ def test_triage_queue_runs_a_constant_number_of_queries(
         )
     client = client_for(moderator)
     client.get(f"{API}/moderation/queue/")  # warm the session
-    # user, moderator group and TOTP (MFA middleware), count, page (the session comes
-    # from the cache); the rules reuse the group answer kept on the user object
-    with django_assert_num_queries(5):
+    # user, count, page (the session, with the person's roles, comes from the cache)
+    with django_assert_num_queries(3):
         response = client.get(f"{API}/moderation/queue/", {"page_size": 100})
     assert len(response.json()["results"]) == count
 
@@ -1189,8 +1188,8 @@ def test_team_queue_runs_a_constant_number_of_queries(
         routed(teams[0])
     client = client_for(member)
     client.get(f"{API}/teams/klimateam/queue/")
-    # user, TOTP, team, the member's teams (rules), count, page (session from the cache)
-    with django_assert_num_queries(6):
+    # user, team, count, page (the session, with the member's teams, from the cache)
+    with django_assert_num_queries(4):
         response = client.get(f"{API}/teams/klimateam/queue/", {"page_size": 100})
     assert len(response.json()["results"]) == count
 
@@ -1207,13 +1206,12 @@ def test_team_list_and_reports_run_a_constant_number_of_queries(
             report_create(reporter=UserFactory(), comment=comment, reason="spam", details="")
     client = client_for(admin_user)
     client.get(f"{API}/teams/")
-    # user, TOTP (MFA middleware), teams with counts, their focus areas (the session
-    # comes from the cache)
-    with django_assert_num_queries(4):
+    # user, teams with counts, their focus areas (the session comes from the cache)
+    with django_assert_num_queries(3):
         client.get(f"{API}/teams/")
-    # user, TOTP, the number of reported items, the page's items, and their open reports
-    # with what they are about
-    with django_assert_num_queries(5):
+    # user, the number of reported items, the page's items, and their open reports with
+    # what they are about
+    with django_assert_num_queries(4):
         response = client.get(f"{API}/moderation/reports/", {"page_size": 100})
     assert response.json()["count"] == count + count // 2
 
