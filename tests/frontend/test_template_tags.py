@@ -74,9 +74,9 @@ def test_status_badge_follows_language_status_and_outcome():
         review = Template(source).render(Context({"p": Proposal(status=Status.UNDER_REVIEW)}))
     with translation.override("en"):
         english = Template(source).render(Context({"p": answered}))
-    assert danish == '<span class="badge badge-small badge-success">Besvaret: godkendt</span>\n'
-    assert english == '<span class="badge badge-small badge-success">Answered: accepted</span>\n'
-    assert review == '<span class="badge badge-small badge-warning">Under behandling</span>\n'
+    assert danish == '<span class="badge badge-small badge-success">Besvaret: godkendt</span>'
+    assert english == '<span class="badge badge-small badge-success">Answered: accepted</span>'
+    assert review == '<span class="badge badge-small badge-warning">Under behandling</span>'
 
 
 def _pagination(query: str, number: int, *, target: str = "", show: str = "") -> str:
