@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 
+from frontend.html import esc
+
 register = template.Library()
 
 # Placeholders so the layout renders before the municipality sets MUNICIPALITY in settings.
@@ -87,7 +89,6 @@ def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> s
     if value is None or value == "":
         return ""
     value = template_localtime(value)
-    css = format_html(' class="{}"', classes) if classes else ""
-    return format_html(
-        '<time{} datetime="{}">{}</time>', css, value.isoformat(), date_format(value, format_name)
-    )
+    css = f' class="{esc(classes)}"' if classes else ""
+    shown = esc(date_format(value, format_name))
+    return mark_safe(f'<time{css} datetime="{esc(value.isoformat())}">{shown}</time>')  # noqa: S308

@@ -2,13 +2,14 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from engage.accounts.roles import user_roles
+from frontend.html import esc
 from frontend.templatetags.engage_site import icon, time_tag
 from frontend.templatetags.proposal_tags import status_badge
 from frontend.urls_for import pk_url_maker
@@ -62,28 +63,25 @@ def waiting(proposal) -> str:
     )
 
 
-@register.simple_tag
-def suggestion_buttons(proposal, *, accept_url: str = "", check: str = "") -> str:
-    """The triage row's one-click buttons, one per suggested focus area with its score
+def _suggestion_buttons(proposal, *, accept_url: str, check: str, names: dict) -> str:
+    """A triage row's one-click buttons, one per suggested focus area with its score
     (proposal.suggested, from moderation.annotate_waiting): each routes the proposal there.
 
-    A tag rather than template markup: 50 rows show 150 of them. Every value is escaped
-    here, once per row or area. `accept_url` and `check` may come from the caller, which
-    computes them once for all rows.
+    `names` keeps each area's escaped (slug, name) for the other rows of the page.
     """
-    if not accept_url:
-        accept_url = reverse("frontend:moderation_accept", kwargs={"pk": proposal.pk})
-    accept_url = escape(accept_url)
-    route_label = escape(_("Route “%(title)s” to") % {"title": proposal.title})
-    check = check or icon("check")
-    buttons = "".join(
-        f'\n<li class="mt-2"><button type="submit" class="function-link text-left" '
-        f'formaction="{accept_url}" name="accept" value="{escape(area.slug)}">{check}<span>'
-        f'<span class="sr-only">{route_label} </span>{escape(area.name)} '
-        f"({round(score * 100)} %)</span></button></li>"
-        for area, score in proposal.suggested
-    )
-    return mark_safe(f'<ul class="nobullet-list no-max-width">{buttons}\n</ul>')  # noqa: S308
+    route_label = esc(_("Route “%(title)s” to") % {"title": proposal.title})
+    buttons = []
+    for area, score in proposal.suggested:
+        if area.slug not in names:
+            names[area.slug] = (esc(area.slug), esc(area.name))
+        slug, name = names[area.slug]
+        buttons.append(
+            f'\n<li class="mt-2"><button type="submit" class="function-link text-left" '
+            f'formaction="{accept_url}" name="accept" value="{slug}">{check}<span>'
+            f'<span class="sr-only">{route_label} </span>{name} '
+            f"({round(score * 100)} %)</span></button></li>"
+        )
+    return f'<ul class="nobullet-list no-max-width">{"".join(buttons)}\n</ul>'
 
 
 @register.simple_tag
@@ -99,16 +97,17 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
     check = icon("check")
     select_label = _("Select “%(title)s”")
     by_label = _("By %(name)s")
-    author_chose = conditional_escape(_("author chose"))
+    author_chose = esc(_("author chose"))
     no_suggestions = format_html('<span class="small-text">{}</span>', _("No suggestions"))
+    names: dict[str, tuple[str, str]] = {}
     rows = []
     for proposal in proposals:
         pk = proposal.pk
-        title = conditional_escape(proposal.title)
+        title = esc(proposal.title)
         chosen = proposal.focus_area or proposal.theme
-        classified = f" · {author_chose} {conditional_escape(chosen.name)}" if chosen else ""
+        classified = f" · {author_chose} {esc(chosen.name)}" if chosen else ""
         buttons = (
-            suggestion_buttons(proposal, accept_url=accept_url(pk), check=check)
+            _suggestion_buttons(proposal, accept_url=accept_url(pk), check=check, names=names)
             if proposal.suggested
             else no_suggestions
         )
@@ -121,7 +120,7 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
           </div></td>
           <td>
             <a href="{item_url(pk)}"><strong>{title}</strong></a><br>
-            <span class="small-text">{by_label % {"name": conditional_escape(proposal.author.public_name)}}{classified}</span>
+            <span class="small-text">{by_label % {"name": esc(proposal.author.public_name)}}{classified}</span>
           </td>
           <td>{time_tag(proposal.submitted_at, "SHORT_DATE_FORMAT")}<br><span class="small-text">{waiting(proposal)}</span></td>
           <td>
@@ -137,15 +136,15 @@ def team_rows(proposals, answered: bool) -> SafeString:
     """The team queue's rows (frontend/teams/queue.html) in one pass, like triage_rows."""
     item_url = pk_url_maker("frontend:team_item")
     by_label = _("By %(name)s")
-    note_label = conditional_escape(_("Note for the team"))
+    note_label = esc(_("Note for the team"))
     rows = []
     for proposal in proposals:
-        title = conditional_escape(proposal.title)
+        title = esc(proposal.title)
         note = ""
         if proposal.team_note:
             note = (
                 f'<br><span class="small-text"><strong>{note_label}:</strong> '
-                f"{conditional_escape(Truncator(proposal.team_note).chars(160))}</span>"
+                f"{esc(Truncator(proposal.team_note).chars(160))}</span>"
             )
         if answered:
             when = time_tag(proposal.answered_at, "SHORT_DATE_FORMAT")
@@ -153,8 +152,8 @@ def team_rows(proposals, answered: bool) -> SafeString:
             routed = time_tag(proposal.routed_at, "SHORT_DATE_FORMAT")
             when = f"{routed}<br>" if routed else ""
             when += f'<span class="small-text">{waiting(proposal)}</span>'
-        area = conditional_escape(proposal.focus_area.name) if proposal.focus_area else NO_VALUE
-        name = conditional_escape(proposal.author.public_name)
+        area = esc(proposal.focus_area.name) if proposal.focus_area else NO_VALUE
+        name = esc(proposal.author.public_name)
         rows.append(
             f"""
       <tr>
