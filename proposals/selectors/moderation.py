@@ -36,6 +36,23 @@ TRIAGE_COLUMNS = (
     "author__deleted_at",
     *(f"{relation}__{name}" for relation in ("theme", "focus_area") for name in _NAMED),
 )
+TEAM_QUEUE_COLUMNS = (
+    "title",
+    "body",
+    "status",
+    "outcome",
+    "team_note",
+    "routed_at",
+    "published_at",
+    "answered_at",
+    "support_count",
+    "comment_count",
+    "hidden_at",
+    "author__display_name",
+    "author__deleted_at",
+    "team__slug",
+    *(f"{relation}__{name}" for relation in ("theme", "focus_area") for name in _NAMED),
+)
 
 
 def service_target_cutoff_get():
@@ -99,10 +116,11 @@ def team_answered_list(*, team: Team) -> QuerySet[Proposal]:
 
 
 def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
+    # Only what the team's queue page and API show, as for triage.
     return (
         Proposal.objects.filter(team=team, status__in=sorted(statuses))
         .select_related("author", "theme", "focus_area", "team")
-        .defer(*LIST_DEFERRED)
+        .only(*TEAM_QUEUE_COLUMNS)
     )
 
 
