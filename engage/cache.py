@@ -172,14 +172,6 @@ def proposal_page_key(*, pk: int, query: str) -> str:
     return f"proposals:detail:{get_language()}:{versions}:{pk}:{_digest((query, _site()))}"
 
 
-def proposal_page_data_key(*, pk: int, schema: str) -> str:
-    """What one proposal's page shows to everyone (the proposal, its comments and public
-    timeline, as model instances), for the pages that are not shared: those of people
-    signed in. Retired with the page's rendering; `schema` names the code that wrote it."""
-    epoch, page, taxonomy = versions_get([EPOCH_KEY, page_key(pk), TAXONOMY_KEY])
-    return f"proposals:page-data:{schema}:{epoch}.{page}.{taxonomy}:{pk}"
-
-
 def _site() -> object:
     # What a shared page shows from settings, which a deploy may change without templates.
     return getattr(settings, "MUNICIPALITY", None)

@@ -2,18 +2,12 @@
 public timeline, through the ORM in a constant number of queries."""
 
 import functools
-import hashlib
 from dataclasses import dataclass
 
-import django
-from django.apps import apps
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 
 from engage.accounts.models import User
-from engage.cache import proposal_page_data_key, rendering_seconds
 from engage.taxonomy.choices import focus_area_sdgs_get
-from proposals.lifecycle import PUBLIC_STATUSES
 from proposals.models import (
     Comment,
     Proposal,
@@ -32,7 +26,7 @@ class ProposalPage:
 
 
 # What a page shows of a person: their public name. The rest of the row (email, password
-# hash) is never loaded with a proposal or comment, nor kept in the cache with them.
+# hash) is not loaded with a proposal or its comments.
 _AUTHOR_SHOWN = {"id", "display_name", "deleted_at"}
 
 
@@ -88,56 +82,14 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
 def proposal_page_get_visible(*, pk: int, user: User | None) -> ProposalPage:
     """proposal_get_visible, with the comments (and replies) and the public timeline.
 
-    Raises Proposal.DoesNotExist as proposal_get_visible does. Reads and fills the cache
-    under engage.cache.proposal_page_data_key, for a proposal that everyone may open only;
-    what is personal (`is_supported`, `is_followed`) is asked of the database each time.
+    Raises Proposal.DoesNotExist as proposal_get_visible does.
     """
-    key = proposal_page_data_key(pk=pk, schema=schema_digest())
-    # Kept because the three reads cost a signed-in page more than its rendering; the
-    # versions in the key retire it whenever the anonymous page's rendering goes.
-    page = cache.get(key)
-    if page is not None:
-        if user is not None and user.is_authenticated:
-            _viewer_flags_set(page.proposal, user=user)
-        return page
     proposal = proposal_get_visible(pk=pk, user=user)
-    page = ProposalPage(
+    return ProposalPage(
         proposal=proposal,
         comments=comment_list_for_proposal(proposal=proposal),
         timeline=proposal_timeline_list(proposal=proposal),
     )
-    if proposal.status in PUBLIC_STATUSES and proposal.hidden_at is None:
-        # Kept as anyone would get it: the viewer's flags are out while it is pickled.
-        flags = {name: vars(proposal).pop(name) for name in _VIEWER_FLAGS if name in vars(proposal)}
-        try:
-            cache.set(key, page, rendering_seconds())
-        finally:
-            vars(proposal).update(flags)
-    return page
-
-
-_VIEWER_FLAGS = ("is_supported", "is_followed")
-
-
-def _viewer_flags_set(proposal: Proposal, *, user: User) -> None:
-    # Two small queries cost less than one with two EXISTS annotations (Django builds
-    # and compiles each subquery anew).
-    proposal.is_supported = Support.objects.filter(proposal_id=proposal.pk, user=user).exists()
-    proposal.is_followed = ProposalFollow.objects.filter(
-        proposal_id=proposal.pk, user=user
-    ).exists()
-
-
-@functools.cache
-def schema_digest() -> str:
-    """Changes with the Django version and the columns of any model: a cached page from
-    another release is never unpickled into models that no longer match it."""
-    columns = [
-        (model._meta.label, [field.attname for field in model._meta.concrete_fields])
-        for model in apps.get_models()
-    ]
-    digest = hashlib.blake2b(repr(columns).encode(), digest_size=8).hexdigest()
-    return f"{django.__version__}-{digest}"
 
 
 def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
