@@ -197,9 +197,9 @@ def count_key(*, filters, limit: int | None) -> str:
     return f"proposals:count:{members}.{taxonomy}:{_digest((filters, limit))}"
 
 
-def focus_area_sdgs_key(*, focus_area_id: int) -> str:
-    """The UN goals of one focus area."""
-    return f"taxonomy:focus-area-sdgs:{taxonomy_version()}:{focus_area_id}"
+def classification_key(*, theme_id: int | None, focus_area_id: int | None) -> str:
+    """A proposal's theme, focus area and that area's UN goals."""
+    return f"taxonomy:classification:{taxonomy_version()}:{theme_id}:{focus_area_id}"
 
 
 def filter_choices_key() -> str:
