@@ -210,9 +210,9 @@ def count_key(*, filters, limit: int | None) -> str:
     return f"proposals:count:{members}.{taxonomy}:{_digest((filters, limit))}"
 
 
-def focus_area_sdgs_key(*, focus_area_id: int) -> str:
-    """The UN goals of one focus area."""
-    return f"taxonomy:focus-area-sdgs:{taxonomy_version()}:{focus_area_id}"
+def classification_key(*, theme_id: int | None, focus_area_id: int | None) -> str:
+    """A proposal's theme, focus area and that area's UN goals."""
+    return f"taxonomy:classification:{taxonomy_version()}:{theme_id}:{focus_area_id}"
 
 
 def routing_taxonomy_key() -> str:
@@ -228,3 +228,15 @@ def bulk_fieldset_key() -> str:
 def filter_choices_key() -> str:
     """The taxonomy as choices for the list's filter form, in the active language."""
     return f"taxonomy:filter-choices:{taxonomy_version()}:{get_language() or 'da'}"
+
+
+# ---------- form markup that only a release changes ------------------------------------------
+
+
+def static_field_key(*, form_class: type, field: str, value: object, options: tuple) -> str:
+    """One unbound field of a form whose markup comes from code alone (labels, help texts,
+    fixed choices), in the active language; kept per process in the "chrome" cache, which
+    a release starts afresh. `field` is its html_name (with the form's prefix); the row's
+    ids are filled in afterwards (dkfds_forms.row_field)."""
+    name = f"{form_class.__module__}.{form_class.__qualname__}"
+    return f"static-field:{get_language()}:{name}:{field}:{_digest((value, options))}"

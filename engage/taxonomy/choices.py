@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Prefetch
 
-from engage.cache import filter_choices_key, focus_area_sdgs_key
+from engage.cache import classification_key, filter_choices_key
 from engage.taxonomy.models import SDG, FocusArea, Theme
 
 CHOICES_TTL_SECONDS = 24 * 3600
@@ -55,12 +55,28 @@ def filter_choices_get() -> FilterChoices:
     return choices
 
 
-def focus_area_sdgs_get(*, focus_area_id: int) -> list[SDG]:
-    """The UN goals of a focus area, in order: one cache read when warm (a proposal's
-    page shows them on every first view)."""
-    key = focus_area_sdgs_key(focus_area_id=focus_area_id)
-    sdgs = cache.get(key)
-    if sdgs is None:
-        sdgs = list(SDG.objects.filter(focus_areas=focus_area_id).order_by("number"))
-        cache.set(key, sdgs, timeout=CHOICES_TTL_SECONDS)
-    return sdgs
+@dataclass(frozen=True)
+class Classification:
+    theme: Theme | None
+    focus_area: FocusArea | None
+    sdgs: list[SDG]  # the focus area's UN goals, in order
+
+
+def classification_get(*, theme_id: int | None, focus_area_id: int | None) -> Classification:
+    """A proposal's theme, focus area and UN goals: one cache read when warm, in place of
+    two joins and a query on every first view of a proposal's page."""
+    key = classification_key(theme_id=theme_id, focus_area_id=focus_area_id)
+    found = cache.get(key)
+    if found is None:
+        areas = FocusArea.objects.select_related("theme").prefetch_related(
+            Prefetch("sdgs", queryset=SDG.objects.order_by("number"), to_attr="sdg_list")
+        )
+        area = areas.filter(pk=focus_area_id).first() if focus_area_id else None
+        if area is not None and area.theme_id == theme_id:
+            theme = area.theme
+        else:
+            theme = Theme.objects.filter(pk=theme_id).first() if theme_id else None
+        sdgs = area.sdg_list if area else []
+        found = Classification(theme=theme, focus_area=area, sdgs=sdgs)
+        cache.set(key, found, timeout=CHOICES_TTL_SECONDS)
+    return found

@@ -289,6 +289,8 @@ class ProposalImageForm(forms.Form):
 
 
 class CommentForm(forms.Form):
+    static_markup = True  # labels and help text only: dkfds_forms.row_field keeps its fields
+
     body = forms.CharField(
         label=_("Comment"),
         max_length=Comment._meta.get_field("body").max_length,
@@ -307,6 +309,8 @@ class CommentEditForm(forms.Form):
 
 
 class ReportForm(forms.Form):
+    static_markup = True  # fixed reasons: dkfds_forms.row_field keeps its fields
+
     reason = forms.ChoiceField(label=_("Reason"), widget=Select)
     details = forms.CharField(
         label=_("Details"),

@@ -1,8 +1,11 @@
 """Render Django form widgets with DKFDS classes, so form classes stay free of markup."""
 
 from django import forms, template
-from django.utils import translation
+from django.core.cache import caches
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from engage.cache import static_field_key
 
 register = template.Library()
 
@@ -82,6 +85,8 @@ def row_field(context, field: forms.BoundField, **options) -> SafeString:
     the key. Only an unbound field whose ids all come from the form's auto_id
     ("id_<row>_%s") is reused; a bound one, with the person's input and errors, is
     rendered on its own. `options` are what the include takes besides `field` (label=).
+    A form class with `static_markup = True` (nothing in its fields comes from a row or
+    a setting) has its unbound fields kept across requests too, per process and language.
     """
     form = field.form
     auto_id = form.auto_id if isinstance(form.auto_id, str) else ""
@@ -93,22 +98,33 @@ def row_field(context, field: forms.BoundField, **options) -> SafeString:
 
     if form.is_bound or not auto_id.endswith("%s"):
         return render()
-    request = context.get("request")
-    memo = vars(request).setdefault("_row_field_html", {}) if request is not None else {}
-    key = (
-        type(form),
-        form.prefix,
-        field.name,
-        repr(field.value()),
-        tuple(sorted((name, str(value)) for name, value in options.items())),
-        translation.get_language(),
-    )
-    if key not in memo:
+    value = field.value()
+    option_items = tuple(sorted((name, str(value)) for name, value in options.items()))
+
+    def render_with_row_ids() -> SafeString:
         # Rendered once with a stand-in for the row's part of every id, then filled in.
         form.auto_id = f"{ROW_ID}%s"
         try:
-            memo[key] = render()
+            return render()
         finally:
             form.auto_id = auto_id
+
+    if getattr(form, "static_markup", False):
+        # Rendering a field through Django's widget templates costs more than the rest
+        # of a comment; the markup of such a form changes only with a release.
+        key = static_field_key(
+            form_class=type(form), field=field.html_name, value=value, options=option_items
+        )
+        html = caches["chrome"].get(key)
+        if html is None:
+            html = render_with_row_ids()
+            caches["chrome"].set(key, html, timeout=None)
+    else:
+        request = context.get("request")
+        memo = vars(request).setdefault("_row_field_html", {}) if request is not None else {}
+        key = (type(form), form.prefix, field.name, repr(value), option_items, get_language())
+        if key not in memo:
+            memo[key] = render_with_row_ids()
+        html = memo[key]
     # The prefix is the code-given auto_id ("id_<row>_"), never anyone's input.
-    return mark_safe(memo[key].replace(ROW_ID, auto_id.removesuffix("%s")))  # noqa: S308
+    return mark_safe(html.replace(ROW_ID, auto_id.removesuffix("%s")))  # noqa: S308

@@ -1,12 +1,13 @@
 """The reads of one proposal's page: the proposal a person may open, its comments and its
 public timeline, through the ORM in a constant number of queries."""
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
 
 from engage.accounts.models import User
-from engage.taxonomy.choices import focus_area_sdgs_get
+from engage.taxonomy.choices import classification_get
 from proposals.models import (
     Comment,
     Proposal,
@@ -24,15 +25,29 @@ class ProposalPage:
     timeline: list[ProposalEvent]  # public events, oldest first
 
 
+# What a page shows of a person: their public name. The rest of the row (email, password
+# hash) is not loaded with a proposal or its comments.
+_AUTHOR_SHOWN = {"id", "display_name", "deleted_at"}
+
+
+@functools.cache
+def _author_unshown() -> tuple[str, ...]:
+    return tuple(
+        f"author__{field.name}"
+        for field in User._meta.concrete_fields
+        if field.name not in _AUTHOR_SHOWN
+    )
+
+
 def proposal_queryset_visible(*, user: User | None) -> QuerySet:
     """The proposals `user` may open, with what their page shows joined or prefetched:
-    author, theme, focus area, `has_images` and, for a signed-in `user`, `is_supported`
+    author, `has_images` and, for a signed-in `user`, `is_supported`
     and `is_followed`.
     """
     queryset = (
         Proposal.objects.visible_to(user)
-        .select_related("author", "theme", "focus_area")
-        .defer("search_vector")
+        .select_related("author")
+        .defer("search_vector", *_author_unshown())
         .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )
     if user is not None and user.is_authenticated:
@@ -48,13 +63,13 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
     proposal_queryset_visible loads it.
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
-    Sets `image_list` (the images in order), `sdg_list` (its focus area's UN goals) and
-    `merged_into`.
+    Sets `theme`, `focus_area` and `sdg_list` (the area's UN goals) from the cached
+    taxonomy, `image_list` (the images in order) and `merged_into`.
     """
     proposal = proposal_queryset_visible(user=user).get(pk=pk)
-    proposal.sdg_list = (
-        focus_area_sdgs_get(focus_area_id=proposal.focus_area_id) if proposal.focus_area_id else []
-    )
+    taxonomy = classification_get(theme_id=proposal.theme_id, focus_area_id=proposal.focus_area_id)
+    proposal.theme, proposal.focus_area = taxonomy.theme, taxonomy.focus_area
+    proposal.sdg_list = taxonomy.sdgs
     # Most proposals have no image and few are merged: ask only when there is one.
     proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
     if proposal.merged_into_id is not None:
@@ -84,6 +99,7 @@ def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
     comments = list(
         Comment.objects.filter(proposal=proposal)
         .select_related("author")
+        .defer(*_author_unshown())
         .order_by("created_at", "pk")
     )
     by_pk = {comment.pk: comment for comment in comments}

@@ -71,3 +71,40 @@ def test_each_reason_on_the_reports_page_has_its_own_ids(client):
     assert len(ids) == len(set(ids)) == 6
     for box in ids:
         assert f'for="{box}"' in page
+
+
+def _select(page: str, name: str) -> str:
+    return re.search(rf'<select name="{name}"[^>]*>', page).group(0)
+
+
+def test_a_report_with_an_error_shows_it_and_the_next_page_is_blank_again(client):
+    proposal = ProposalFactory(status=Status.PUBLISHED)
+    client.force_login(UserFactory())
+    url = reverse("frontend:proposal_report", kwargs={"pk": proposal.pk})
+    first = client.get(proposal.get_absolute_url()).content.decode()
+    assert "aria-invalid" not in _select(first, "reason")
+
+    failed = client.post(url, {"reason": "", "details": "kept text"}).content.decode()
+    assert 'aria-invalid="true"' in _select(failed, "reason")
+    assert "kept text</textarea>" in failed
+
+    again = client.get(proposal.get_absolute_url()).content.decode()
+    assert "aria-invalid" not in _select(again, "reason")
+    assert "kept text" not in again
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "other"), [("da", "Kommentar", "Comment"), ("en", "Comment", "Kommentar")]
+)
+def test_form_fields_kept_between_pages_are_in_the_page_language(client, language, label, other):
+    from django.conf import settings
+
+    proposal = ProposalFactory(status=Status.PUBLISHED)
+    client.force_login(UserFactory(preferred_language=""))
+    for first in ("da", "en"):  # whichever language rendered the fields first
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = first
+        client.get(proposal.get_absolute_url())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert f'<label class="form-label" for="id_body">{label}</label>' in page
+    assert f'for="id_body">{other}<' not in page

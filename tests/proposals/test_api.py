@@ -357,11 +357,11 @@ def test_detail_runs_a_constant_number_of_queries(django_assert_max_num_queries,
         CommentFactory(proposal=busy)
         ProposalEventFactory(proposal=busy)
 
-    # proposal with author, theme and area; the area's SDGs (until they are cached);
-    # timeline; images when it has any. Signed in: + user and one moderator check (the
-    # MFA middleware's; the selector reuses the answer kept on the user object; the
-    # session comes from the cache)
-    expected = 3 if role == "anonymous" else 5
+    # proposal with author; its theme, area and the area's SDGs (two, until they are
+    # cached); timeline; images when it has any. Signed in: + user and one moderator
+    # check (the MFA middleware's; the selector reuses the answer kept on the user
+    # object; the session comes from the cache)
+    expected = 4 if role == "anonymous" else 6
     for proposal, images in ((small, 0), (busy, 1)):
         with django_assert_max_num_queries(expected + images):
             response = client.get(f"{API}/proposals/{proposal.pk}/")
@@ -724,10 +724,10 @@ def test_comment_list_runs_a_constant_number_of_queries(django_assert_max_num_qu
         top = CommentFactory(proposal=busy)
         CommentFactory(proposal=busy, parent=top)
         CommentFactory(proposal=busy, parent=top)
-    # the proposal; its area's SDGs (until they are cached); every comment and reply
-    # with its author
+    # the proposal; its theme, area and SDGs (two, until they are cached); every
+    # comment and reply with its author
     for proposal in (quiet, busy):
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             response = anon.get(f"{API}/proposals/{proposal.pk}/comments/")
         assert response.status_code == 200
 

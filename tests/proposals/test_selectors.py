@@ -393,9 +393,9 @@ def test_proposal_page_runs_a_constant_number_of_queries(django_assert_num_queri
     proposal = ProposalFactory()
     _discussion(proposal, tops=tops, replies=replies)
     ProposalEventFactory.create_batch(3, proposal=proposal)
-    # the proposal with author, theme and area; the area's SDGs (until cached);
-    # comments with replies; timeline (images only when it has some)
-    with django_assert_num_queries(4):
+    # the proposal with author; its theme, area and SDGs (two, until cached); comments
+    # with replies; timeline (images only when it has some)
+    with django_assert_num_queries(5):
         page = proposal_page_get_visible(pk=proposal.pk, user=None)
     assert len(page.comments) == tops and len(page.timeline) == 3
     assert [len(c.reply_list) for c in page.comments] == [replies] * tops
