@@ -51,6 +51,7 @@ TEAM_QUEUE_COLUMNS = (
     "author__display_name",
     "author__deleted_at",
     "team__slug",
+    "team__name",
     *(f"{relation}__{name}" for relation in ("theme", "focus_area") for name in _NAMED),
 )
 
