@@ -1882,3 +1882,59 @@ def halves() -> dict[str, list[Item]]:
         "tuning": in_scope[0::2] + off_topic[0::2],
         "held-out": in_scope[1::2] + off_topic[1::2],
     }
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The suggester on one half: accuracy on its in-scope items, and its confidence."""
+
+    in_scope: int
+    off_topic: int
+    top1: float  # the best area is acceptable
+    top3: float  # an acceptable area is among the best three
+    theme_top1: float  # the best area's theme is an acceptable one
+    auroc: float  # the best score ranks in-scope above off-topic text
+    none_on_off_topic: float  # off-topic text answered "none fits well"
+    none_on_in_scope: float
+    # (from %, to %, suggestions shown with a best score in that range, share right)
+    reliability: list[tuple[int, int, int, float]]
+
+
+def _auroc(positives: list[float], negatives: list[float]) -> float:
+    wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def evaluation_measure(*, suggester, items: list[Item]) -> Measures:
+    """Rank every item with `suggester` (a proposals.routing.Suggester) and score it."""
+    top1 = top3 = theme = none_in = none_off = 0
+    scores: dict[bool, list[float]] = {True: [], False: []}
+    bins: dict[int, list[bool]] = {}
+    for item in items:
+        ranking = suggester.rank(title=item.title, body=item.body, limit=3)
+        best = ranking.suggestions[0]
+        right = best.focus_area in item.areas
+        scores[bool(item.areas)].append(best.score)
+        bins.setdefault(min(9, int(best.score * 10)), []).append(right)
+        if item.areas:
+            top1 += right
+            top3 += any(s.focus_area in item.areas for s in ranking.suggestions[:3])
+            theme += best.theme in item.themes
+            none_in += not ranking.fits
+        else:
+            none_off += not ranking.fits
+    n_in, n_off = len(scores[True]), len(scores[False])
+    return Measures(
+        in_scope=n_in,
+        off_topic=n_off,
+        top1=top1 / n_in,
+        top3=top3 / n_in,
+        theme_top1=theme / n_in,
+        auroc=_auroc(scores[True], scores[False]),
+        none_on_off_topic=none_off / n_off,
+        none_on_in_scope=none_in / n_in,
+        reliability=[
+            (b * 10, b * 10 + 10, len(hits), sum(hits) / len(hits))
+            for b, hits in sorted(bins.items())
+        ],
+    )
