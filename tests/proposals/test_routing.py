@@ -5,6 +5,8 @@ Speed is measured by the benchmarks (tests/bench), not asserted here.
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
+from rest_framework.test import APIClient
 
 from engage.taxonomy.models import FocusArea
 from proposals.lifecycle import Status
@@ -14,7 +16,7 @@ from proposals.services import proposal_create, proposal_submit
 from proposals.services.moderation import proposal_reroute, proposal_route
 from proposals.services.routing import routing_model_train
 from proposals.tasks import retrain_routing_model
-from tests.factories import ModeratorFactory, UserFactory
+from tests.factories import ModeratorFactory, UserFactory, give_totp
 from tests.proposals.factories import ProposalFactory, TeamFactory
 from tests.proposals.routing_evaluation import evaluation_measure, halves
 
@@ -168,6 +170,82 @@ def test_the_suggester_sees_a_focus_area_renamed_elsewhere_at_once():
     assert after[0].focus_area == area.slug
 
 
+# --- "none fits well" where people see the suggestions ---
+
+# Not in the evaluation set: an advert, and a proposal in scope.
+ADVERT = {
+    "title": "Solbriller til halv pris",
+    "body": "Designersolbriller med rabat. Bestil i dag og få gratis levering til døren.",
+}
+IN_SCOPE = {
+    "title": "Madaffald fra skolekøkkenet",
+    "body": "Skolekøkkenet smider store portioner rester ud hver dag. Giv dem videre.",
+}
+SUGGEST_FORM = "frontend:proposal_suggest"
+HTMX = {"HX-Request": "true"}
+
+
+def _fragment(client, **params) -> str:
+    return client.get(reverse(SUGGEST_FORM), params, headers=HTMX).content.decode()
+
+
+def _selected_options(fragment: str) -> list[str]:
+    """The values of the options a select shows as chosen, but for the empty "choose" one."""
+    values = [part.rsplit('value="', 1)[1] for part in fragment.split('" selected>')[:-1]]
+    return [value for value in values if value]
+
+
+def test_citizen_form_preselects_nothing_when_none_fits(client):
+    client.force_login(UserFactory())
+    fitting = _fragment(client, **IN_SCOPE, classification="")
+    [automatic] = _selected_options(fitting)
+    assert automatic.startswith("area:") and "Forslag: " in fitting
+
+    # The text becomes an advert: the earlier automatic choice is withdrawn, not kept.
+    advert = _fragment(
+        client, **ADVERT, classification=automatic, classification_suggested=automatic
+    )
+    assert _selected_options(advert) == []
+    assert 'name="classification_suggested" id="id_classification_suggested" value=""' in advert
+    assert "Ingen af fokusområderne passer rigtig godt til din tekst" in advert
+    assert "Forslag: " not in advert
+
+    # What the person chose themselves stays chosen.
+    chosen = _fragment(client, **ADVERT, classification=automatic, classification_suggested="")
+    assert _selected_options(chosen) == [automatic]
+
+
+def test_suggest_api_answers_none_fits_as_such():
+    client = APIClient()
+    url = "/api/v1/proposals/suggest-focus-areas/"
+    advert = client.post(url, ADVERT, format="json").json()
+    assert advert["none_fits"] is True and advert["none_score"] > 0.5
+    assert len(advert["suggestions"]) == 5  # the closest areas, with low scores
+    fitting = client.post(url, IN_SCOPE, format="json").json()
+    assert fitting["none_fits"] is False
+    assert fitting["suggestions"][0]["score"] > fitting["none_score"]
+    total = sum(s["score"] for s in fitting["suggestions"]) + fitting["none_score"]
+    assert total <= 1 + 1e-3
+
+
+def test_moderator_sees_none_fits_and_nothing_preselected(client):
+    author = UserFactory()
+    draft = proposal_create(author=author, **ADVERT)
+    proposal_submit(proposal=draft, actor=author)
+    stored = Proposal.objects.get(pk=draft.pk)
+    assert stored.suggested_focus_area == "" and len(stored.suggestions) == 3
+
+    moderator = ModeratorFactory()
+    give_totp(moderator)
+    client.force_login(moderator)
+    item = client.get(reverse("frontend:moderation_item", args=[stored.pk])).content.decode()
+    assert "Ingen af fokusområderne passer godt." in item
+    route_form = item.split('name="focus_area"', 1)[1].split("</select>", 1)[0]
+    assert _selected_options(route_form) == []
+    queue = client.get(reverse("frontend:moderation_queue")).content.decode()
+    assert "Ingen af fokusområderne passer godt." in queue
+
+
 # --- learning from moderators ---
 
 PROBE = ("Flere cykelstier til skolen", "Børnene skal kunne cykle sikkert til skole hver dag.")
@@ -219,6 +297,26 @@ def test_routing_decisions_change_later_suggestions():
     assert rank_after < rank_before
     assert rank_after == 0
     assert after[rank_after].score > score_before
+
+
+def test_a_moderators_correction_changes_later_suggestions():
+    routed = _route_similar_to(LEARNED)
+    routing_model_train()
+    assert slugs(suggest(*PROBE))[0] == LEARNED
+
+    corrected = "by-og-land"
+    team = TeamFactory(focus_areas=[corrected])
+    area = FocusArea.objects.get(slug=corrected)
+    moderator = ModeratorFactory()
+    for proposal in routed:
+        proposal_reroute(
+            proposal=proposal, actor=moderator, team=team, focus_area=area, note="Landet"
+        )
+    routing_model_train()
+    # No reset: the newer model is picked up by the next call, as in every process.
+    after = suggest(*PROBE, limit=100)
+    assert after[0].focus_area == corrected
+    assert slugs(after).index(LEARNED) > 0
 
 
 def test_training_uses_each_proposals_latest_decision():
