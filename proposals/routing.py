@@ -1,25 +1,51 @@
-"""Suggests focus areas for a proposal's text, in Danish or English.
+"""Suggests focus areas for a proposal's text, in Danish or English, or says none fits.
 
-A multinomial naive Bayes over word stems. From day one it knows each focus area by its
-names, description and a vocabulary written for it (engage.taxonomy.content); every
-routing decision a moderator makes adds the routed proposal's words to its focus area,
-and a periodic task folds those decisions into a stored model (RoutingModel).
+A multinomial naive Bayes over word stems, the parts of Danish compounds and character
+trigrams (proposals.routing_text). From day one it knows each focus area by its names,
+description and vocabulary (engage.taxonomy.content) and by hand-labelled citizen
+proposals (proposals.routing_examples), and it knows a class of its own for what no focus
+area covers. Every routing decision a moderator makes adds the routed proposal's words to
+its focus area; a periodic task folds those decisions into a stored model (RoutingModel).
+
+Scores are calibrated: a focus area's score estimates how often a suggestion scored so is
+one a moderator accepts, and what the areas' scores leave of 1 is the chance that none
+fits. Below FITS_MINIMUM the answer is "none fits well".
 """
 
 import math
-import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from engage.taxonomy.content import THEMES
-from proposals.routing_text import features
+from proposals.routing_examples import EXAMPLES, OUT_OF_SCOPE
+from proposals.routing_text import compound_parts, text_features, word_features, words
 
-ALPHA = 0.1  # smoothing: small, because the day-one vocabulary is small and precise
+ALPHA = 0.03  # smoothing: small, because the day-one vocabulary is small and precise
 NAME_WEIGHT = 3
-KEYWORD_WEIGHT = 2
+KEYWORD_WEIGHT = 4
 DESCRIPTION_WEIGHT = 1
 TITLE_WEIGHT = 2  # in a proposal, title words say more than body words
-MODEL_TTL_SECONDS = 60
+# The hand-labelled examples count as much as a moderator's decision on a proposal.
+EXAMPLE_WEIGHT = 1.0
+OUT_OF_SCOPE_WEIGHT = 2
+NONE = ""  # the class of text no focus area fits; never shown as a focus area
+
+# Naive Bayes multiplies word evidence as if words were independent, which makes its
+# probabilities extreme; dividing the log-likelihoods by TEMPER x (evidence ** TEMPER_POWER)
+# keeps the ranking and makes the best area's share track how often it is right.
+TEMPER = 1.2
+TEMPER_POWER = 0.5
+# The chance that some focus area fits: a logistic function of how much of the text the
+# suggester knows and of how the areas fare against the none class. Fitted on the tuning
+# half of tests/proposals/routing_evaluation.py (tests/bench/moderation.py
+# routing_calibration_fit prints fresh values).
+FIT_INTERCEPT = -4.44
+FIT_KNOWN_WORDS = 1.25  # x log(1 + content words the suggester knows)
+FIT_COVERAGE = -0.19  # x share of the content words it knows
+FIT_AREA_SHARE = 0.74  # x logit of the areas' share against the none class
+# A best score below this is "none of the focus areas fits well".
+FITS_MINIMUM = 0.35
 
 
 @dataclass(frozen=True)
@@ -27,6 +53,23 @@ class Suggestion:
     focus_area: str
     theme: str
     score: float
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Focus areas best first, and the chance that none of them fits (1 minus their sum)."""
+
+    suggestions: list[Suggestion]
+    none: float
+
+    @property
+    def fits(self) -> bool:
+        """Whether the best focus area is worth suggesting; if not, "none fits well"."""
+        return bool(self.suggestions) and self.suggestions[0].score >= FITS_MINIMUM
+
+    @property
+    def best(self) -> Suggestion | None:
+        return self.suggestions[0] if self.fits else None
 
 
 @dataclass(frozen=True)
@@ -38,66 +81,148 @@ class AreaText:
     keywords: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
+def compound_lexicon() -> frozenset[str]:
+    """The stems compounds are split into: every word of the shipped prior.
+
+    Static, so features learned in one process mean the same in every other.
+    """
+    texts = [" ".join(OUT_OF_SCOPE)]
+    for theme in THEMES:
+        for area in theme["focus_areas"]:
+            texts += [area["name_da"], area["name_en"], area["description_da"]]
+            texts += [area["description_en"], *area.get("keywords_da", ())]
+            texts += list(area.get("keywords_en", ()))
+    texts += [f"{title} {body}" for _language, title, body, _slug in EXAMPLES]
+    return frozenset(stem for text in texts for word in words(text) for stem in word_features(word))
+
+
+def document_features(*, title: str, body: str) -> Counter:
+    known = compound_lexicon()
+    counter = text_features(body, known=known)
+    counter.update(text_features(title, known=known, weight=TITLE_WEIGHT))
+    return counter
+
+
 def vocabulary_counts(areas: list[AreaText]) -> dict[str, Counter]:
-    """The day-one pseudo-counts per focus area, before any routing decision."""
+    """The day-one pseudo-counts per focus area and for NONE, before any routing decision."""
+    known = compound_lexicon()
     counts: dict[str, Counter] = {}
     for area in areas:
         counter: Counter = Counter()
         for text in area.names:
-            counter.update({f: NAME_WEIGHT for f in features(text)})
+            counter.update(text_features(text, known=known, weight=NAME_WEIGHT))
         for text in area.keywords:
-            counter.update({f: KEYWORD_WEIGHT for f in features(text)})
+            counter.update(text_features(text, known=known, weight=KEYWORD_WEIGHT))
         for text in area.descriptions:
-            for feature in features(text):
-                counter[feature] += DESCRIPTION_WEIGHT
+            counter.update(text_features(text, known=known, weight=DESCRIPTION_WEIGHT))
         counts[area.slug] = counter
+    for _language, title, body, slug in EXAMPLES:
+        if slug in counts:
+            for feature, n in document_features(title=title, body=body).items():
+                counts[slug][feature] += n * EXAMPLE_WEIGHT
+    counts[NONE] = Counter()
+    for text in OUT_OF_SCOPE:
+        counts[NONE].update(text_features(text, known=known, weight=OUT_OF_SCOPE_WEIGHT))
     return counts
 
 
-def document_features(*, title: str, body: str) -> Counter:
-    counter = Counter(features(body))
-    for feature in features(title):
-        counter[feature] += TITLE_WEIGHT
-    return counter
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What rank() decides from: the areas' tempered shares and what goes into the fit."""
+
+    shares: dict[str, float]  # over the focus areas only, summing to one
+    known_words: int
+    coverage: float
+    area_share: float  # the focus areas' joint share against NONE
+
+    def calibration_inputs(self) -> tuple[float, float, float]:
+        share = min(max(self.area_share, 1e-6), 1 - 1e-6)
+        return math.log1p(self.known_words), self.coverage, math.log(share / (1 - share))
 
 
 class Suggester:
     def __init__(self, *, areas: list[AreaText], learned: dict[str, dict[str, float]]):
         self.themes = {area.slug: area.theme for area in areas}
-        self.counts = vocabulary_counts(areas)
+        counts = vocabulary_counts(areas)
         for slug, terms in learned.items():
-            if slug in self.counts:
-                self.counts[slug].update(terms)
-        self.totals = {slug: sum(c.values()) for slug, c in self.counts.items()}
-        self.vocabulary = set().union(*(c.keys() for c in self.counts.values()))
+            if slug in self.themes:
+                counts[slug].update(terms)
+        self.classes = [*sorted(self.themes), NONE]
+        self.known = compound_lexicon()
+        vocabulary = set().union(*counts.values())
+        size = len(vocabulary)
+        # log P(feature | class) = base[class] for features the class never saw, and
+        # base[class] + boost for the ones it did: a document costs one pass over its features.
+        denominators = [math.log(sum(counts[c].values()) + ALPHA * size) for c in self.classes]
+        self.base = [math.log(ALPHA) - d for d in denominators]
+        boosts: dict[str, list[tuple[int, float]]] = {f: [] for f in vocabulary}
+        for index, slug in enumerate(self.classes):
+            for feature, n in counts[slug].items():
+                if n > 0:
+                    boosts[feature].append((index, math.log((n + ALPHA) / ALPHA)))
+        self.boosts = boosts
+
+    def evidence(self, *, title: str, body: str) -> Evidence:
+        doc = document_features(title=title, body=body)
+        logs = [0.0] * len(self.classes)
+        mass = 0.0
+        for feature, n in doc.items():
+            found = self.boosts.get(feature)
+            if found is None:
+                continue  # a word no class has seen does not favour the smallest class
+            mass += n
+            for index, boost in found:
+                logs[index] += n * boost
+        logs = [value + mass * base for value, base in zip(logs, self.base, strict=True)]
+        temper = TEMPER * max(1.0, mass) ** TEMPER_POWER
+        top = max(logs)
+        weights = [math.exp((value - top) / temper) for value in logs]
+        areas_total = sum(weights[:-1])
+        shares = {slug: w / areas_total for slug, w in zip(self.classes, weights, strict=False)}
+        shares.pop(NONE, None)
+        content = words(f"{title} {body}")
+        known = sum(1 for word in content if self._knows(word))
+        return Evidence(
+            shares=shares,
+            known_words=known,
+            coverage=known / len(content) if content else 0.0,
+            area_share=areas_total / (areas_total + weights[-1]),
+        )
+
+    def _knows(self, word: str) -> bool:
+        return any(s in self.boosts for s in word_features(word)) or bool(
+            compound_parts(word, self.known)
+        )
+
+    def rank(self, *, title: str, body: str, limit: int = 5) -> Ranking:
+        """Focus areas ranked best first (at least three), with calibrated scores.
+
+        The scores and `none` sum to one. Text the suggester knows no word of scores every
+        area alike, and low.
+        """
+        evidence = self.evidence(title=title, body=body)
+        known, coverage, area_logit = evidence.calibration_inputs()
+        fit = _sigmoid(
+            FIT_INTERCEPT
+            + FIT_KNOWN_WORDS * known
+            + FIT_COVERAGE * coverage
+            + FIT_AREA_SHARE * area_logit
+        )
+        ranked = sorted(evidence.shares.items(), key=lambda item: (-item[1], item[0]))
+        suggestions = [
+            Suggestion(focus_area=slug, theme=self.themes[slug], score=round(fit * share, 4))
+            for slug, share in ranked[: max(limit, 3)]
+        ]
+        return Ranking(suggestions=suggestions, none=round(1 - fit, 4))
 
     def suggest(self, *, title: str, body: str, limit: int = 5) -> list[Suggestion]:
-        """Focus areas ranked best first with probabilities that sum to one over all areas.
-
-        Words no focus area has ever been seen with are ignored, so an unknown word does
-        not favour the area with the smallest vocabulary.
-        """
-        doc = document_features(title=title, body=body)
-        known = {f: n for f, n in doc.items() if f in self.vocabulary}
-        size = len(self.vocabulary)
-        logs = {}
-        for slug, counter in self.counts.items():
-            denominator = math.log(self.totals[slug] + ALPHA * size)
-            logs[slug] = sum(
-                n * (math.log(counter.get(f, 0) + ALPHA) - denominator) for f, n in known.items()
-            )
-        # Naive Bayes multiplies word evidence as if words were independent, which makes
-        # its probabilities extreme; tempering by the square root of the word count keeps
-        # the ranking and gives scores a moderator can read as confidence.
-        temper = math.sqrt(max(1, sum(known.values())))
-        top = max(logs.values())
-        weights = {slug: math.exp((value - top) / temper) for slug, value in logs.items()}
-        total = sum(weights.values())
-        ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-        return [
-            Suggestion(focus_area=slug, theme=self.themes[slug], score=round(w / total, 4))
-            for slug, w in ranked[: max(limit, 3)]
-        ]
+        """rank()'s focus areas alone."""
+        return self.rank(title=title, body=body, limit=limit).suggestions
 
 
 def area_texts() -> list[AreaText]:
@@ -121,25 +246,23 @@ def area_texts() -> list[AreaText]:
     ]
 
 
-_cache: dict[str, object] = {"suggester": None, "version": None, "checked": 0.0}
+_cache: dict[str, object] = {"suggester": None, "version": None}
 
 
 def suggester_get() -> Suggester:
-    """The current suggester, rebuilt when a newer RoutingModel is stored (checked each minute)."""
+    """The current suggester, rebuilt once a newer RoutingModel is stored or the taxonomy
+    changed, in this process or another (one indexed query and one cache read per call)."""
+    from engage.cache import taxonomy_version
     from proposals.models import RoutingModel
 
-    now = time.monotonic()
-    if _cache["suggester"] is not None and now - _cache["checked"] < MODEL_TTL_SECONDS:
-        return _cache["suggester"]
-    latest = RoutingModel.objects.order_by("-pk").only("pk").first()
-    version = latest.pk if latest else 0
+    latest = RoutingModel.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    version = (latest, taxonomy_version())
     if _cache["suggester"] is None or version != _cache["version"]:
-        learned = RoutingModel.objects.get(pk=version).counts if version else {}
+        learned = RoutingModel.objects.get(pk=latest).counts if latest else {}
         _cache["suggester"] = Suggester(areas=area_texts(), learned=learned)
         _cache["version"] = version
-    _cache["checked"] = now
     return _cache["suggester"]
 
 
 def suggester_reset() -> None:
-    _cache.update(suggester=None, version=None, checked=0.0)
+    _cache.update(suggester=None, version=None)

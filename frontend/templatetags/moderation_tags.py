@@ -100,6 +100,10 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
     author_chose = esc(_("author chose"))
     no_suggestions = format_html('<span class="small-text">{}</span>', _("No suggestions"))
     names: dict[str, tuple[str, str]] = {}
+    none_fits = format_html(
+        '<span class="small-text"><strong>{}</strong></span>',
+        _("None of the focus areas fits well."),
+    )
     rows = []
     for proposal in proposals:
         pk = proposal.pk
@@ -111,6 +115,8 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
             if proposal.suggested
             else no_suggestions
         )
+        if getattr(proposal, "none_fits", False):
+            buttons = none_fits + buttons
         rows.append(
             f"""
         <tr>

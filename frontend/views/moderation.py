@@ -93,6 +93,8 @@ def annotate_waiting(proposals, *, since: str, areas: dict | None = None) -> Non
                 for item in proposal.suggestions or []
                 if item.get("focus_area") in areas
             ][:3]
+            # The suggester names no area when none fits well (services/routing.py).
+            proposal.none_fits = bool(proposal.suggested) and not proposal.suggested_focus_area
 
 
 def safe_next(request: HttpRequest, default: str) -> str:

@@ -76,7 +76,6 @@ FILTER_SELECTS = ("theme", "focus_area", "sdg", "status", "sort")
 SIMILAR_MIN_LENGTH = 3
 # Fewer characters than this say too little for a focus-area suggestion.
 SUGGEST_MIN_LENGTH = 12
-SUGGEST_MIN_SCORE = 0.1
 # Service field names that the proposal form calls something else.
 FORM_FIELDS = {"focus_area": "classification", "theme": "classification"}
 
@@ -298,17 +297,25 @@ def proposal_suggest(request: HttpRequest) -> HttpResponse:
     if not field.valid_value(chosen):
         chosen = ""
     suggestion = None
+    none_fits = False
     if len(f"{title} {body}") >= SUGGEST_MIN_LENGTH:
-        top = suggester_get().suggest(title=title, body=body, limit=1)
-        # Text with no word the suggester knows scores every area alike: no suggestion.
-        if top and top[0].score >= SUGGEST_MIN_SCORE and top[0].focus_area in field.areas:
-            suggestion = field.areas[top[0].focus_area][1]
+        ranking = suggester_get().rank(title=title, body=body, limit=3)
+        best = ranking.best
+        if best is not None and best.focus_area in field.areas:
+            suggestion = field.areas[best.focus_area][1]
+        none_fits = suggestion is None
     value, automatic = chosen, ""
-    untouched = not chosen or chosen == request.GET.get("classification_suggested")
-    if suggestion is not None and untouched:
-        value = automatic = f"{AREA_PREFIX}{suggestion.slug}"
+    # A value this endpoint chose earlier follows the text, to nothing when none fits.
+    if not chosen or chosen == request.GET.get("classification_suggested"):
+        value = automatic = f"{AREA_PREFIX}{suggestion.slug}" if suggestion else ""
     form = ProposalForm(themes=themes, initial={"classification": value})
-    context = {"form": form, "suggestion": suggestion, "suggested_value": automatic, "oob": True}
+    context = {
+        "form": form,
+        "suggestion": suggestion,
+        "none_fits": none_fits,
+        "suggested_value": automatic,
+        "oob": True,
+    }
     return render_fragment(request, "frontend/proposals/_classification.html", context)
 
 

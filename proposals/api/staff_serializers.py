@@ -60,7 +60,9 @@ class TeamSlugField(serializers.SlugRelatedField):
 class FocusAreaSuggestionSerializer(serializers.Serializer):
     focus_area = serializers.SlugField()
     theme = serializers.SlugField()
-    score = serializers.FloatField(help_text="Probability-like confidence, 0 to 1.")
+    score = serializers.FloatField(
+        help_text="Calibrated confidence that this focus area is right, 0 to 1."
+    )
 
 
 class ProposalModeratedSerializer(serializers.Serializer):

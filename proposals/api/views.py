@@ -374,13 +374,20 @@ class SuggestFocusAreasApi(BaseApi):
 
     class OutputSerializer(serializers.Serializer):
         suggestions = FocusAreaSuggestionSerializer(many=True)
+        none_fits = serializers.BooleanField(
+            help_text="True when none of the focus areas fits the text well."
+        )
+        none_score = serializers.FloatField(
+            help_text="The chance that none fits: 1 minus the sum of all focus areas' scores."
+        )
 
     @extend_schema(
         tags=["proposals"],
         summary="Suggest focus areas for a text",
         description=(
             "Ranks the focus areas for a proposal's title and text (Danish or English), best "
-            "first: at least three, with probability-like scores. Anyone may ask; throttled."
+            "first: at least three, with calibrated scores (of suggestions scored 0.8, about "
+            "80 % are right), and whether none of them fits well. Anyone may ask; throttled."
         ),
         request=InputSerializer,
         responses={200: OutputSerializer, 400: OpenApiResponse(), 429: OpenApiResponse()},
@@ -388,5 +395,10 @@ class SuggestFocusAreasApi(BaseApi):
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        suggestions = suggester_get().suggest(**serializer.validated_data, limit=self.LIMIT)
-        return Response(self.OutputSerializer({"suggestions": suggestions}).data)
+        ranking = suggester_get().rank(**serializer.validated_data, limit=self.LIMIT)
+        output = {
+            "suggestions": ranking.suggestions,
+            "none_fits": not ranking.fits,
+            "none_score": ranking.none,
+        }
+        return Response(self.OutputSerializer(output).data)

@@ -6,9 +6,9 @@ from django.db.models import Max
 from proposals.models import Proposal, RoutingDecision, RoutingModel
 from proposals.routing import document_features, suggester_get
 
-# Measured by 5-fold cross-validation on tests/proposals/routing_cases.py: heavier weights
-# let a few decisions drown the day-one vocabulary.
-LEARNED_WEIGHT = 0.5
+# A moderator's decision counts as much as one of the suggester's day-one examples
+# (routing.EXAMPLE_WEIGHT): both are a proposal in citizens' words under its focus area.
+LEARNED_WEIGHT = 1.0
 MODELS_KEPT = 5
 
 
@@ -48,14 +48,19 @@ def routing_model_train() -> RoutingModel | None:
 
 
 def proposal_suggestions_refresh(*, proposals: list[Proposal]) -> None:
-    """Store the suggester's current top three on each proposal (for the triage queue)."""
+    """Store the suggester's current top three on each proposal (for the triage queue).
+
+    suggested_focus_area is left empty when none of the areas fits well, though the top
+    three are kept for the moderator to see.
+    """
     suggester = suggester_get()
     for proposal in proposals:
-        top = suggester.suggest(title=proposal.title, body=proposal.body, limit=3)
+        ranking = suggester.rank(title=proposal.title, body=proposal.body, limit=3)
         proposal.suggestions = [
-            {"focus_area": s.focus_area, "theme": s.theme, "score": s.score} for s in top
+            {"focus_area": s.focus_area, "theme": s.theme, "score": s.score}
+            for s in ranking.suggestions[:3]
         ]
-        proposal.suggested_focus_area = top[0].focus_area if top else ""
+        proposal.suggested_focus_area = ranking.best.focus_area if ranking.fits else ""
     Proposal.objects.bulk_update(proposals, ["suggestions", "suggested_focus_area"], batch_size=500)
 
 
