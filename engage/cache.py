@@ -215,11 +215,6 @@ def classification_key(*, theme_id: int | None, focus_area_id: int | None) -> st
     return f"taxonomy:classification:{taxonomy_version()}:{theme_id}:{focus_area_id}"
 
 
-def routing_taxonomy_key() -> str:
-    """Themes with their focus areas and the teams, as the staff forms choose from them."""
-    return f"taxonomy:routing:{taxonomy_version()}"
-
-
 def bulk_fieldset_key() -> str:
     """The triage page's unbound bulk form, whose selects list every focus area and team."""
     return f"moderation:bulk-fieldset:{get_language()}:{taxonomy_version()}"

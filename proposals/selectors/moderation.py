@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils import timezone
 from engage.accounts.models import User
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
-from engage.cache import routing_taxonomy_key
+from engage.cache import taxonomy_version
 from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
@@ -23,7 +22,6 @@ from proposals.models import Comment, Proposal, Report
 
 # Columns no staff list shows: the rendered text and the search index, the widest of a row.
 LIST_DEFERRED = ("body_html", "search_vector")
-ROUTING_TAXONOMY_SECONDS = 24 * 3600
 _NAMED = ("slug", "name_da", "name_en")
 TRIAGE_COLUMNS = (
     "title",
@@ -129,12 +127,22 @@ def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
     """Themes with their focus areas, and every team by name: what the triage, routing and
     re-routing forms choose from (no UN goals, which they do not show).
 
-    Kept in the cache under the taxonomy version, which every change to a theme, focus
-    area or team bumps: every staff page asks, and it replaces three queries.
+    Kept by this process under the taxonomy version, which every change to a theme, focus
+    area or team bumps in the shared cache and each request reads: a change made in any
+    process shows at once. Every staff page asks; three queries, or unpickling a copy
+    from Redis, cost more than the rest of the page's reads. The objects are shared
+    between requests: read them, never change them.
     """
-    return cache.get_or_set(
-        routing_taxonomy_key(), _routing_taxonomy_load, ROUTING_TAXONOMY_SECONDS
-    )
+    version = taxonomy_version()
+    kept = _routing_taxonomy.get(version)
+    if kept is None:
+        kept = _routing_taxonomy_load()
+        _routing_taxonomy.clear()
+        _routing_taxonomy[version] = kept
+    return kept
+
+
+_routing_taxonomy: dict[int, tuple[list[Theme], list[Team]]] = {}
 
 
 def _routing_taxonomy_load() -> tuple[list[Theme], list[Team]]:
