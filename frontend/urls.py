@@ -89,6 +89,7 @@ urlpatterns = [
         name="moderation_unmerge",
     ),
     path("moderation/indberetninger/", moderation.moderation_reports, name="moderation_reports"),
+    path("moderation/skjult/", moderation.moderation_hidden, name="moderation_hidden"),
     path(
         "moderation/indhold/<str:kind>/<id:pk>/skjul/",
         moderation.moderation_hide,

@@ -8,6 +8,8 @@ InvalidTransition (someone else handled the proposal first) becomes a message, w
 nothing changed. Every list runs a fixed number of queries.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -471,18 +473,9 @@ REPORTS_PER_PAGE = 25
 HIDDEN_SHOWN = 50
 
 
-def _reports_page(
-    request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
-) -> HttpResponse:
-    # Forms are built only for the page shown: a busy day can bring hundreds of reports.
-    page = Paginator(report_workspace_list(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
-    items = page.object_list
-    hidden_proposals, hidden_comments = hidden_content_list()
-    hidden = sorted(
-        [*hidden_proposals[:HIDDEN_SHOWN], *hidden_comments[:HIDDEN_SHOWN]],
-        key=lambda target: target.hidden_at,
-        reverse=True,
-    )[:HIDDEN_SHOWN]
+def _reason_form_for(failed: tuple[str, ReasonForm] | None) -> Callable[..., ReasonForm]:
+    """A function giving each card its hide or restore form; the one that failed keeps
+    the moderator's input and errors."""
     failed_key, failed_form = failed or ("", None)
 
     def form_for(action: str, section: str, target) -> ReasonForm:
@@ -493,22 +486,52 @@ def _reports_page(
             return failed_form
         return ReasonForm(auto_id=f"id_{key}_%s")
 
+    return form_for
+
+
+def _reports_page(
+    request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
+) -> HttpResponse:
+    # Forms are built only for the page shown: a busy day can bring hundreds of reports.
+    page = Paginator(report_workspace_list(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    items = page.object_list
+    form_for = _reason_form_for(failed)
     for item in items:
         item.hide_form = form_for("hide", "reports", item.target)
         item.restore_form = form_for("restore", "reports", item.target)
         item.reasons = sorted({report.get_reason_display() for report in item.reports})
-    for target in hidden:
-        target.kind = "proposal" if isinstance(target, Proposal) else "comment"
-        target.restore_form = form_for("restore", "hidden", target)
     context = {
         "items": items,
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "reported_count": page.paginator.count,
-        "hidden": hidden,
-        "hidden_shown": HIDDEN_SHOWN,
     }
     return render(request, "frontend/moderation/reports.html", context)
+
+
+@login_required
+@require_GET
+def moderation_hidden(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "proposals.hide_content")
+    return _hidden_page(request)
+
+
+def _hidden_page(
+    request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
+) -> HttpResponse:
+    """The most recently hidden proposals and comments, each with its restore form."""
+    hidden_proposals, hidden_comments = hidden_content_list()
+    hidden = sorted(
+        [*hidden_proposals[:HIDDEN_SHOWN], *hidden_comments[:HIDDEN_SHOWN]],
+        key=lambda target: target.hidden_at,
+        reverse=True,
+    )[:HIDDEN_SHOWN]
+    form_for = _reason_form_for(failed)
+    for target in hidden:
+        target.kind = "proposal" if isinstance(target, Proposal) else "comment"
+        target.restore_form = form_for("restore", "hidden", target)
+    context = {"hidden": hidden, "hidden_shown": HIDDEN_SHOWN}
+    return render(request, "frontend/moderation/hidden.html", context)
 
 
 def _content(request: HttpRequest, kind: str, pk: int) -> Proposal | Comment:
@@ -538,9 +561,12 @@ def _content_action(request: HttpRequest, kind: str, pk: int, *, action: str) ->
             else:
                 text = _("The content is visible again and its reports are closed.")
             messages.success(request, text)
+            if request.POST.get("section") == "hidden":
+                return redirect("frontend:moderation_hidden")
             return redirect("frontend:moderation_reports")
-    section = "hidden" if request.POST.get("section") == "hidden" else "reports"
-    return _reports_page(request, failed=(_form_key(action, section, kind, pk), form))
+    if request.POST.get("section") == "hidden":
+        return _hidden_page(request, failed=(_form_key(action, "hidden", kind, pk), form))
+    return _reports_page(request, failed=(_form_key(action, "reports", kind, pk), form))
 
 
 @login_required

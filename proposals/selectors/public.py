@@ -36,10 +36,14 @@ CARD_FIELDS = (
     "published_at",
     "support_count",
     "comment_count",
-    "theme",
-    "focus_area",
     "author__display_name",
     "author__deleted_at",
+    # Names, not the long descriptions in two languages that the join would bring.
+    *(
+        f"{relation}__{name}"
+        for relation in ("theme", "focus_area")
+        for name in ("slug", "name_da", "name_en")
+    ),
 )
 
 

@@ -30,6 +30,7 @@ RATIOS = [
     ("mod_api_100", "triage API ?page_size=100", TARGET_STAFF_RATIO),
     ("mod_item", "moderation item page", TARGET_STAFF_RATIO),
     ("mod_reports", "reports workspace (open reports)", TARGET_STAFF_RATIO),
+    ("mod_hidden", "hidden content page", TARGET_STAFF_RATIO),
     ("team_queue", "team queue page", TARGET_STAFF_RATIO),
     ("team_api", "team queue API", TARGET_STAFF_RATIO),
     ("audit", "audit trail page", TARGET_STAFF_RATIO),
@@ -194,6 +195,8 @@ def run_inprocess(*, run, results: dict, requests: int, log) -> None:
     )
     reports = reverse("frontend:moderation_reports")
     run("mod_reports", "reports workspace page", lambda i: reports, **mod)
+    hidden = reverse("frontend:moderation_hidden")
+    run("mod_hidden", "hidden content page (50 newest)", lambda i: hidden, **mod)
     member = {"client": fx.member, "n": n}
     run("team_queue", "team page /teams/<busiest team>/", lambda i: fx.team_page, **member)
     run("team_api", "team API …/queue/", lambda i: fx.team_api, **member)
@@ -250,6 +253,7 @@ def query_counts(*, rng: random.Random) -> dict[str, list[int] | None]:
         ),
         "mod_item": (fx.moderator, item),
         "mod_reports": (fx.moderator, [reverse("frontend:moderation_reports")]),
+        "mod_hidden": (fx.moderator, [reverse("frontend:moderation_hidden")]),
         "team_queue": (
             fx.member,
             [fx.team_page, f"{fx.team_page}?page=2", f"{fx.team_page}?vis=besvarede"],
@@ -393,7 +397,9 @@ def queries_rows(queries_row) -> None:
     """The closing table's query-count lines for the staff pages (queries_row appends)."""
     queries_row("queries triage page/filtered/API", ["mod_queue", "mod_queue_filtered", "mod_api"])
     queries_row("queries team page/API", ["team_queue", "team_api"])
-    queries_row("queries mod. item/reports/audit", ["mod_item", "mod_reports", "audit"])
+    queries_row(
+        "queries item/reports/hidden/audit", ["mod_item", "mod_reports", "mod_hidden", "audit"]
+    )
 
 
 def table_rows(results, quality) -> list[tuple]:

@@ -146,6 +146,7 @@ PAGES = [
     ("frontend:moderation_item", "waiting", (LOGIN, 403, 403, 200, 403, 403, 200)),
     ("frontend:moderation_similar", "waiting", (LOGIN, 403, 403, 200, 403, 403, 200)),
     ("frontend:moderation_reports", None, (LOGIN, 403, 403, 200, 403, 403, 200)),
+    ("frontend:moderation_hidden", None, (LOGIN, 403, 403, 200, 403, 403, 200)),
     ("frontend:audit_trail", None, (LOGIN, 403, 403, 200, 403, 403, 200)),
     ("frontend:team_list", None, (LOGIN, 403, 403, 403, TEAM, TEAM, 200)),
     ("frontend:team_queue", "team", (LOGIN, 403, 403, 403, 200, 403, 200)),
@@ -608,12 +609,16 @@ def test_hide_and_restore_a_comment_with_a_reason(client, moderator, citizen):
     client.force_login(moderator)
     page = html(client.get(proposal.get_absolute_url()))
     assert "Hemmelig grimhed" in page and "Skjult af en moderator" in page
-    reports = html(client.get(reverse("frontend:moderation_reports")))
-    assert "Personangreb" in reports and f"hidden-comment-{comment.pk}" in reports
+    hidden = html(client.get(reverse("frontend:moderation_hidden")))
+    assert "Personangreb" in hidden and f"hidden-comment-{comment.pk}" in hidden
 
     restore = reverse("frontend:moderation_restore", args=["comment", comment.pk])
-    assert client.post(restore, {"reason": "", "section": "hidden"}).status_code == 200
-    assert client.post(restore, {"reason": "Ved nærmere eftersyn OK"}).status_code == 302
+    refused = client.post(restore, {"reason": "", "section": "hidden"})
+    assert refused.status_code == 200  # the hidden-content page again, with the error
+    assert f'id="id_restore-hidden-comment{comment.pk}_reason"' in html(refused)
+    assert 'aria-current="page"><span>Skjult indhold' in html(refused)
+    restored = client.post(restore, {"reason": "Ved nærmere eftersyn OK", "section": "hidden"})
+    assert restored["Location"] == reverse("frontend:moderation_hidden")
     comment.refresh_from_db()
     assert not comment.is_hidden
     client.logout()
