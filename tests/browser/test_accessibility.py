@@ -152,3 +152,74 @@ def test_axe_check_reports_violations(make_page, axe, taxonomy):
     )
     with pytest.raises(pytest.fail.Exception, match="image-alt"):
         axe(page)
+
+
+def _staff_session(user) -> str:
+    """Sign a TOTP-enrolled staff member in with password and code; the session key."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.factories import DEFAULT_PASSWORD, give_totp, totp_code
+
+    secret = give_totp(user, recovery_codes=False)
+    client = Client()
+    client.post(reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    assert response.status_code == 302, f"TOTP step answered {response.status_code}"
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.fixture
+def staff_world(taxonomy):
+    """A moderator and a team member, with something on every staff page: waiting and
+    routed proposals, a report, hidden content and audit entries."""
+    from django.utils import timezone
+
+    from proposals.lifecycle import Status
+    from proposals.services.moderation import proposal_route
+    from tests.factories import ModeratorFactory, UserFactory
+    from tests.proposals.factories import (
+        CommentFactory,
+        ProposalFactory,
+        ReportFactory,
+        TeamFactory,
+        focus_area_get,
+    )
+
+    moderator, member = ModeratorFactory(), UserFactory()
+    area = focus_area_get()
+    team = TeamFactory(members=[member], focus_areas=[area])
+    suggestion = {"focus_area": area.slug, "theme": area.theme.slug, "score": 0.8}
+    ProposalFactory(status=Status.SUBMITTED, suggestions=[suggestion])
+    routed = ProposalFactory(status=Status.SUBMITTED, suggestions=[suggestion])
+    proposal_route(proposal=routed, actor=moderator, focus_area=area, team=team, note="Se på det")
+    ReportFactory(proposal=ProposalFactory(status=Status.PUBLISHED), details="Reklame")
+    CommentFactory(hidden_at=timezone.now(), hidden_reason="Personangreb")
+    return {"moderator": moderator, "member": member, "team": team}
+
+
+STAFF_PAGES = [
+    ("moderator", "frontend:moderation_queue"),
+    ("moderator", "frontend:moderation_reports"),
+    ("moderator", "frontend:moderation_hidden"),
+    ("moderator", "frontend:audit_trail"),
+    ("member", "frontend:team_queue"),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("who", "name"), STAFF_PAGES)
+def test_staff_page(who, name, language, staff_world, make_page, live_server, axe):
+    from django.conf import settings
+
+    user = staff_world[who]
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    kwargs = {"slug": staff_world["team"].slug} if name == "frontend:team_queue" else {}
+    page = make_page(language=language, bypass_csp=True)
+    session = {"name": settings.SESSION_COOKIE_NAME, "value": _staff_session(user)}
+    page.context.add_cookies([{**session, "url": live_server.url}])
+    url = reverse(name, kwargs=kwargs)
+    visit(page, url, language=language)
+    assert page.locator("table, article.card").count() >= 1, f"{url} shows nothing to check"
+    axe(page)

@@ -155,7 +155,7 @@ def test_a_hidden_comment_is_frozen_so_moderators_keep_seeing_what_they_hid(clie
     page = html(client.get(comment.proposal.get_absolute_url()))
     assert edit_url not in page
     client.force_login(moderator)
-    hidden_list = html(client.get(reverse("frontend:moderation_reports")))
+    hidden_list = html(client.get(reverse("frontend:moderation_hidden")))
     assert "Den oprindelige grove tekst" in hidden_list and "uskyldig" not in hidden_list
 
 
