@@ -49,6 +49,7 @@ from proposals.selectors.moderation import (
     TriageFilters,
     hidden_content_list,
     proposal_get_for_moderation,
+    proposals_taxonomy_attach,
     report_workspace_list,
     routing_taxonomy_get,
     service_clock_get,
@@ -137,6 +138,7 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
     page = Paginator(triage_queue_list(filters=filters), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    proposals_taxonomy_attach(proposals=page.object_list)
     annotate_waiting(page.object_list, since="submitted_at", areas=areas)
     bulk_form = bulk_form or BulkForm(themes=themes, teams=teams)
     context = {

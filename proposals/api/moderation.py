@@ -32,6 +32,7 @@ from proposals.models import Proposal, RejectionReason
 from proposals.selectors.moderation import (
     TriageFilters,
     proposal_get_for_moderation,
+    proposals_taxonomy_attach,
     report_workspace_list,
     triage_queue_list,
 )
@@ -109,6 +110,7 @@ class TriageQueueApi(BaseApi):
             request=request,
             view=self,
             context=age_context(request),
+            prepare=proposals_taxonomy_attach,
         )
 
 

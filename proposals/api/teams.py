@@ -25,6 +25,7 @@ from proposals.lifecycle import Outcome, Status
 from proposals.models import Proposal
 from proposals.selectors.moderation import (
     proposal_get_for_team,
+    proposals_taxonomy_attach,
     team_get_for_member,
     team_list_for_user,
     team_queue_list,
@@ -119,6 +120,7 @@ class TeamQueueApi(BaseApi):
             request=request,
             view=self,
             context=age_context(request),
+            prepare=proposals_taxonomy_attach,
         )
 
 

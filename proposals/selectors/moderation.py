@@ -3,6 +3,7 @@
 Every list here runs a fixed number of queries, whatever its length.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +23,8 @@ from proposals.models import Comment, Proposal, Report
 
 # Columns no staff list shows: the rendered text and the search index, the widest of a row.
 LIST_DEFERRED = ("body_html", "search_vector")
-_NAMED = ("slug", "name_da", "name_en")
+# The staff queues load only the columns their pages and APIs show, and take themes, focus
+# areas and teams from routing_taxonomy_get (proposals_taxonomy_attach) rather than joins.
 TRIAGE_COLUMNS = (
     "title",
     "body",
@@ -30,9 +32,11 @@ TRIAGE_COLUMNS = (
     "submitted_at",
     "suggestions",
     "suggested_focus_area",
+    "theme",
+    "focus_area",
+    "team",
     "author__display_name",
     "author__deleted_at",
-    *(f"{relation}__{name}" for relation in ("theme", "focus_area") for name in _NAMED),
 )
 TEAM_QUEUE_COLUMNS = (
     "title",
@@ -46,11 +50,11 @@ TEAM_QUEUE_COLUMNS = (
     "support_count",
     "comment_count",
     "hidden_at",
+    "theme",
+    "focus_area",
+    "team",
     "author__display_name",
     "author__deleted_at",
-    "team__slug",
-    "team__name",
-    *(f"{relation}__{name}" for relation in ("theme", "focus_area") for name in _NAMED),
 )
 
 
@@ -87,11 +91,11 @@ class TriageFilters:
 
 
 def triage_queue_list(*, filters: TriageFilters) -> QuerySet[Proposal]:
-    """Submitted proposals, oldest first, with author, chosen theme and focus area: only
-    the columns that the triage page and API show (the rows are wide, the page long)."""
+    """Submitted proposals, oldest first, with their authors. Give the rows shown to
+    proposals_taxonomy_attach for their theme and focus area."""
     queryset = (
         Proposal.objects.filter(status=Status.SUBMITTED)
-        .select_related("author", "theme", "focus_area")
+        .select_related("author")
         .only(*TRIAGE_COLUMNS)
     )
     if filters.theme:
@@ -115,10 +119,10 @@ def team_answered_list(*, team: Team) -> QuerySet[Proposal]:
 
 
 def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
-    # Only what the team's queue page and API show, as for triage.
+    # As for triage: give the rows shown to proposals_taxonomy_attach.
     return (
         Proposal.objects.filter(team=team, status__in=sorted(statuses))
-        .select_related("author", "theme", "focus_area", "team")
+        .select_related("author")
         .only(*TEAM_QUEUE_COLUMNS)
     )
 
@@ -143,6 +147,21 @@ def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
 
 
 _routing_taxonomy: dict[int, tuple[list[Theme], list[Team]]] = {}
+
+
+def proposals_taxonomy_attach(*, proposals: Iterable[Proposal]) -> list[Proposal]:
+    """Give each proposal its theme, focus area and team from routing_taxonomy_get, with
+    no query (the staff queues load only their ids); returns the proposals as a list."""
+    themes, teams = routing_taxonomy_get()
+    theme_of = {theme.pk: theme for theme in themes}
+    area_of = {area.pk: area for theme in themes for area in theme.focus_areas.all()}
+    team_of = {team.pk: team for team in teams}
+    proposals = list(proposals)
+    for proposal in proposals:
+        proposal.theme = theme_of.get(proposal.theme_id)
+        proposal.focus_area = area_of.get(proposal.focus_area_id)
+        proposal.team = team_of.get(proposal.team_id)
+    return proposals
 
 
 def _routing_taxonomy_load() -> tuple[list[Theme], list[Team]]:

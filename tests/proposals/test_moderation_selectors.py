@@ -18,7 +18,9 @@ from proposals.selectors.moderation import (
     hidden_content_list,
     proposal_get_for_moderation,
     proposal_get_for_team,
+    proposals_taxonomy_attach,
     report_workspace_list,
+    routing_taxonomy_get,
     service_target_cutoff_get,
     team_get_for_member,
     team_queue_list,
@@ -126,8 +128,9 @@ def _triage_queries(count: int) -> int:
     slugs = ["klimahandlingsplan", "vild-natur", "mindre-spild", None]
     for i in range(count):
         waiting(timezone.now() - timedelta(hours=i), focus_area=slugs[i % len(slugs)])
+    routing_taxonomy_get()  # kept by the process from now on
     with CaptureQueriesContext(connection) as context:
-        rows = list(triage_queue_list(filters=TriageFilters()))
+        rows = proposals_taxonomy_attach(proposals=triage_queue_list(filters=TriageFilters()))
         for row in rows:
             str(row.author.public_name)
             str(row.theme.name if row.theme else "")
@@ -174,8 +177,11 @@ def _team_queries(team: Team, count: int) -> int:
             focus_area=slug,
             routed_at=timezone.now() - timedelta(hours=i),
         )
+    routing_taxonomy_get()  # kept by the process from now on
     with CaptureQueriesContext(connection) as context:
-        rows = list(team_queue_list(team=team, include_answered=True))
+        rows = proposals_taxonomy_attach(
+            proposals=team_queue_list(team=team, include_answered=True)
+        )
         for row in rows:
             str(row.author.public_name), str(row.theme.name), str(row.focus_area.name)
             str(row.team.name)
