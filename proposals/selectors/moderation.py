@@ -276,13 +276,12 @@ class ReportWorkspace:
         groups = list(self._groups[index])
         proposal_ids = [group["proposal_id"] for group in groups if group["proposal_id"]]
         comment_ids = [group["comment_id"] for group in groups if group["comment_id"]]
-        wide = [f"{path}__{name}" for path in _REPORTED for name in LIST_DEFERRED]
         reports = (
             Report.objects.filter(resolved_at__isnull=True)
             .filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
             .select_related("proposal__author", "comment__author")
             .select_related("comment__proposal")
-            .defer(*wide)
+            .only(*_REPORT_COLUMNS)
             .order_by("created_at", "pk")
         )
         items: dict[tuple[int | None, int | None], ReportedItem] = {}
@@ -294,8 +293,24 @@ class ReportWorkspace:
         return [items[(group["proposal_id"], group["comment_id"])] for group in groups]
 
 
-# The proposals a reports page shows: reported ones and those of reported comments.
-_REPORTED = ("proposal", "comment__proposal")
+# What the reports page and API show of a report and what it is about: a reported
+# proposal or comment with its author, and a comment's proposal.
+_AUTHOR = ("author__display_name", "author__deleted_at")
+_REPORT_COLUMNS = (
+    "reporter_id",
+    "reason",
+    "details",
+    "created_at",
+    "resolved_at",
+    *(
+        f"proposal__{name}"
+        for name in ("title", "body", "status", "outcome", "hidden_at", "hidden_reason", *_AUTHOR)
+    ),
+    *(
+        f"comment__{name}"
+        for name in ("body", "hidden_at", "hidden_reason", "proposal__title", *_AUTHOR)
+    ),
+)
 
 
 def report_workspace_list() -> ReportWorkspace:
