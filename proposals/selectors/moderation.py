@@ -209,9 +209,7 @@ def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
     everyone else."""
     if not user.has_perm("proposals.moderate_proposal"):
         raise PermissionDenied
-    return _with_images(
-        Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
-    )
+    return _with_images(Proposal.objects.select_related("author").get(pk=pk))
 
 
 def proposal_get_for_team(
@@ -220,14 +218,16 @@ def proposal_get_for_team(
     """A routed proposal for whoever has `perm` on it: by default a member of its team (or
     an admin); with proposals.reroute_proposal, moderators too. PermissionDenied otherwise.
     """
-    proposal = Proposal.objects.select_related("author", "theme", "focus_area", "team").get(pk=pk)
+    proposal = Proposal.objects.select_related("author").get(pk=pk)
     if not user.has_perm(perm, proposal):
         raise PermissionDenied
     return _with_images(proposal)
 
 
 def _with_images(proposal: Proposal) -> Proposal:
-    """Set `image_list`, as selectors.proposal_get_visible does, for the shared templates."""
+    """Set `image_list`, as selectors.proposal_get_visible does, for the shared templates,
+    and the theme, focus area and team from the routing taxonomy."""
+    proposals_taxonomy_attach(proposals=[proposal])
     proposal.image_list = list(proposal.images.all())
     return proposal
 
