@@ -196,9 +196,13 @@ def team_list_for_user(*, user: User) -> QuerySet[Team]:
 def team_get_for_member(*, slug: str, user: User) -> Team:
     """The team with `slug` if `user` may work its queue (a member, or an admin).
 
-    Raises Team.DoesNotExist for an unknown slug and PermissionDenied otherwise.
+    Raises Team.DoesNotExist for an unknown slug and PermissionDenied otherwise. The team
+    comes from routing_taxonomy_get: shared between requests, read it only.
     """
-    team = Team.objects.get(slug=slug)
+    _themes, teams = routing_taxonomy_get()
+    team = next((team for team in teams if team.slug == slug), None)
+    if team is None:
+        raise Team.DoesNotExist(slug)
     if not user.has_perm("proposals.work_team_queue", team):
         raise PermissionDenied
     return team
