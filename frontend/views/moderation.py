@@ -140,14 +140,17 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
     )
     proposals_taxonomy_attach(proposals=page.object_list)
     annotate_waiting(page.object_list, since="submitted_at", areas=areas)
-    bulk_form = bulk_form or BulkForm(themes=themes, teams=teams)
     context = {
         "filter_form": filter_form,
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        # A bound form (the moderator's choices, with errors) is rendered for this request;
+        # an unbound one is built only when its kept rendering is missing.
         "bulk_form": bulk_form,
-        "bulk_fieldset_html": _bulk_fieldset(bulk_form),
-        "ticked": set(bulk_form.data.getlist("bulk-proposals")) if bulk_form.is_bound else set(),
+        "bulk_fieldset_html": None
+        if bulk_form is not None
+        else _bulk_fieldset(lambda: BulkForm(themes=themes, teams=teams)),
+        "ticked": set(bulk_form.data.getlist("bulk-proposals")) if bulk_form else set(),
         "query": request.GET.urlencode(),
         "target_days": service_target_days(),
     }
@@ -158,17 +161,15 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
     return render_fragment(request, "frontend/moderation/queue.html", context)
 
 
-def _bulk_fieldset(form: BulkForm) -> str | None:
-    """The unbound bulk form's fields, rendered once per language and taxonomy version.
-
-    Its selects list every focus area and team: a third of the triage page's time. A
-    bound form (with the moderator's choices and errors) is rendered as usual: None.
-    """
-    if form.is_bound:
-        return None
+def _bulk_fieldset(make_form: Callable[[], BulkForm]) -> str:
+    """The unbound bulk form's fields (from `make_form`), rendered once per language and
+    taxonomy version: its selects list every focus area and team, a third of the triage
+    page's time."""
     return cache.get_or_set(
         bulk_fieldset_key(),
-        lambda: render_to_string("frontend/moderation/_bulk_fieldset.html", {"bulk_form": form}),
+        lambda: render_to_string(
+            "frontend/moderation/_bulk_fieldset.html", {"bulk_form": make_form()}
+        ),
         BULK_FIELDSET_SECONDS,
     )
 
