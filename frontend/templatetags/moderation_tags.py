@@ -219,19 +219,36 @@ def audit_rows(entries) -> SafeString:
     return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
 
 
-def _reason_form(context, form, *, url: str, label: str, reason_label: str, help_text: str) -> str:
-    # frontend/moderation/_reason_form.html, for the cards of the reports page.
+def _reason_form(
+    context, form, *, url: str, label: str, reason_label: str, help_text: str, section: str
+) -> str:
+    # frontend/moderation/_reason_form.html, for the cards of the reports and hidden pages.
     csrf = esc(context.get("csrf_token") or "")
     field = row_field(context, form["reason"], label=reason_label)
     return (
         f'<form method="post" action="{esc(url)}" class="mt-3" novalidate>\n'
         f'  <input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">\n'
-        '  <input type="hidden" name="section" value="reports">\n'
+        f'  <input type="hidden" name="section" value="{section}">\n'
         f"  {field}\n"
         f'  <p class="form-hint">{esc(help_text)}</p>\n'
         f'  <button type="submit" class="button button-secondary mt-3">{esc(label)}</button>\n'
         "</form>"
     )
+
+
+def _target_heading(target, *, kind: str, item_url) -> tuple[str, str]:
+    """A reported or hidden card's heading and, for a comment, where it was written and
+    what it says (a proposal's card says who wrote it itself)."""
+    if kind == "proposal":
+        return f'<a href="{item_url(target.pk)}">{esc(target.title)}</a>', ""
+    heading = _("Comment by %(name)s") % {"name": esc(target.author.public_name)}
+    link = f"{target.proposal.get_absolute_url()}#comment-{target.pk}"
+    about = (
+        f'<p class="small-text">{esc(_("On the proposal"))} <a href="{esc(link)}">'
+        f"{esc(target.proposal.title)}</a></p>\n"
+        f'          <blockquote class="mt-3">{_linebreaksbr(target.body)}</blockquote>'
+    )
+    return heading, about
 
 
 @register.simple_tag(takes_context=True)
@@ -244,7 +261,6 @@ def reported_cards(context, items) -> SafeString:
         "comment": esc(_("Comment")),
         "hidden": esc(_("Hidden")),
         "visible": esc(_("Visible")),
-        "on": esc(_("On the proposal")),
         "why": esc(_("Why it is hidden")),
     }
     item_url = pk_url_maker("frontend:moderation_item")
@@ -255,20 +271,12 @@ def reported_cards(context, items) -> SafeString:
             state = f'<span class="badge badge-small badge-warning">{words["hidden"]}</span>'
         else:
             state = f'<span class="badge badge-small badge-info">{words["visible"]}</span>'
-        name = esc(target.author.public_name)
+        heading, about = _target_heading(target, kind=kind, item_url=item_url)
         if kind == "proposal":
-            heading = f'<a href="{item_url(target.pk)}">{esc(target.title)}</a>'
+            name = esc(target.author.public_name)
             about = (
                 f'<p class="small-text">{_("By %(name)s") % {"name": name}} · '
                 f"{esc(target.get_status_display())}</p>"
-            )
-        else:
-            heading = _("Comment by %(name)s") % {"name": name}
-            link = f"{target.proposal.get_absolute_url()}#comment-{target.pk}"
-            about = (
-                f'<p class="small-text">{words["on"]} <a href="{esc(link)}">'
-                f"{esc(target.proposal.title)}</a></p>\n"
-                f'          <blockquote class="mt-3">{_linebreaksbr(target.body)}</blockquote>'
             )
         why = (
             f"<p><strong>{words['why']}:</strong> {esc(target.hidden_reason)}</p>"
@@ -295,6 +303,7 @@ def reported_cards(context, items) -> SafeString:
                 label=_("Hide"),
                 reason_label=_("Reason for hiding"),
                 help_text=_("The author sees this reason."),
+                section="reports",
             )
             hide = f'<div class="col-12 col-md-6">\n{hide_form}\n</div>'
         restore_form = _reason_form(
@@ -304,6 +313,7 @@ def reported_cards(context, items) -> SafeString:
             label=_("Restore") if target.is_hidden else _("Keep visible and close the reports"),
             reason_label=_("Reason for restoring"),
             help_text=_("Kept in the audit trail."),
+            section="reports",
         )
         cards.append(
             f"""
@@ -322,6 +332,48 @@ def reported_cards(context, items) -> SafeString:
 {restore_form}
 </div>
           </div>
+        </div>
+      </article>
+    </li>"""
+        )
+    return mark_safe("".join(cards))  # noqa: S308 (every value above is escaped)
+
+
+@register.simple_tag(takes_context=True)
+def hidden_cards(context, targets) -> SafeString:
+    """The hidden-content page's cards, each with its restore form, in one pass (like
+    reported_cards). Each target carries `kind` and `restore_form` from the view."""
+    words = {
+        "proposal": esc(_("Proposal")),
+        "comment": esc(_("Comment")),
+        "hidden": esc(_("hidden")),
+        "why": esc(_("Why it is hidden")),
+    }
+    item_url = pk_url_maker("frontend:moderation_item")
+    cards = []
+    for target in targets:
+        kind = target.kind
+        heading, about = _target_heading(target, kind=kind, item_url=item_url)
+        restore_form = _reason_form(
+            context,
+            target.restore_form,
+            url=reverse("frontend:moderation_restore", args=[kind, target.pk]),
+            label=_("Restore"),
+            reason_label=_("Reason for restoring"),
+            help_text=_("Kept in the audit trail."),
+            section="hidden",
+        )
+        hidden_at = time_tag(target.hidden_at, "SHORT_DATETIME_FORMAT")
+        cards.append(
+            f"""
+    <li class="mt-6">
+      <article class="card" aria-labelledby="hidden-{kind}-{target.pk}">
+        <div class="card-content">
+          <p class="card-subheading mt-0">{words[kind]} · {words["hidden"]} {hidden_at}</p>
+          <h3 id="hidden-{kind}-{target.pk}" class="card-heading h4">{heading}</h3>
+          {about}
+          <p><strong>{words["why"]}:</strong> {esc(target.hidden_reason)}</p>
+          {restore_form}
         </div>
       </article>
     </li>"""

@@ -323,7 +323,16 @@ def report_workspace_list() -> ReportWorkspace:
 
 
 def hidden_content_list() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
-    """Everything currently hidden, for moderators to review."""
-    proposals = Proposal.objects.filter(hidden_at__isnull=False).select_related("author")
-    comments = Comment.objects.filter(hidden_at__isnull=False).select_related("author", "proposal")
+    """Everything currently hidden, newest first, with what the hidden-content page shows."""
+    shown = ("hidden_at", "hidden_reason", *_AUTHOR)
+    proposals = (
+        Proposal.objects.filter(hidden_at__isnull=False)
+        .select_related("author")
+        .only("title", "status", *shown)
+    )
+    comments = (
+        Comment.objects.filter(hidden_at__isnull=False)
+        .select_related("author", "proposal")
+        .only("body", "proposal__title", *shown)
+    )
     return proposals.order_by("-hidden_at"), comments.order_by("-hidden_at")

@@ -18,7 +18,7 @@ import psycopg
 from psycopg import sql
 
 # Bump when the generated data changes shape: older bench databases are then re-seeded.
-SEED_VERSION = 5
+SEED_VERSION = 6
 MARKER_TABLE = "bench_seed"
 # Staff the moderation scenarios sign in as (all enrolled in TOTP, as RequireMFAMiddleware
 # demands): a moderator, a member of the team with the most routed proposals, and an admin
@@ -36,6 +36,7 @@ class Scale:
     comments: int
     reports: int
     open_reports: int  # reports no moderator has resolved yet: the reports workspace
+    hidden_comments: int  # hidden by a moderator, with a reason: the hidden-content page
     waiting: int  # submitted proposals in the triage queue, all with stored suggestions
 
 
@@ -46,6 +47,7 @@ FULL = Scale(
     comments=200_000,
     reports=2_000,
     open_reports=800,
+    hidden_comments=60,
     waiting=5_000,
 )
 SMALL = Scale(
@@ -55,6 +57,7 @@ SMALL = Scale(
     comments=2_000,
     reports=20,
     open_reports=8,
+    hidden_comments=6,
     waiting=50,
 )
 SCALES = {"full": FULL, "small": SMALL}
@@ -659,6 +662,13 @@ def seed(*, scale: Scale, log) -> float:
             reports,
         )
         log(f"  reports: {len(reports):,}")
+
+        # Comments a moderator hid, each with the reason its author is shown.
+        hidden = rng.sample(live_comments, min(scale.hidden_comments, len(live_comments)))
+        Comment.objects.filter(pk__in=hidden).update(
+            hidden_at=now - timedelta(days=1), hidden_reason="Personangreb."
+        )
+        log(f"  hidden comments: {len(hidden):,}")
 
         for statement in connection.ops.sequence_reset_sql(no_style(), tables):
             connection.cursor().execute(statement)
