@@ -9,8 +9,9 @@ as usual.
 
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+
+from frontend.html import esc
 
 _INPUTS = frozenset(
     f"django/forms/widgets/{name}.html"
@@ -45,9 +46,7 @@ _CHOICES = frozenset(
 def _attrs(attrs: dict) -> str:
     # attrs.html: False leaves the attribute out, True writes it bare.
     return "".join(
-        f" {conditional_escape(name)}"
-        if value is True
-        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
+        f" {esc(name)}" if value is True else f' {esc(name)}="{esc(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -55,34 +54,31 @@ def _attrs(attrs: dict) -> str:
 
 def _input(widget: dict) -> str:
     value = widget["value"]
-    shown = "" if value is None else f' value="{conditional_escape(value)}"'
+    shown = "" if value is None else f' value="{esc(value)}"'
     return (
-        f'<input type="{conditional_escape(widget["type"])}" '
-        f'name="{conditional_escape(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
+        f'<input type="{esc(widget["type"])}" '
+        f'name="{esc(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
     )
 
 
 def _shown(value) -> str:
     # As {{ value }} in a template: numbers and dates in the active language's format.
-    return conditional_escape(value if isinstance(value, str) else localize(value))
+    return esc(value if isinstance(value, str) else localize(value))
 
 
 def _textarea(widget: dict) -> str:
     value = _shown(widget["value"]) if widget["value"] else ""
-    return (
-        f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>'
-        f"\n{value}</textarea>"
-    )
+    return f'<textarea name="{esc(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
 
 
 def _select(widget: dict) -> str:
     # frontend/widgets/select.html: Django's select with its options written in place.
-    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{esc(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'\n  <optgroup label="{esc(group_name)}">')
         parts.extend(
-            f'\n  <option value="{conditional_escape(option["value"])}"'
+            f'\n  <option value="{esc(option["value"])}"'
             f"{' selected' if option['selected'] else ''}>"
             f"{_shown(option['label'])}</option>"
             for option in options
@@ -98,7 +94,7 @@ def _choice(option: dict) -> str:
     if not option["wrap_label"]:
         return _input(option)
     target = option["attrs"].get("id")
-    label_for = f' for="{conditional_escape(target)}"' if target else ""
+    label_for = f' for="{esc(target)}"' if target else ""
     return f"<label{label_for}>{_input(option)}\n {_shown(option['label'])}</label>"
 
 
@@ -107,9 +103,9 @@ def _choice_group(widget: dict) -> str:
     attrs = widget["attrs"]
     parts = ["<div"]
     if attrs.get("id"):
-        parts.append(f' id="{conditional_escape(attrs["id"])}"')
+        parts.append(f' id="{esc(attrs["id"])}"')
     if attrs.get("class"):
-        parts.append(f' class="{conditional_escape(attrs["class"])}"')
+        parts.append(f' class="{esc(attrs["class"])}"')
     parts.append(">")
     for group_name, options, _index in widget["optgroups"]:
         if group_name:

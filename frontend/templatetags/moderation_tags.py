@@ -222,7 +222,7 @@ def audit_rows(entries) -> SafeString:
 def _reason_form(
     context, form, *, url: str, label: str, reason_label: str, help_text: str, section: str
 ) -> str:
-    # frontend/moderation/_reason_form.html, for the cards of the reports and hidden pages.
+    # A hide or restore form with its required reason, for the reports and hidden pages.
     csrf = esc(context.get("csrf_token") or "")
     field = row_field(context, form["reason"], label=reason_label)
     return (
@@ -233,6 +233,19 @@ def _reason_form(
         f'  <p class="form-hint">{esc(help_text)}</p>\n'
         f'  <button type="submit" class="button button-secondary mt-3">{esc(label)}</button>\n'
         "</form>"
+    )
+
+
+def _restore_form(context, form, *, kind: str, target, label: str, section: str) -> str:
+    """The form that restores a hidden or reported proposal or comment."""
+    return _reason_form(
+        context,
+        form,
+        url=reverse("frontend:moderation_restore", args=[kind, target.pk]),
+        label=label,
+        reason_label=_("Reason for restoring"),
+        help_text=_("Kept in the audit trail."),
+        section=section,
     )
 
 
@@ -306,13 +319,12 @@ def reported_cards(context, items) -> SafeString:
                 section="reports",
             )
             hide = f'<div class="col-12 col-md-6">\n{hide_form}\n</div>'
-        restore_form = _reason_form(
+        restore_form = _restore_form(
             context,
             item.restore_form,
-            url=reverse("frontend:moderation_restore", args=[kind, target.pk]),
+            kind=kind,
+            target=target,
             label=_("Restore") if target.is_hidden else _("Keep visible and close the reports"),
-            reason_label=_("Reason for restoring"),
-            help_text=_("Kept in the audit trail."),
             section="reports",
         )
         cards.append(
@@ -354,13 +366,12 @@ def hidden_cards(context, targets) -> SafeString:
     for target in targets:
         kind = target.kind
         heading, about = _target_heading(target, kind=kind, item_url=item_url)
-        restore_form = _reason_form(
+        restore_form = _restore_form(
             context,
             target.restore_form,
-            url=reverse("frontend:moderation_restore", args=[kind, target.pk]),
+            kind=kind,
+            target=target,
             label=_("Restore"),
-            reason_label=_("Reason for restoring"),
-            help_text=_("Kept in the audit trail."),
             section="hidden",
         )
         hidden_at = time_tag(target.hidden_at, "SHORT_DATETIME_FORMAT")

@@ -21,8 +21,6 @@ from engage.workdays import working_days_before, working_days_between
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
 from proposals.models import Comment, Proposal, Report
 
-# Columns no staff list shows: the rendered text and the search index, the widest of a row.
-LIST_DEFERRED = ("body_html", "search_vector")
 # The staff queues load only the columns their pages and APIs show, and take themes, focus
 # areas and teams from routing_taxonomy_get (proposals_taxonomy_attach) rather than joins.
 TRIAGE_COLUMNS = (
