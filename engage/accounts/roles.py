@@ -42,7 +42,8 @@ NO_ROLES = UserRoles(is_moderator=False, teams=())
 
 
 def user_roles(user) -> UserRoles:
-    """The person's moderator membership and teams: one query per request object."""
+    """The person's moderator membership, teams and TOTP state: one query per request
+    object (request_user_roles answers from the session instead where it can)."""
     if not getattr(user, "is_authenticated", False):
         return NO_ROLES
     group = settings.MODERATOR_GROUP
