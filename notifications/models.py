@@ -5,26 +5,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class EventKind(models.TextChoices):
-    PROPOSAL_SUBMITTED = "proposal.submitted", _("Proposal submitted")
-    PROPOSAL_STATUS_CHANGED = "proposal.status_changed", _("Proposal status changed")
-    PROPOSAL_PUBLISHED_IN_FOCUS_AREA = (
-        "focus_area.proposal_published",
-        _("New proposal in a followed focus area"),
-    )
-    COMMENT_CREATED = "comment.created", _("New comment")
-    COMMENT_REPLIED = "comment.replied", _("Reply to a comment")
-    REPORT_CREATED = "report.created", _("New report for moderators")
-    PROPOSAL_ROUTED = "proposal.routed", _("Proposal routed to a team")
-    CONTENT_HIDDEN = "content.hidden", _("Your content was hidden")
-    CONTENT_RESTORED = "content.restored", _("Your content was restored")
+from notifications.registry import Channel
 
 
 class Event(models.Model):
-    """Something happened that people may follow. Delivery reads these rows."""
+    """Something happened that people may follow; fan-out (notifications.services) reads it.
 
-    kind = models.CharField(_("kind"), max_length=64, choices=EventKind.choices, db_index=True)
+    `kind` is an event kind declared by the app that owns the change (see
+    notifications.registry), not a choice list here.
+    """
+
+    kind = models.CharField(_("kind"), max_length=64, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("actor"),
@@ -47,3 +38,132 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.target_id}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_recipient(self, user) -> "NotificationQuerySet":
+        """The only notifications a person may read: their own."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(recipient_id=user.pk)
+
+    def unread(self) -> "NotificationQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One event as one person sees it in the app; `kind` says which declared kind it is."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "event"], name="notification_once_per_event"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox_idx"),
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"
+
+
+class Delivery(models.Model):
+    """One notification on its way to one person's inbox, at once or in a digest.
+
+    The row is the truth and the broker only a doorbell: a worker claims pending rows,
+    sends them and marks each one; the sweeper re-rings for rows left pending.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "event", "channel"], name="delivery_once_per_channel"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["channel", "created_at"],
+                condition=models.Q(status="pending"),
+                name="delivery_pending_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id} ({self.channel})"
+
+
+class Preference(models.Model):
+    """A person's choice of channel for one kind; without a row the kind's default holds."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="preference_once_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind} → {self.channel}"

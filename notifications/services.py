@@ -1,28 +1,115 @@
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models, transaction
+from django.db.models import F
+from django.utils import timezone
 
-from notifications.models import Event, EventKind
+from notifications.models import Delivery, Event, Notification, Preference
+from notifications.registry import Channel, NotificationKind, event_kind_known, kinds_for_event
 
 
 def event_record(
     *,
-    kind: EventKind,
+    kind: str,
     target: models.Model,
     actor: Any | None,
     data: dict[str, Any] | None = None,
 ) -> Event:
     """The one entry point for changes that people follow.
 
-    Call it inside the transaction that makes the change, so the event exists exactly when
-    the change does. Delivery (in the app and by email, now or as digests) is built on top
-    of these rows; for now the call records the event.
+    Call it inside the transaction that makes the change: the event, everyone's in-app
+    notification and their email deliveries exist exactly when the change does, and a
+    rolled-back change tells nobody. `kind` must be declared by its app (see
+    notifications.registry).
     """
-    return Event.objects.create(
-        kind=kind,
+    if not event_kind_known(str(kind)):
+        raise ValueError(
+            f"undeclared event kind {kind!r}: declare it in its app's notifications.py"
+        )
+    event = Event.objects.create(
+        kind=str(kind),
         target_type=ContentType.objects.get_for_model(target),
         target_id=target.pk,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         data=data or {},
     )
+    notifications_fan_out(event=event)
+    return event
+
+
+@transaction.atomic
+def notifications_fan_out(*, event: Event) -> int:
+    """Write the in-app notifications and email deliveries that `event` owes; repeatable.
+
+    Set-based: one INSERT … SELECT per kind however many people receive it (the ORM has no
+    INSERT from a query). Uniqueness on (recipient, event) and (recipient, event, channel)
+    makes a repeated call change nothing and gives each person one notification per event,
+    from the first registered kind that includes them. Returns the notifications written.
+    """
+    written = 0
+    for kind in kinds_for_event(event.kind):
+        if not kind.applies(event):
+            continue
+        written += _notifications_insert(event=event, kind=kind)
+        _deliveries_insert(event=event, kind=kind)
+    return written
+
+
+def _recipients_sql(*, event: Event, kind: NotificationKind) -> tuple[str, tuple]:
+    recipients = kind.recipients(event).filter(is_active=True, deleted_at__isnull=True)
+    if event.actor_id:
+        recipients = recipients.exclude(pk=event.actor_id)  # nobody hears of their own action
+    sql, params = recipients.order_by().values(rid=F("pk")).query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _notifications_insert(*, event: Event, kind: NotificationKind) -> int:
+    sql, params = _recipients_sql(event=event, kind=kind)
+    table = connection.ops.quote_name(Notification._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Only table names from _meta and the ORM's own SQL are spliced; values are bound.
+            f"INSERT INTO {table} (recipient_id, event_id, kind, created_at, read_at) "  # noqa: S608
+            f"SELECT r.rid, %s, %s, %s, NULL FROM ({sql}) AS r "
+            # SQLite reads ON after a FROM as a join's unless a WHERE comes between.
+            "WHERE 1 = 1 ON CONFLICT (recipient_id, event_id) DO NOTHING",
+            (event.pk, kind.key, event.created_at, *params),
+        )
+        return max(cursor.rowcount, 0)
+
+
+def _deliveries_insert(*, event: Event, kind: NotificationKind) -> int:
+    """Email deliveries for this kind's notifications, on each person's chosen channel."""
+    notifications = connection.ops.quote_name(Notification._meta.db_table)
+    preferences = connection.ops.quote_name(Preference._meta.db_table)
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    channel = "COALESCE(p.channel, %s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (recipient_id, event_id, kind, channel, status, created_at, "  # noqa: S608
+            "attempts, last_error, message_id, sent_at) "
+            f"SELECT n.recipient_id, n.event_id, n.kind, {channel}, %s, %s, 0, '', '', NULL "
+            f"FROM {notifications} AS n LEFT JOIN {preferences} AS p "
+            "ON p.user_id = n.recipient_id AND p.kind = n.kind "
+            f"WHERE n.event_id = %s AND n.kind = %s AND {channel} <> %s "
+            "ON CONFLICT (recipient_id, event_id, channel) DO NOTHING",
+            (
+                kind.default_channel.value,
+                Delivery.Status.PENDING,
+                timezone.now(),
+                event.pk,
+                kind.key,
+                kind.default_channel.value,
+                Channel.NONE.value,
+            ),
+        )
+        return max(cursor.rowcount, 0)
+
+
+def preference_set(*, user: Any, kind: NotificationKind, channel: Channel) -> Preference:
+    """Choose how `user` gets `kind` by email from now on (the app shows it always)."""
+    preference, _ = Preference.objects.update_or_create(
+        user=user, kind=kind.key, defaults={"channel": channel.value}
+    )
+    return preference

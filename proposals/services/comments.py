@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from engage.accounts.models import User
 from engage.accounts.roles import user_roles
 from engage.cache import listing_changed
-from notifications.models import EventKind
 from notifications.services import event_record
 from proposals import text
 from proposals.lifecycle import OPEN_STATUSES
 from proposals.models import Comment, Proposal, ProposalFollow, StaffRole
+from proposals.notifications import EventKind
 from proposals.rules import content_is_frozen
 from proposals.services.limits import rate_limit
 

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from engage.accounts.models import User
 from engage.cache import listing_changed
 from engage.taxonomy.models import FocusArea
-from notifications.models import EventKind
 from notifications.services import event_record
 from proposals.lifecycle import OPEN_STATUSES, PUBLIC_STATUSES
 from proposals.models import Comment, FocusAreaFollow, Proposal, ProposalFollow, Report, Support
+from proposals.notifications import EventKind
 from proposals.services.limits import rate_limit
 from proposals.services.moderation import content_hide_if_reported_enough
 

@@ -21,7 +21,6 @@ from engage.accounts.models import User
 from engage.audit.services import audit_record
 from engage.cache import listing_changed
 from engage.taxonomy.models import FocusArea, Team
-from notifications.models import EventKind
 from notifications.services import event_record
 from proposals.lifecycle import (
     OPEN_STATUSES,
@@ -40,6 +39,7 @@ from proposals.models import (
     RoutingDecision,
     Support,
 )
+from proposals.notifications import EventKind
 from proposals.services.proposals import proposal_publish, proposal_transition
 
 # How long a merge can be undone: long enough to notice a wrong one, short enough that

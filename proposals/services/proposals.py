@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from engage.accounts.models import User
 from engage.cache import listing_changed
 from engage.taxonomy.models import FocusArea, Theme
-from notifications.models import EventKind
 from notifications.services import event_record
 from proposals import geo, images, text
 from proposals.lifecycle import EDITABLE_STATUSES, Outcome, Status, transition_check
 from proposals.models import Proposal, ProposalEvent, ProposalFollow, ProposalImage
+from proposals.notifications import EventKind
 from proposals.rules import content_is_frozen
 from proposals.search import search_vector_refresh
 from proposals.services.limits import rate_limit

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import translation
 
-from notifications.models import Event, EventKind
+from notifications.models import Event
 from proposals.lifecycle import (
     OPEN_STATUSES,
     PUBLIC_STATUSES,
@@ -21,6 +21,7 @@ from proposals.lifecycle import (
     transition_check,
 )
 from proposals.models import Proposal, ProposalEvent
+from proposals.notifications import EventKind
 from proposals.services import proposal_transition
 from tests.factories import ModeratorFactory
 from tests.proposals.factories import ProposalFactory

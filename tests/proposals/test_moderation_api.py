@@ -15,7 +15,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from engage.audit.models import AuditEntry
 from engage.workdays import working_days_before, working_days_between
-from notifications.models import Event, EventKind
+from notifications.models import Event
 from proposals.lifecycle import Outcome, Status
 from proposals.models import (
     Comment,
@@ -26,6 +26,7 @@ from proposals.models import (
     RoutingDecision,
     Support,
 )
+from proposals.notifications import EventKind
 from proposals.routing import suggester_reset
 from proposals.services import report_create
 from tests.factories import AdminFactory, ModeratorFactory, StaffFactory, UserFactory, give_totp

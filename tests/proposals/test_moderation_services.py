@@ -13,7 +13,7 @@ from django.db import connection
 
 from engage.audit.models import AuditEntry
 from engage.taxonomy.models import FocusArea
-from notifications.models import Event, EventKind
+from notifications.models import Event
 from proposals.lifecycle import InvalidTransition, Outcome, Status
 from proposals.models import (
     Comment,
@@ -25,6 +25,7 @@ from proposals.models import (
     RoutingDecision,
     Support,
 )
+from proposals.notifications import EventKind
 from proposals.selectors.page import proposal_timeline_list
 from proposals.services import report_create
 from proposals.services.moderation import (

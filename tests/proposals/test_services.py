@@ -15,7 +15,7 @@ from PIL import ExifTags, Image
 
 from engage.ratelimit import RateLimited
 from engage.taxonomy.models import FocusArea, Theme
-from notifications.models import Event, EventKind
+from notifications.models import Event
 from proposals import services
 from proposals.lifecycle import Status
 from proposals.models import (
@@ -28,6 +28,7 @@ from proposals.models import (
     Report,
     Support,
 )
+from proposals.notifications import EventKind
 from tests.factories import ModeratorFactory, UserFactory
 from tests.proposals.factories import CommentFactory, ProposalFactory
 
