@@ -1,11 +1,26 @@
 """What the proposals app tells people: its event kinds and notification kinds.
 
-Imported by notifications.apps at start-up (see notifications.registry).
+Imported by notifications.apps at start-up (see notifications.registry). Kinds are declared
+most specific first: the author of a proposal also follows it, and hears of a change to it
+once, as its author.
 """
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from notifications.registry import events_register
+from engage.accounts.models import User
+from notifications.models import Event
+from notifications.registry import (
+    Audience,
+    Channel,
+    Message,
+    NotificationKind,
+    events_register,
+    kinds_register,
+)
 
 
 class EventKind(models.TextChoices):
@@ -21,3 +36,235 @@ class EventKind(models.TextChoices):
 
 
 events_register(*EventKind)
+
+
+def _proposal(event: Event):
+    from proposals.models import Comment, Proposal
+
+    target = event.target
+    if isinstance(target, Comment):
+        return target.proposal
+    if isinstance(target, Proposal):
+        return target
+    return None
+
+
+def _author_of_target(event: Event):
+    target = event.target
+    return User.objects.filter(pk=getattr(target, "author_id", None))
+
+
+def _author_of_proposal(event: Event):
+    proposal = _proposal(event)
+    return User.objects.filter(pk=proposal.author_id if proposal else None)
+
+
+def _followers(event: Event):
+    proposal = _proposal(event)
+    return User.objects.filter(proposal_follows__proposal_id=proposal.pk if proposal else None)
+
+
+def _moderators(event: Event):
+    return User.objects.filter(groups__name=settings.MODERATOR_GROUP)
+
+
+def _team_members(event: Event):
+    return User.objects.filter(teams__slug=event.data.get("team", ""))
+
+
+def _focus_area_followers(event: Event):
+    proposal = _proposal(event)
+    return User.objects.filter(focus_area_follows__focus_area_id=proposal.focus_area_id)
+
+
+def _reply_recipients(event: Event):
+    return User.objects.filter(pk=getattr(event.target, "author_id", None))
+
+
+def _to(status: str):
+    return lambda event: event.data.get("to") == status
+
+
+def _message(subject):
+    """A message about the event's proposal: `subject` takes the proposal's title."""
+
+    def build(event: Event) -> Message:
+        proposal = _proposal(event)
+        title = proposal.title if proposal else ""
+        text = subject(title)
+        url = proposal.get_absolute_url() if proposal else "/"
+        return Message(subject=text, body=text, url=url, group=title)
+
+    return build
+
+
+def _reason(words):
+    def build(event: Event) -> str:
+        proposal = _proposal(event)
+        return words(proposal.title if proposal else "")
+
+    return build
+
+
+_AS_AUTHOR = _reason(lambda title: _("You wrote the proposal “%(title)s”.") % {"title": title})
+_AS_FOLLOWER = _reason(lambda title: _("You follow the proposal “%(title)s”.") % {"title": title})
+_AS_MODERATOR = _reason(lambda title: _("You are a moderator."))
+_AS_TEAM = _reason(lambda title: _("You are on the team the proposal was routed to."))
+
+
+def _author_kind(key, status, label, subject) -> NotificationKind:
+    return NotificationKind(
+        key=key,
+        event=EventKind.PROPOSAL_STATUS_CHANGED,
+        audience=Audience.AUTHOR,
+        label=label,
+        default_channel=Channel.IMMEDIATE,
+        recipients=_author_of_proposal,
+        message=_message(subject),
+        reason=_AS_AUTHOR,
+        applies=_to(status),
+    )
+
+
+kinds_register(
+    _author_kind(
+        "author.published",
+        "published",
+        gettext_lazy("Your proposal is published"),
+        lambda t: _("Your proposal “%(title)s” is published") % {"title": t},
+    ),
+    _author_kind(
+        "author.under_review",
+        "under_review",
+        gettext_lazy("Your proposal is under review"),
+        lambda t: _("The municipality is looking into “%(title)s”") % {"title": t},
+    ),
+    _author_kind(
+        "author.answered",
+        "answered",
+        gettext_lazy("Your proposal is answered"),
+        lambda t: _("The municipality has answered “%(title)s”") % {"title": t},
+    ),
+    _author_kind(
+        "author.rejected",
+        "rejected",
+        gettext_lazy("Your proposal is rejected"),
+        lambda t: _("Your proposal “%(title)s” was rejected") % {"title": t},
+    ),
+    _author_kind(
+        "author.merged",
+        "merged",
+        gettext_lazy("Your proposal is merged into another"),
+        lambda t: _("Your proposal “%(title)s” was merged into another") % {"title": t},
+    ),
+    NotificationKind(
+        key="author.routed",
+        event=EventKind.PROPOSAL_ROUTED,
+        audience=Audience.AUTHOR,
+        label=gettext_lazy("Your proposal is routed to a team"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_author_of_proposal,
+        message=_message(lambda t: _("“%(title)s” was sent to a team") % {"title": t}),
+        reason=_AS_AUTHOR,
+    ),
+    NotificationKind(
+        key="author.hidden",
+        event=EventKind.CONTENT_HIDDEN,
+        audience=Audience.AUTHOR,
+        label=gettext_lazy("Your content is hidden by a moderator"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_author_of_target,
+        message=_message(lambda t: _("A moderator hid your content on “%(title)s”") % {"title": t}),
+        reason=_reason(lambda title: _("You wrote the content.")),
+    ),
+    NotificationKind(
+        key="author.restored",
+        event=EventKind.CONTENT_RESTORED,
+        audience=Audience.AUTHOR,
+        label=gettext_lazy("Your content is shown again"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_author_of_target,
+        message=_message(lambda t: _("Your content on “%(title)s” is shown again") % {"title": t}),
+        reason=_reason(lambda title: _("You wrote the content.")),
+    ),
+    NotificationKind(
+        key="comment.reply",
+        event=EventKind.COMMENT_REPLIED,
+        audience=Audience.FOLLOWER,
+        label=gettext_lazy("A reply to your comment"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_reply_recipients,
+        message=_message(
+            lambda t: _("Someone replied to your comment on “%(title)s”") % {"title": t}
+        ),
+        reason=_reason(lambda title: _("You wrote the comment.")),
+    ),
+    NotificationKind(
+        key="follower.status_changed",
+        event=EventKind.PROPOSAL_STATUS_CHANGED,
+        audience=Audience.FOLLOWER,
+        label=gettext_lazy("A proposal you follow changes status or is answered"),
+        default_channel=Channel.DAILY,
+        recipients=_followers,
+        message=_message(lambda t: _("News about “%(title)s”") % {"title": t}),
+        reason=_AS_FOLLOWER,
+    ),
+    NotificationKind(
+        key="follower.comment",
+        event=EventKind.COMMENT_CREATED,
+        audience=Audience.FOLLOWER,
+        label=gettext_lazy("A new comment on a proposal you follow"),
+        default_channel=Channel.DAILY,
+        recipients=_followers,
+        message=_message(lambda t: _("A new comment on “%(title)s”") % {"title": t}),
+        reason=_AS_FOLLOWER,
+    ),
+    NotificationKind(
+        key="follower.focus_area",
+        event=EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA,
+        audience=Audience.FOLLOWER,
+        label=gettext_lazy("A new proposal in a focus area you follow"),
+        default_channel=Channel.DAILY,
+        recipients=_focus_area_followers,
+        message=_message(lambda t: _("A new proposal: “%(title)s”") % {"title": t}),
+        reason=_reason(lambda title: _("You follow the proposal's focus area.")),
+    ),
+    NotificationKind(
+        key="staff.triage",
+        event=EventKind.PROPOSAL_SUBMITTED,
+        audience=Audience.STAFF,
+        label=gettext_lazy("A new proposal to triage"),
+        default_channel=Channel.DAILY,
+        recipients=_moderators,
+        message=_message(lambda t: _("A new proposal to triage: “%(title)s”") % {"title": t}),
+        reason=_AS_MODERATOR,
+        staff_only=True,
+    ),
+    NotificationKind(
+        key="staff.routed",
+        event=EventKind.PROPOSAL_ROUTED,
+        audience=Audience.STAFF,
+        label=gettext_lazy("A proposal is routed to your team"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_team_members,
+        message=_message(lambda t: _("“%(title)s” was routed to your team") % {"title": t}),
+        reason=_AS_TEAM,
+        staff_only=True,
+    ),
+    NotificationKind(
+        key="staff.report",
+        event=EventKind.REPORT_CREATED,
+        audience=Audience.STAFF,
+        label=gettext_lazy("A new report of content"),
+        default_channel=Channel.DAILY,
+        recipients=_moderators,
+        message=lambda event: _report_message(event),
+        reason=_AS_MODERATOR,
+        staff_only=True,
+    ),
+)
+
+
+def _report_message(event: Event) -> Message:
+    text = _("Content was reported")
+    return Message(subject=text, body=text, url=reverse("moderation_reports"))
