@@ -168,6 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:
         log("Routing quality failed:\n" + traceback.format_exc())
 
+    try:
+        from tests.bench import notifications
+
+        notifications.log_fan_out(notifications.fan_out_measure(), log=log)
+    except Exception:
+        log("Notifications fan-out failed:\n" + traceback.format_exc())
+
     small_url = _small_url(url)
     log(
         f"\nQuery counts on a second database with 1,000 proposals ({urlsplit(small_url).path[1:]})"
