@@ -2,10 +2,13 @@
 
 from django.urls import path
 
-from frontend.views import account
+import engage.converters  # noqa: F401  (registers <id:...>)
+from frontend.views import account, notifications
 
 urlpatterns = [
     path("", account.account_settings, name="account_settings"),
     path("data/", account.account_export, name="account_export"),
     path("slet/", account.account_delete, name="account_delete"),
+    path("beskeder/", notifications.notification_centre, name="notification_centre"),
+    path("beskeder/<id:pk>/", notifications.notification_open, name="notification_open"),
 ]

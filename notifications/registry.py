@@ -112,3 +112,16 @@ _EVENTS: set[str] = set()
 def events_register(*event_kinds: Any) -> None:
     """Declare event kinds that are recorded but (for now) tell nobody, e.g. for the audit."""
     _EVENTS.update(str(kind) for kind in event_kinds)
+
+
+_TARGET_QUERYSETS: list[models.QuerySet] = []
+
+
+def target_querysets_register(*querysets: models.QuerySet) -> None:
+    """How to load an app's event targets for messages (e.g. a comment with its proposal),
+    so the notification centre loads them in one query per model."""
+    _TARGET_QUERYSETS.extend(querysets)
+
+
+def target_querysets() -> list[models.QuerySet]:
+    return list(_TARGET_QUERYSETS)

@@ -113,3 +113,21 @@ def preference_set(*, user: Any, kind: NotificationKind, channel: Channel) -> Pr
         user=user, kind=kind.key, defaults={"channel": channel.value}
     )
     return preference
+
+
+def notification_mark_read(*, user: Any, notification_id: int) -> Notification | None:
+    """Mark one of `user`'s own notifications read; None when it is not theirs or not there."""
+    notification = (
+        Notification.objects.for_recipient(user)
+        .select_related("event")
+        .filter(pk=notification_id)
+        .first()
+    )
+    if notification is not None and notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, user: Any) -> int:
+    return Notification.objects.for_recipient(user).unread().update(read_at=timezone.now())

@@ -20,6 +20,7 @@ from notifications.registry import (
     NotificationKind,
     events_register,
     kinds_register,
+    target_querysets_register,
 )
 
 
@@ -268,3 +269,16 @@ kinds_register(
 def _report_message(event: Event) -> Message:
     text = _("Content was reported")
     return Message(subject=text, body=text, url=reverse("moderation_reports"))
+
+
+def _target_querysets():
+    from proposals.models import Comment, Proposal, Report
+
+    return (
+        Proposal.objects.all(),
+        Comment.objects.select_related("proposal"),
+        Report.objects.all(),
+    )
+
+
+target_querysets_register(*_target_querysets())

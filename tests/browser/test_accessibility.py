@@ -26,6 +26,7 @@ ACCOUNT_PAGES = [
     "mfa_index",
     "account_export",
     "account_delete",
+    "notification_centre",
 ]
 
 
