@@ -32,6 +32,11 @@ app.conf.update(
             "task": "proposals.tasks.retrain_routing_model",
             "schedule": crontab(minute=17),
         },
+        # Before the 07:00 daily digest, which then carries the reminders of the day.
+        "remind-overdue-queues": {
+            "task": "proposals.tasks.remind_overdue_queues",
+            "schedule": crontab(hour=6, minute=45),
+        },
     },
 )
 app.autodiscover_tasks()

@@ -548,3 +548,41 @@ class ProposalSearchRow(models.Model):
 
     def __str__(self) -> str:
         return f"search row {self.pk}"
+
+
+class OverdueReminder(models.Model):
+    """One day's reminder to a staff queue of its proposals past the service target.
+
+    Unique on (queue, day), so the daily run reminds a queue at most once a day however
+    often it runs; the notification event points at this row.
+    """
+
+    TRIAGE = "triage"
+
+    queue = models.CharField(_("queue"), max_length=40)  # TRIAGE, or "team:<pk>"
+    team = models.ForeignKey(
+        "taxonomy.Team",
+        verbose_name=_("staff team"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    day = models.DateField(_("day"))
+    overdue_count = models.PositiveIntegerField(_("past the service target"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-day", "queue"]
+        verbose_name = _("overdue reminder")
+        verbose_name_plural = _("overdue reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["queue", "day"], name="overdue_reminder_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue} {self.day}: {self.overdue_count}"
+
+    @staticmethod
+    def queue_key(team) -> str:
+        return OverdueReminder.TRIAGE if team is None else f"team:{team.pk}"

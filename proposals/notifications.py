@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from engage.accounts.models import User
 from notifications.models import Event
@@ -34,6 +34,7 @@ class EventKind(models.TextChoices):
     PROPOSAL_ROUTED = "proposal.routed"
     CONTENT_HIDDEN = "content.hidden"
     CONTENT_RESTORED = "content.restored"
+    QUEUE_OVERDUE = "queue.overdue"
 
 
 events_register(*EventKind)
@@ -266,18 +267,81 @@ kinds_register(
 )
 
 
+def _overdue_recipients(event: Event):
+    if event.data.get("queue") == "triage":
+        return _moderators(event)
+    return _team_members(event)
+
+
+def _overdue_message(event: Event) -> Message:
+    count, days = event.data.get("count", 0), event.data.get("target_days", 0)
+    values = {"count": count, "days": days, "team": event.data.get("team_name", "")}
+    if event.data.get("queue") == "triage":
+        subject = ngettext(
+            "%(count)d proposal in the triage queue is past the service target of "
+            "%(days)d working days",
+            "%(count)d proposals in the triage queue are past the service target of "
+            "%(days)d working days",
+            count,
+        )
+        url = reverse("frontend:moderation_queue") + "?overdue=on"
+    else:
+        subject = ngettext(
+            "%(count)d proposal in the queue of %(team)s is past the service target of "
+            "%(days)d working days",
+            "%(count)d proposals in the queue of %(team)s are past the service target of "
+            "%(days)d working days",
+            count,
+        )
+        url = reverse("frontend:team_queue", kwargs={"slug": event.data.get("team", "")})
+    subject %= values
+    oldest = [
+        ngettext(
+            "“%(title)s”: waiting %(days)d working day",
+            "“%(title)s”: waiting %(days)d working days",
+            item.get("working_days", 0),
+        )
+        % {"title": item.get("title", ""), "days": item.get("working_days", 0)}
+        for item in event.data.get("oldest", [])
+    ]
+    body = "\n".join([subject + ".", _("The longest waiting:"), *oldest]) if oldest else subject
+    return Message(subject=subject, body=body, url=url)
+
+
+def _overdue_reason(event: Event) -> str:
+    if event.data.get("queue") == "triage":
+        return _("You are a moderator.")
+    return _("You are on the team %(team)s.") % {"team": event.data.get("team_name", "")}
+
+
+kinds_register(
+    NotificationKind(
+        key="staff.overdue",
+        event=EventKind.QUEUE_OVERDUE,
+        audience=Audience.STAFF,
+        label=gettext_lazy("Daily reminder of proposals past the service target in your queue"),
+        default_channel=Channel.DAILY,
+        recipients=_overdue_recipients,
+        message=_overdue_message,
+        reason=_overdue_reason,
+        staff_only=True,
+    ),
+)
+
+
 def _report_message(event: Event) -> Message:
     text = _("Content was reported")
     return Message(subject=text, body=text, url=reverse("moderation_reports"))
 
 
 def _target_querysets():
-    from proposals.models import Comment, Proposal, Report
+    from proposals.models import Comment, OverdueReminder, Proposal, Report
 
     return (
         Proposal.objects.all(),
         Comment.objects.select_related("proposal"),
         Report.objects.all(),
+        OverdueReminder.objects.all(),
     )
 
 

@@ -334,3 +334,37 @@ def hidden_content_list() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
         .only("body", "proposal__title", *shown)
     )
     return proposals.order_by("-hidden_at"), comments.order_by("-hidden_at")
+
+
+@dataclass(frozen=True)
+class OverdueQueue:
+    """A staff queue with proposals past the service target: the moderators' triage queue
+    (`team` None) or a team's queue of proposals awaiting its answer."""
+
+    team: Team | None
+    count: int
+    oldest: list[Proposal]
+
+
+def overdue_queues_list(*, cutoff: datetime, oldest: int = 5) -> list[OverdueQueue]:
+    """Every staff queue with proposals waiting since before `cutoff`, triage first, with
+    how many and the `oldest` longest-waiting of them.
+
+    Late is what the queue pages flag: in triage since submission; with a team since
+    routing, while published or under review (as team_list_for_user counts them). Three
+    queries, plus one per team with late proposals (a handful).
+    """
+    queues = []
+    triage = Proposal.objects.filter(status=Status.SUBMITTED, submitted_at__lt=cutoff)
+    triage_count = triage.count()
+    if triage_count:
+        late = triage.only("title", "submitted_at").order_by("submitted_at", "pk")
+        queues.append(OverdueQueue(team=None, count=triage_count, oldest=list(late[:oldest])))
+    routed = Proposal.objects.filter(
+        team__isnull=False, status__in=sorted(ROUTABLE_STATUSES), routed_at__lt=cutoff
+    )
+    counts = dict(routed.values_list("team").annotate(late=Count("pk")).order_by())
+    for team in Team.objects.filter(pk__in=counts).order_by("name", "pk"):
+        late = routed.filter(team=team).only("title", "routed_at").order_by("routed_at", "pk")
+        queues.append(OverdueQueue(team=team, count=counts[team.pk], oldest=list(late[:oldest])))
+    return queues
