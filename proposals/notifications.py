@@ -29,7 +29,6 @@ class EventKind(models.TextChoices):
     PROPOSAL_STATUS_CHANGED = "proposal.status_changed"
     PROPOSAL_PUBLISHED_IN_FOCUS_AREA = "focus_area.proposal_published"
     COMMENT_CREATED = "comment.created"
-    COMMENT_REPLIED = "comment.replied"
     REPORT_CREATED = "report.created"
     PROPOSAL_ROUTED = "proposal.routed"
     CONTENT_HIDDEN = "content.hidden"
@@ -79,8 +78,12 @@ def _focus_area_followers(event: Event):
     return User.objects.filter(focus_area_follows__focus_area_id=proposal.focus_area_id)
 
 
+def _is_reply(event: Event) -> bool:
+    return bool(event.data.get("parent"))
+
+
 def _reply_recipients(event: Event):
-    return User.objects.filter(pk=getattr(event.target, "author_id", None))
+    return User.objects.filter(comments__pk=event.data.get("parent"))
 
 
 def _to(status: str):
@@ -191,7 +194,7 @@ kinds_register(
     ),
     NotificationKind(
         key="comment.reply",
-        event=EventKind.COMMENT_REPLIED,
+        event=EventKind.COMMENT_CREATED,
         audience=Audience.FOLLOWER,
         label=gettext_lazy("A reply to your comment"),
         default_channel=Channel.IMMEDIATE,
@@ -200,6 +203,8 @@ kinds_register(
             lambda t: _("Someone replied to your comment on “%(title)s”") % {"title": t}
         ),
         reason=_reason(lambda title: _("You wrote the comment.")),
+        # Before follower.comment: the first kind that includes a person wins.
+        applies=_is_reply,
     ),
     NotificationKind(
         key="follower.status_changed",

@@ -74,19 +74,12 @@ def comment_create(
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
     listing_changed(proposal_ids=[proposal.pk], members=False)
     ProposalFollow.objects.get_or_create(proposal=proposal, user=author)
-    event_record(
-        kind=EventKind.COMMENT_CREATED,
-        target=proposal,
-        actor=author,
-        data={"comment": comment.pk},
-    )
+    # One event per comment, a reply included: fan-out tells each person once, so the
+    # author of the comment replied to hears of it as a reply, not also as a follower.
+    data = {"comment": comment.pk}
     if parent is not None:
-        event_record(
-            kind=EventKind.COMMENT_REPLIED,
-            target=parent,
-            actor=author,
-            data={"comment": comment.pk, "proposal": proposal.pk},
-        )
+        data["parent"] = parent.pk
+    event_record(kind=EventKind.COMMENT_CREATED, target=proposal, actor=author, data=data)
     return comment
 
 

@@ -72,3 +72,28 @@ def test_a_reply_tells_the_comment_author_and_a_comment_tells_the_followers():
 
     assert "comment.reply" in [k for k, _ in told(first)]
     assert told(replier) == []
+
+
+def test_a_follower_whose_comment_gets_a_reply_hears_of_it_once_as_a_reply():
+    proposal = ProposalFactory(status=Status.PUBLISHED)
+    url = proposal.get_absolute_url()
+    first = UserFactory()  # commenting makes them a follower
+    top = comment_create(proposal=proposal, author=first, body="Godt forslag")
+    follower = ProposalFollowFactory(proposal=proposal).user
+    replier = UserFactory()
+
+    comment_create(proposal=proposal, author=replier, body="Enig", parent=top)
+
+    assert told(first) == [("comment.reply", url)]
+    assert told(follower) == [("follower.comment", url)]
+    assert told(replier) == []  # followed only from their own reply on
+    deliveries = Delivery.objects.filter(recipient=first).values_list("kind", "channel")
+    assert list(deliveries) == [("comment.reply", "immediate")]
+
+
+def test_a_reply_to_your_own_comment_tells_you_nothing():
+    proposal = ProposalFactory(status=Status.PUBLISHED)
+    first = UserFactory()
+    top = comment_create(proposal=proposal, author=first, body="Godt forslag")
+    comment_create(proposal=proposal, author=first, body="Og en ting til", parent=top)
+    assert told(first) == []

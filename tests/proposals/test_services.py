@@ -477,8 +477,9 @@ def test_reply_one_level():
     )
     assert reply.parent == top
     assert Proposal.objects.get(pk=proposal.pk).comment_count == 2
-    [event] = events(EventKind.COMMENT_REPLIED, top)
-    assert event.data == {"comment": reply.pk, "proposal": proposal.pk}
+    # One event for the reply, saying what it replies to.
+    _top_event, event = events(EventKind.COMMENT_CREATED, proposal)
+    assert event.data == {"comment": reply.pk, "parent": top.pk}
 
     with pytest.raises(ValidationError):
         services.comment_create(proposal=proposal, author=UserFactory(), body="Dybt", parent=reply)
