@@ -336,7 +336,7 @@ kinds_register(
 
 def _report_message(event: Event) -> Message:
     text = _("Content was reported")
-    return Message(subject=text, body=text, url=reverse("moderation_reports"))
+    return Message(subject=text, body=text, url=reverse("frontend:moderation_reports"))
 
 
 def _target_querysets():
