@@ -223,18 +223,24 @@ def proposal_merge(
     if expected_status and duplicate.status != expected_status:
         raise _already_triaged(duplicate)
     proposal_merge_check(proposal=duplicate, into=target)
-    moved = _move_supports_and_follows(duplicate=duplicate, target=target)
-    return _transition_audited(
-        proposal=duplicate,
-        target=Status.MERGED,
+    previous = duplicate.status
+    # The status change first: its event tells the duplicate's followers of the merge
+    # while they still follow it; then they move to the target.
+    merged = proposal_transition(
+        proposal=duplicate, target=Status.MERGED, actor=actor, note=note, merged_into=target
+    )
+    moved = _move_supports_and_follows(duplicate=merged, target=target)
+    audit_record(
         actor=actor,
         action="proposal.merge",
+        target=merged,
+        from_state=previous,
+        to_state=Status.MERGED,
         reason=note,
         # Who moved is kept so that proposal_unmerge can move exactly them back.
         data={"into": target.pk, "into_title": target.title, **moved},
-        note=note,
-        merged_into=target,
     )
+    return merged
 
 
 def _move_rows(model: type[Support] | type[ProposalFollow], *, source, target) -> dict:
