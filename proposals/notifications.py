@@ -22,6 +22,7 @@ from notifications.registry import (
     kinds_register,
     target_querysets_register,
 )
+from proposals.lifecycle import Outcome, Status, label_of
 
 
 class EventKind(models.TextChoices):
@@ -90,17 +91,54 @@ def _to(status: str):
     return lambda event: event.data.get("to") == status
 
 
-def _message(subject):
-    """A message about the event's proposal: `subject` takes the proposal's title."""
+def _message(subject, details=None):
+    """A message about the event's proposal: `subject` takes the proposal's title;
+    `details(event, proposal)` gives what the body says beyond it, as paragraphs."""
 
     def build(event: Event) -> Message:
         proposal = _proposal(event)
         title = proposal.title if proposal else ""
         text = subject(title)
         url = proposal.get_absolute_url() if proposal else "/"
-        return Message(subject=text, body=text, url=url, group=title)
+        if event.data.get("merged_into"):
+            # Where it went: the pages promise the author is told, and followers move there.
+            url = reverse("frontend:proposal_detail", args=[event.data["merged_into"]])
+        paragraphs = details(event, proposal) if details and proposal else []
+        body = "\n\n".join([text, *paragraphs])
+        return Message(subject=text, body=body, url=url, group=title)
 
     return build
+
+
+def _status_details(*, for_author: bool):
+    """What a status change says beyond the subject: the answer, the public note, where a
+    merged proposal went and, to its author only, why it was rejected (the pages promise
+    each of these)."""
+    from proposals.models import RejectionReason
+
+    def details(event: Event, proposal) -> list[str]:
+        status, note = event.data.get("to"), event.data.get("note", "")
+        if status == Status.ANSWERED:
+            outcome = label_of(Outcome, event.data.get("outcome", ""))
+            return [_("Outcome: %(outcome)s") % {"outcome": outcome}, note]
+        if status == Status.MERGED:
+            into = event.data.get("merged_into_title", "")
+            return [_("It was merged with “%(title)s”.") % {"title": into}]
+        if status == Status.REJECTED:
+            if not for_author:
+                return []
+            reason = label_of(RejectionReason, proposal.rejection_reason)
+            paragraphs = [_("Reason: %(reason)s") % {"reason": reason}]
+            if note:
+                paragraphs.append(_("The moderator's explanation: %(note)s") % {"note": note})
+            return paragraphs
+        return [note] if note and event.data.get("public", True) else []
+
+    return details
+
+
+def _hidden_details(event: Event, proposal) -> list[str]:
+    return [_("Reason: %(reason)s") % {"reason": event.data.get("reason", "")}]
 
 
 def _reason(words):
@@ -125,7 +163,7 @@ def _author_kind(key, status, label, subject) -> NotificationKind:
         label=label,
         default_channel=Channel.IMMEDIATE,
         recipients=_author_of_proposal,
-        message=_message(subject),
+        message=_message(subject, _status_details(for_author=True)),
         reason=_AS_AUTHOR,
         applies=_to(status),
     )
@@ -179,7 +217,10 @@ kinds_register(
         label=gettext_lazy("Your content is hidden by a moderator"),
         default_channel=Channel.IMMEDIATE,
         recipients=_author_of_target,
-        message=_message(lambda t: _("A moderator hid your content on “%(title)s”") % {"title": t}),
+        message=_message(
+            lambda t: _("A moderator hid your content on “%(title)s”") % {"title": t},
+            _hidden_details,
+        ),
         reason=_reason(lambda title: _("You wrote the content.")),
     ),
     NotificationKind(
@@ -213,7 +254,9 @@ kinds_register(
         label=gettext_lazy("A proposal you follow changes status or is answered"),
         default_channel=Channel.DAILY,
         recipients=_followers,
-        message=_message(lambda t: _("News about “%(title)s”") % {"title": t}),
+        message=_message(
+            lambda t: _("News about “%(title)s”") % {"title": t}, _status_details(for_author=False)
+        ),
         reason=_AS_FOLLOWER,
     ),
     NotificationKind(

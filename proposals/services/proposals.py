@@ -291,8 +291,12 @@ def proposal_transition(
     listing_changed(proposal_ids=[locked.pk])
     if previous != Status.DRAFT:
         data = {"from": previous, "to": target, "outcome": locked.outcome}
+        if note:
+            # What the message says: the answer, the public note, a rejection's explanation
+            # (the last to its author only: `public` is false).
+            data |= {"note": note, "public": public}
         if target == Status.MERGED:
             # The duplicate's followers move to the target, so the event must say where.
-            data["merged_into"] = merged_into.pk
+            data |= {"merged_into": merged_into.pk, "merged_into_title": merged_into.title}
         event_record(kind=EventKind.PROPOSAL_STATUS_CHANGED, target=locked, actor=actor, data=data)
     return locked
