@@ -1,11 +1,13 @@
 """The staff's daily reminder of proposals past the service target in their queues."""
 
+import threading
+import time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from celery.schedules import crontab
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -140,6 +142,47 @@ def test_the_database_refuses_a_second_reminder_of_a_queue_on_one_day():
     OverdueReminder.objects.create(queue="triage", day=MONDAY.date(), overdue_count=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         OverdueReminder.objects.create(queue="triage", day=MONDAY.date(), overdue_count=2)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite locks the file)"
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("taxonomy")
+def test_two_runs_at_once_remind_each_queue_once():
+    """Beat firing twice, or a retried task beside the first: the second run waits on the
+    unique key and leaves the day's reminder to the first."""
+    moderator = ModeratorFactory()
+    in_triage(LATE)
+    first_written = threading.Event()
+    written: dict[str, object] = {}
+
+    def run(name: str, hold: bool) -> None:
+        try:
+            with transaction.atomic():
+                if not hold:
+                    first_written.wait(5)
+                written[name] = len(overdue_reminders_record(today=MONDAY.date()))
+                if hold:
+                    first_written.set()
+                    time.sleep(0.5)  # keep the transaction open while the other runs
+        except Exception as exc:  # pragma: no cover - reported below
+            written[name] = exc
+        finally:
+            first_written.set()
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=("first", True)),
+        threading.Thread(target=run, args=("second", False)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+
+    assert written == {"first": 1, "second": 0}
+    assert Notification.objects.filter(recipient=moderator).count() == 1
 
 
 def test_nothing_late_reminds_nobody():
