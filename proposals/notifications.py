@@ -104,7 +104,7 @@ def _message(subject, details=None):
             # Where it went: the pages promise the author is told, and followers move there.
             url = reverse("frontend:proposal_detail", args=[event.data["merged_into"]])
         paragraphs = details(event, proposal) if details and proposal else []
-        body = "\n\n".join([text, *paragraphs])
+        body = "\n\n".join([text, *filter(None, paragraphs)])
         return Message(subject=text, body=body, url=url, group=title)
 
     return build
@@ -114,9 +114,10 @@ def _status_details(*, for_author: bool):
     """What a status change says beyond the subject: the answer, the public note, where a
     merged proposal went and, to its author only, why it was rejected (the pages promise
     each of these)."""
-    from proposals.models import RejectionReason
 
     def details(event: Event, proposal) -> list[str]:
+        from proposals.models import RejectionReason
+
         status, note = event.data.get("to"), event.data.get("note", "")
         if status == Status.ANSWERED:
             outcome = label_of(Outcome, event.data.get("outcome", ""))

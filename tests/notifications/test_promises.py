@@ -273,6 +273,7 @@ def test_a_bulk_rejection_tells_each_author_the_reason(client, moderator):
     proposals = [waiting_for(person) for person in authors]
     queue = page(as_user(client, moderator), reverse("frontend:moderation_queue"))
     assert "Ved afvisning modtager forfatterne den." in queue
+    assert "afvis det med en begrundelse, som forfatteren modtager." in queue
 
     client.post(
         reverse("frontend:moderation_bulk"),
