@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone, translation
 
 from engage.mail.models import OutgoingEmail
@@ -94,14 +95,13 @@ def _items(deliveries: Iterable[Delivery]) -> list[EmailItem]:
     return [email_item_build(delivery=d, kind=kind_get(d.kind)) for d in deliveries]
 
 
-def _mark_queued(deliveries_by_email: list[tuple[list[Delivery], int]]) -> None:
-    rows = []
-    for deliveries, email_id in deliveries_by_email:
-        for delivery in deliveries:
-            delivery.status = Delivery.Status.QUEUED
-            delivery.email_id = email_id
-            rows.append(delivery)
-    Delivery.objects.bulk_update(rows, ["status", "email"], batch_size=CHUNK)
+def _mark_queued(*, deliveries: Sequence[Delivery], email: QuerySet) -> None:
+    """Mark `deliveries` queued, each with the one email of `email` (a queryset of
+    OutgoingEmail that may refer to the delivery's columns through OuterRef): one UPDATE
+    however many there are."""
+    Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(
+        status=Delivery.Status.QUEUED, email_id=Subquery(email.values("pk")[:1])
+    )
 
 
 def _recent_immediate(*, recipient_ids: set[int], now: datetime) -> dict[int, int]:
@@ -145,14 +145,15 @@ def deliveries_send_immediate(*, event_id: int) -> int:
 
 
 def _emails_write_single(rows: Sequence[Delivery]) -> int:
-    emails, pairs = [], []
+    emails = []
     for delivery in rows:
         with translation.override(language_of(delivery.recipient)):
             (item,) = _items([delivery])
             emails.append(notification_email_build(item=item))
-        pairs.append([delivery])
     ids = outgoing_emails_create(emails=emails)
-    _mark_queued(list(zip(pairs, ids, strict=True)))
+    # Each delivery's email is the one keyed "delivery:<its id>" (notification_email_build).
+    key = Concat(Value("delivery:"), Cast(OuterRef("pk"), CharField()))
+    _mark_queued(deliveries=rows, email=OutgoingEmail.objects.filter(key=key))
     return len(ids)
 
 
@@ -202,7 +203,8 @@ def _emails_write_bundles(bundles: Sequence[list[Delivery]]) -> int:
         with translation.override(language_of(user)):
             emails.append(bundle_email_build(user=user, items=_items(deliveries)))
     ids = outgoing_emails_create(emails=emails)
-    _mark_queued(list(zip(bundles, ids, strict=True)))
+    for deliveries, email_id in zip(bundles, ids, strict=True):
+        _mark_queued(deliveries=deliveries, email=OutgoingEmail.objects.filter(pk=email_id))
     return len(ids)
 
 
@@ -309,7 +311,13 @@ def digests_build(*, channel: Channel, period: date, recipient_ids: Sequence[int
         )
         for deliveries, email_id in zip(people, ids, strict=True)
     )
-    _mark_queued(list(zip(people, ids, strict=True)))
+    digest = Digest.objects.filter(
+        recipient_id=OuterRef("recipient_id"), channel=channel, period=period
+    )
+    _mark_queued(
+        deliveries=rows,
+        email=OutgoingEmail.objects.filter(pk=Subquery(digest.values("email_id")[:1])),
+    )
     return len(ids)
 
 
