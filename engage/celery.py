@@ -26,7 +26,22 @@ app.conf.update(
     beat_schedule={
         "sweep-outgoing-email": {
             "task": "engage.mail.tasks.sweep_outgoing_email",
-            "schedule": crontab(minute="*/5"),
+            "schedule": crontab(),  # every minute
+        },
+        "sweep-notifications": {
+            "task": "notifications.tasks.sweep_notifications",
+            "schedule": crontab(),  # every minute
+        },
+        # notifications.sending.DIGEST_TIME; Celery's timezone is Europe/Copenhagen.
+        "daily-digest": {
+            "task": "notifications.tasks.send_digests",
+            "schedule": crontab(hour=7, minute=0),
+            "args": ["daily"],
+        },
+        "weekly-digest": {
+            "task": "notifications.tasks.send_digests",
+            "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+            "args": ["weekly"],
         },
         "retrain-routing-model": {
             "task": "proposals.tasks.retrain_routing_model",

@@ -92,17 +92,17 @@ class Notification(models.Model):
 
 
 class Delivery(models.Model):
-    """One notification on its way to one person's inbox, at once or in a digest.
+    """One notification owed to one person's inbox, at once or in a digest.
 
-    The row is the truth and the broker only a doorbell: a worker claims pending rows,
-    sends them and marks each one; the sweeper re-rings for rows left pending.
+    The row is the truth and the broker only a doorbell: a worker renders pending rows into
+    outbox emails (engage.mail), one each or one digest for many, and marks them queued with
+    that email; the email row then records whether and when it went out.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-        SKIPPED = "skipped", _("Skipped")
+        QUEUED = "queued", _("In an email")
+        SKIPPED = "skipped", _("Read in the app first")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -119,10 +119,14 @@ class Delivery(models.Model):
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    email = models.ForeignKey(
+        "mail.OutgoingEmail",
+        verbose_name=_("email"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -143,6 +147,44 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient_id} ({self.channel})"
+
+
+class Digest(models.Model):
+    """One person's daily or weekly digest for one period: at most one per (person, period),
+    whatever the scheduler does, so a doubled or late run sends nothing twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    # The day of the run it belongs to (for weekly digests, the Monday).
+    period = models.DateField(_("period"))
+    items = models.PositiveIntegerField(_("items"), default=0)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    email = models.ForeignKey(
+        "mail.OutgoingEmail",
+        verbose_name=_("email"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-period"]
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "channel", "period"], name="digest_once_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.period} → {self.recipient_id}"
 
 
 class Preference(models.Model):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from notifications.models import Delivery, Event, Notification, Preference
 from notifications.registry import Channel, NotificationKind, event_kind_known, kinds_for_event
+from notifications.sending import deliveries_ring
 
 
 def event_record(
@@ -47,12 +48,14 @@ def notifications_fan_out(*, event: Event) -> int:
     makes a repeated call change nothing and gives each person one notification per event,
     from the first registered kind that includes them. Returns the notifications written.
     """
-    written = 0
+    written = deliveries = 0
     for kind in kinds_for_event(event.kind):
         if not kind.applies(event):
             continue
         written += _notifications_insert(event=event, kind=kind)
-        _deliveries_insert(event=event, kind=kind)
+        deliveries += _deliveries_insert(event=event, kind=kind)
+    if deliveries:
+        deliveries_ring(event_id=event.pk)
     return written
 
 
@@ -88,8 +91,8 @@ def _deliveries_insert(*, event: Event, kind: NotificationKind) -> int:
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (recipient_id, event_id, kind, channel, status, created_at, "  # noqa: S608
-            "attempts, last_error, message_id, sent_at) "
-            f"SELECT n.recipient_id, n.event_id, n.kind, {channel}, %s, %s, 0, '', '', NULL "
+            "email_id) "
+            f"SELECT n.recipient_id, n.event_id, n.kind, {channel}, %s, %s, NULL "
             f"FROM {notifications} AS n LEFT JOIN {preferences} AS p "
             "ON p.user_id = n.recipient_id AND p.kind = n.kind "
             f"WHERE n.event_id = %s AND n.kind = %s AND {channel} <> %s "

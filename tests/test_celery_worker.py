@@ -181,9 +181,9 @@ def test_worker_delivers_mail_once_the_transaction_commits(worker):
 @OUTBOX
 def test_worker_never_sees_mail_from_a_rolled_back_transaction(worker):
     publish = mock.patch.object(
-        tasks.deliver_outgoing_email,
+        tasks.send_outgoing_emails,
         "apply_async",
-        wraps=tasks.deliver_outgoing_email.apply_async,
+        wraps=tasks.send_outgoing_emails.apply_async,
     )
     with publish as spy, pytest.raises(RuntimeError), transaction.atomic():
         _sent("Kladde der aldrig sendes")

@@ -239,6 +239,25 @@ MAILERS = mail_config.mailers(
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hverdagsmål <noreply@hverdagsmaal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A worker sends up to MAIL_BATCH_SIZE due emails over one connection, holding them for
+# MAIL_CLAIM_SECONDS (longer than a task may run), so a killed worker's batch is sent again
+# by the sweeper once the claim runs out. Transient failures retry after
+# MAIL_RETRY_BASE_SECONDS * 2^attempt (at most MAIL_RETRY_MAX_SECONDS, with jitter), and an
+# email is failed after MAIL_MAX_ATTEMPTS; a 5xx answer fails it at once.
+MAIL_BATCH_SIZE = env.int("MAIL_BATCH_SIZE", default=200)
+MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=360)
+MAIL_RETRY_BASE_SECONDS = env.float("MAIL_RETRY_BASE_SECONDS", default=30.0)
+MAIL_RETRY_MAX_SECONDS = env.float("MAIL_RETRY_MAX_SECONDS", default=3600.0)
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
+# The sweeper leaves emails younger than this to the doorbell rung when they were written.
+MAIL_SWEEP_AFTER_SECONDS = env.int("MAIL_SWEEP_AFTER_SECONDS", default=120)
+# The List-Id of notification emails (RFC 2919), so mail programs can filter them.
+MAIL_LIST_ID = env("MAIL_LIST_ID", default="")
+# No floods: beyond this many immediate notification emails in an hour, a person gets the
+# rest bundled into one email when the hour has passed.
+NOTIFICATIONS_IMMEDIATE_PER_HOUR = env.int("NOTIFICATIONS_IMMEDIATE_PER_HOUR", default=10)
+# The sweeper leaves immediate deliveries younger than this to their own doorbell.
+NOTIFICATIONS_SWEEP_AFTER_SECONDS = env.int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", default=60)
 
 # --- Celery: Redis when configured, a folder on disk otherwise ---
 CELERY_TASK_TIME_LIMIT = 300

@@ -174,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         notifications.log_fan_out(notifications.fan_out_measure(), log=log)
     except Exception:
         log("Notifications fan-out failed:\n" + traceback.format_exc())
+    try:
+        from tests.bench import notifications
+
+        notifications.log_digest(notifications.digest_measure(), log=log)
+    except Exception:
+        log("Daily digest failed:\n" + traceback.format_exc())
 
     small_url = _small_url(url)
     log(

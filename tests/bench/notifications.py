@@ -78,3 +78,156 @@ def log_fan_out(figures: dict, *, log) -> None:
         f"in {figures['seconds'] * 1000:.0f} ms = {rate:,.0f} followers/s "
         f"(goal ≥ {GOAL_PER_SECOND:,}/s) {verdict}"
     )
+
+
+DIGEST_PEOPLE = 100_000
+DIGEST_GOAL_PER_SECOND = 500
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _smtp_sink(port: int):
+    """A local SMTP server in its own process that accepts and discards every message."""
+    import socket
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+         "-c", "aiosmtpd.handlers.Sink"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return process
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the SMTP sink did not start")
+
+
+def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
+    """The daily digest for `people` people with two pending items each, built and sent over
+    SMTP to a local sink by this one process, as one worker would; rolled back afterwards."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.test import override_settings
+    from django.utils import timezone
+
+    from engage.accounts.models import User
+    from engage.mail.models import OutgoingEmail
+    from engage.mail.services import outgoing_emails_send
+    from notifications import sending
+    from notifications.models import Delivery
+    from notifications.registry import Channel
+    from notifications.services import event_record
+    from proposals.lifecycle import Status
+    from proposals.models import Proposal, ProposalFollow
+    from proposals.notifications import EventKind
+
+    port = _free_port()
+    sink = _smtp_sink(port)
+    mailers = {
+        **settings.MAILERS,
+        "delivery": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20},
+        },
+    }
+    figures: dict = {}
+    try:
+        with override_settings(MAILERS=mailers), transaction.atomic():
+            # Items about up to 100 proposals, each followed by an equal share of the people.
+            proposals = list(Proposal.objects.filter(status=Status.PUBLISHED).order_by("pk")[:100])
+            per_proposal = -(-people // len(proposals))
+            missing = people + 1 - User.objects.count()
+            if missing > 0:
+                User.objects.bulk_create(
+                    [
+                        User(email=f"bench-digest-{n}@example.dk", display_name=f"Læser {n}")
+                        for n in range(missing)
+                    ],
+                    batch_size=5000,
+                )
+            authors = {p.author_id for p in proposals}
+            readers = list(
+                User.objects.exclude(pk__in=authors)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:people]
+            )
+            ProposalFollow.objects.filter(proposal__in=proposals).delete()
+            ProposalFollow.objects.bulk_create(
+                [
+                    ProposalFollow(proposal=proposal, user_id=pk)
+                    for i, proposal in enumerate(proposals)
+                    for pk in readers[i * per_proposal : (i + 1) * per_proposal]
+                ],
+                batch_size=5000,
+            )
+            for proposal in proposals:
+                for _ in range(2):
+                    event_record(
+                        kind=EventKind.COMMENT_CREATED, target=proposal, actor=None, data={}
+                    )
+            Delivery.objects.filter(channel=Channel.DAILY, status="pending").update(
+                created_at=timezone.now() - timedelta(days=1)
+            )
+            period = sending.digest_period(channel=Channel.DAILY, now=timezone.now())
+            due = sending.digests_due_recipient_ids(channel=Channel.DAILY, period=period)
+
+            started = time.perf_counter()
+            for start in range(0, len(due), sending.CHUNK):
+                sending.digests_build(
+                    channel=Channel.DAILY,
+                    period=period,
+                    recipient_ids=due[start : start + sending.CHUNK],
+                )
+            built = time.perf_counter()
+            ids = list(
+                OutgoingEmail.objects.filter(category="digest", status="pending")
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            sent = 0
+            for start in range(0, len(ids), settings.MAIL_BATCH_SIZE):
+                report = outgoing_emails_send(
+                    email_ids=ids[start : start + settings.MAIL_BATCH_SIZE]
+                )
+                sent += len(report.sent)
+            finished = time.perf_counter()
+            figures = {
+                "people": len(due),
+                "emails": len(ids),
+                "sent": sent,
+                "build_seconds": built - started,
+                "send_seconds": finished - built,
+            }
+            raise _RollBack
+    except _RollBack:
+        pass
+    finally:
+        sink.terminate()
+        sink.wait(timeout=10)
+    return figures
+
+
+def log_digest(figures: dict, *, log) -> None:
+    seconds = figures["build_seconds"] + figures["send_seconds"]
+    rate = figures["sent"] / seconds
+    complete = figures["sent"] == figures["people"] == DIGEST_PEOPLE
+    verdict = "PASS" if rate >= DIGEST_GOAL_PER_SECOND and complete else "MISS"
+    log(
+        f"\nDaily digest for {figures['people']:,} people with 2 new items each, built and "
+        f"sent over SMTP to a local sink by one process: {figures['sent']:,} emails in "
+        f"{seconds:.1f} s (building {figures['build_seconds']:.1f} s, sending "
+        f"{figures['send_seconds']:.1f} s) = {rate:,.0f} emails/s per worker "
+        f"(goal ≥ {DIGEST_GOAL_PER_SECOND}/s) {verdict}"
+    )

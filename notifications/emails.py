@@ -1,0 +1,232 @@
+"""What a notification email says and carries, in the recipient's language.
+
+Builds unsaved outbox rows (engage.mail.models.OutgoingEmail); notifications.sending
+decides what to build and stores them. Every email is multipart (plain text and HTML that
+needs no images), says why the person got it with a link to exactly that setting, and has
+the list headers mail programs use: List-Id, and a one-click List-Unsubscribe (RFC 8058).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from engage.mail.models import OutgoingEmail
+from engage.mail.services import mail_domain
+from notifications.models import Delivery
+from notifications.registry import Channel, Message, NotificationKind
+from notifications.selectors import preference_setting_url
+from notifications.unsubscribe import unsubscribe_url
+
+
+@dataclass(frozen=True)
+class EmailItem:
+    """One notification in an email: its delivery, kind and words (in the recipient's
+    language), why the person got it and the absolute link to the thing itself."""
+
+    delivery: Delivery
+    kind: NotificationKind
+    message: Message
+    reason: str
+    link: str
+
+
+def site_link(path: str) -> str:
+    """An absolute link to a path on this site, for emails read outside it."""
+    return path if urlsplit(path).scheme else settings.SITE_URL.rstrip("/") + path
+
+
+def list_id() -> str:
+    return settings.MAIL_LIST_ID or f"Hverdagsmål <notifications.{mail_domain()}>"
+
+
+def email_item_build(*, delivery: Delivery, kind: NotificationKind) -> EmailItem:
+    """Precondition: the recipient's language is active and `delivery.event.target` loaded."""
+    message = kind.message(delivery.event)
+    return EmailItem(
+        delivery=delivery,
+        kind=kind,
+        message=message,
+        reason=kind.reason(delivery.event),
+        link=site_link(message.url),
+    )
+
+
+def language_of(user) -> str:
+    languages = {code for code, _name in settings.LANGUAGES}
+    return user.preferred_language if user.preferred_language in languages else "da"
+
+
+def _headers(*, user, kind_key: str) -> dict[str, str]:
+    return {
+        "List-Id": list_id(),
+        "List-Unsubscribe": f"<{unsubscribe_url(user_id=user.pk, kind=kind_key)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",  # RFC 3834: out-of-office replies stay away
+    }
+
+
+def _outgoing(
+    *,
+    user,
+    key: str,
+    message_id: str,
+    category: str,
+    subject: str,
+    context: dict,
+    template: str,
+    kind_key: str,
+) -> OutgoingEmail:
+    context = {**context, "recipient": user, "site_url": settings.SITE_URL}
+    return OutgoingEmail(
+        key=key,
+        category=category,
+        recipient=user,
+        message_id=f"<{message_id}@{mail_domain()}>",
+        subject=subject,
+        body=render_to_string(f"notifications/email/{template}.txt", context),
+        html_body=render_to_string(f"notifications/email/{template}.html", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        headers=_headers(user=user, kind_key=kind_key),
+    )
+
+
+def notification_email_build(*, item: EmailItem) -> OutgoingEmail:
+    """One notification, sent at once. Precondition: the recipient's language is active."""
+    user = item.delivery.recipient
+    delivery = item.delivery
+    return _outgoing(
+        user=user,
+        key=f"delivery:{delivery.pk}",
+        message_id=f"delivery-{delivery.pk}.{delivery.event_id}",
+        category=OutgoingEmail.Category.NOTIFICATION,
+        subject=item.message.subject,
+        context={
+            "item": item,
+            "setting_url": preference_setting_url(kind_key=item.kind.key),
+            "unsubscribe": unsubscribe_url(user_id=user.pk, kind=item.kind.key),
+            "lang": translation.get_language(),
+        },
+        template="notification",
+        kind_key=item.kind.key,
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    items: list[EmailItem]
+
+
+@dataclass(frozen=True)
+class Why:
+    kind: NotificationKind
+    reason: str
+    setting_url: str
+
+
+def _groups(items: Sequence[EmailItem]) -> list[Group]:
+    """Items under the proposal or focus area they concern, oldest first within each."""
+    groups: dict[str, list[EmailItem]] = {}
+    for item in sorted(items, key=lambda item: (item.delivery.created_at, item.delivery.pk)):
+        groups.setdefault(item.message.group, []).append(item)
+    return [Group(title=title, items=group) for title, group in groups.items()]
+
+
+def _whys(items: Sequence[EmailItem]) -> list[Why]:
+    """Each kind in the email once, with why the person got it and its setting."""
+    whys: dict[str, Why] = {}
+    for item in items:
+        whys.setdefault(
+            item.kind.key,
+            Why(
+                kind=item.kind,
+                reason=item.reason,
+                setting_url=preference_setting_url(kind_key=item.kind.key),
+            ),
+        )
+    return list(whys.values())
+
+
+def _main_kind(items: Sequence[EmailItem]) -> str:
+    """The kind a one-click unsubscribe of a many-item email stops: its most frequent."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.kind.key] = counts.get(item.kind.key, 0) + 1
+    return max(counts, key=lambda key: counts[key])
+
+
+def bundle_email_build(*, user, items: Sequence[EmailItem]) -> OutgoingEmail:
+    """The notifications held back because the person had many emails within the hour."""
+    first = min(item.delivery.pk for item in items)
+    kind_key = _main_kind(items)
+    return _outgoing(
+        user=user,
+        key=f"bundle:{first}:{len(items)}",
+        message_id=f"bundle-{first}-{len(items)}",
+        category=OutgoingEmail.Category.BUNDLE,
+        subject=ngettext(
+            "%(count)d new notification from Hverdagsmål",
+            "%(count)d new notifications from Hverdagsmål",
+            len(items),
+        )
+        % {"count": len(items)},
+        context={
+            "intro": _(
+                "You had many notifications within an hour, so we collected the rest in "
+                "this one email."
+            ),
+            "groups": _groups(items),
+            "whys": _whys(items),
+            "count": len(items),
+            "unsubscribe": unsubscribe_url(user_id=user.pk, kind=kind_key),
+            "lang": translation.get_language(),
+        },
+        template="digest",
+        kind_key=kind_key,
+    )
+
+
+def digest_email_build(
+    *, user, channel: Channel, period, items: Sequence[EmailItem]
+) -> OutgoingEmail:
+    """One person's digest for one period. Precondition: their language is active."""
+    kind_key = _main_kind(items)
+    count = len(items)
+    if channel == Channel.WEEKLY:
+        subject = ngettext(
+            "Your weekly digest: %(count)d new notification",
+            "Your weekly digest: %(count)d new notifications",
+            count,
+        )
+        intro = _("What happened this week in what you follow on Hverdagsmål.")
+    else:
+        subject = ngettext(
+            "Your daily digest: %(count)d new notification",
+            "Your daily digest: %(count)d new notifications",
+            count,
+        )
+        intro = _("What happened since yesterday in what you follow on Hverdagsmål.")
+    return _outgoing(
+        user=user,
+        key=f"digest:{channel}:{period.isoformat()}:{user.pk}",
+        message_id=f"digest-{channel}-{period.isoformat()}-{user.pk}",
+        category=OutgoingEmail.Category.DIGEST,
+        subject=subject % {"count": count},
+        context={
+            "intro": intro,
+            "groups": _groups(items),
+            "whys": _whys(items),
+            "count": count,
+            "unsubscribe": unsubscribe_url(user_id=user.pk, kind=kind_key),
+            "lang": translation.get_language(),
+        },
+        template="digest",
+        kind_key=kind_key,
+    )
