@@ -13,6 +13,7 @@ import smtplib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from email import policy as email_policy
 from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
@@ -236,11 +237,23 @@ def outgoing_emails_retry(*, email_ids: Sequence[int]) -> int:
     return len(ids)
 
 
+class _OutboxMessage(EmailMultiAlternatives):
+    """Headers on lines of up to RFC 5322's 998 characters, where Django folds at 78.
+
+    Python's email package turns an unbreakable header value longer than the fold width
+    into RFC 2047 encoded words, and a List-Unsubscribe URL so encoded is no URL to a mail
+    program (RFC 2369 headers are never encoded).
+    """
+
+    def message(self, *, policy=email_policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
+
+
 def _as_message(email: OutgoingEmail) -> EmailMessage:
     headers = dict(email.headers)
     if email.message_id:
         headers["Message-ID"] = email.message_id
-    message = EmailMultiAlternatives(
+    message = _OutboxMessage(
         subject=email.subject,
         body=email.body,
         from_email=email.from_email,

@@ -73,6 +73,11 @@ def test_an_answer_emails_the_author_at_once_in_their_language_with_list_headers
     assert (
         parsed["List-Unsubscribe"].startswith("<http") and "/afmeld/" in parsed["List-Unsubscribe"]
     )
+    # As sent over SMTP: the URL as it is, not folded into encoded words (RFC 2369).
+    raw = sent.message(policy=policy.SMTP).as_bytes()
+    unsubscribe = parsed["List-Unsubscribe"][1:-1]
+    assert f"List-Unsubscribe: <{unsubscribe}>\r\n".encode() in raw
+    assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
     plain = parsed.get_body(("plain",)).get_content()
     html = parsed.get_body(("html",)).get_content()
     assert "Why you got this email: You wrote the proposal “Flere træer”." in plain
