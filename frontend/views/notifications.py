@@ -119,8 +119,9 @@ def notification_preferences(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def notification_unread_badges(request: HttpRequest) -> HttpResponse:
-    """The header's unread count, for htmx to poll: both badges (wide and narrow screens)
-    as out-of-band swaps. Two queries: the user and the count."""
+    """The header's unread count, for htmx to poll: every badge (the link, and on narrow
+    screens the menu button and the link in the menu) as out-of-band swaps. Two queries:
+    the user and the count."""
     if not rules.has_perm("notifications.view_notifications", request.user):
         if is_htmx(request):
             return HttpResponse(status=HTMX_STOP_POLLING)

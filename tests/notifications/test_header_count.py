@@ -25,9 +25,10 @@ def answered(author) -> None:
 
 
 def badges(html: str) -> list[str]:
-    """The text of each unread badge (wide and narrow screens' links)."""
+    """The text of each unread badge: the wide screens' link, the narrow screens' menu
+    button and the link in their menu."""
     found = re.findall(r'<span class="badge unread-badge">(.*?)</span></span>', html)
-    return [re.sub(r"<[^>]+>", "", text) for text in found]
+    return [re.sub(r"<[^>]+>", "", text).removeprefix(", ") for text in found]
 
 
 def signed_in(user) -> Client:
@@ -41,15 +42,15 @@ def test_the_header_shows_the_unread_count_with_words_for_screen_readers():
     answered(author)
     answered(author)
     html = signed_in(author).get("/").content.decode()
-    assert badges(html) == ["2 ulæste", "2 ulæste"]
-    assert '2<span class="sr-only"> ulæste</span>' in html
+    assert badges(html) == ["2 ulæste"] * 3
+    assert '<span class="sr-only">, </span>2<span class="sr-only"> ulæste</span>' in html
 
 
 def test_one_unread_in_english():
     author = UserFactory(preferred_language="en")
     answered(author)
     html = signed_in(author).get("/").content.decode()
-    assert badges(html) == ["1 unread", "1 unread"]
+    assert badges(html) == ["1 unread"] * 3
 
 
 @pytest.mark.parametrize("url", ["/", "/forslag/", "/konto/"])
@@ -58,9 +59,9 @@ def test_the_count_is_right_on_the_next_page_although_the_header_is_kept(url):
     client = signed_in(author)
     assert badges(client.get(url).content.decode()) == []  # rendered and kept
     answered(author)
-    assert badges(client.get(url).content.decode()) == ["1 ulæst", "1 ulæst"]
+    assert badges(client.get(url).content.decode()) == ["1 ulæst"] * 3
     answered(author)
-    assert badges(client.get(url).content.decode()) == ["2 ulæste", "2 ulæste"]
+    assert badges(client.get(url).content.decode()) == ["2 ulæste"] * 3
     notifications_mark_all_read(user=author)
     assert badges(client.get(url).content.decode()) == []
 
@@ -87,7 +88,7 @@ def test_signed_in_pages_poll_for_the_count_and_signed_out_pages_do_not():
     assert BADGES not in Client().get("/").content.decode()
 
 
-def test_the_polled_answer_swaps_both_badges_out_of_band():
+def test_the_polled_answer_swaps_every_badge_out_of_band():
     author = UserFactory()
     client = signed_in(author)
     empty = client.get(BADGES, headers={"HX-Request": "true"})
@@ -96,9 +97,10 @@ def test_the_polled_answer_swaps_both_badges_out_of_band():
     html = empty.content.decode()
     assert '<span id="unread-badge-desktop" hx-swap-oob="true"></span>' in html
     assert '<span id="unread-badge-mobile" hx-swap-oob="true"></span>' in html
+    assert '<span id="unread-badge-menu" hx-swap-oob="true"></span>' in html
     answered(author)
     html = client.get(BADGES, headers={"HX-Request": "true"}).content.decode()
-    assert badges(html) == ["1 ulæst", "1 ulæst"]
+    assert badges(html) == ["1 ulæst"] * 3
 
 
 def test_the_polled_answer_costs_the_user_and_the_count(django_assert_num_queries):
