@@ -11,4 +11,14 @@ urlpatterns = [
     path("slet/", account.account_delete, name="account_delete"),
     path("beskeder/", notifications.notification_centre, name="notification_centre"),
     path("beskeder/<id:pk>/", notifications.notification_open, name="notification_open"),
+    path(
+        "beskeder/indstillinger/",
+        notifications.notification_preferences,
+        name="notification_preferences",
+    ),
+    path(
+        "beskeder/ulaeste/",
+        notifications.notification_unread_badges,
+        name="notification_unread_badges",
+    ),
 ]

@@ -1,10 +1,21 @@
 from dataclasses import dataclass
 
+import rules
+from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import QuerySet
+from django.urls import reverse
 
-from notifications.models import Notification
-from notifications.registry import Message, kind_get, target_querysets
+from notifications.models import Notification, Preference
+from notifications.registry import (
+    Audience,
+    Channel,
+    Message,
+    NotificationKind,
+    kind_get,
+    kinds_all,
+    target_querysets,
+)
 
 
 @dataclass(frozen=True)
@@ -38,3 +49,82 @@ def notification_rows(*, notifications) -> list[NotificationRow]:
 
 def notification_unread_count(*, user) -> int:
     return Notification.objects.for_recipient(user).unread().count()
+
+
+# ---------- preferences ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreferenceRow:
+    """One kind as a person's settings show it: their channel, or the kind's default."""
+
+    kind: NotificationKind
+    channel: Channel
+
+    @property
+    def anchor(self) -> str:
+        return preference_setting_anchor(kind_key=self.kind.key)
+
+    @property
+    def is_default(self) -> bool:
+        return self.channel == self.kind.default_channel
+
+
+@dataclass(frozen=True)
+class PreferenceGroup:
+    audience: Audience
+    rows: list[PreferenceRow]
+
+
+def preference_kinds_visible(*, user) -> list[NotificationKind]:
+    """The kinds `user` may see and choose (notifications.change_preference), in the
+    order their apps declared them: kinds about staff work only for those who do it."""
+    # rules.has_perm, not user.has_perm: Django's model backend would be asked too, for
+    # nothing (it knows no object permissions).
+    return [
+        kind
+        for kind in kinds_all()
+        if rules.has_perm("notifications.change_preference", user, kind)
+    ]
+
+
+def preference_channels(*, user) -> dict[str, Channel]:
+    """`user`'s own choices, by kind key (one query); kinds without a row take their default."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    rows = Preference.objects.filter(user_id=user.pk).values_list("kind", "channel")
+    return {kind: Channel(channel) for kind, channel in rows if channel in Channel.values}
+
+
+def preference_list_visible(*, user) -> list[PreferenceRow]:
+    """Every kind `user` may choose, with the channel that holds for them now."""
+    chosen = preference_channels(user=user)
+    return [
+        PreferenceRow(kind=kind, channel=chosen.get(kind.key, kind.default_channel))
+        for kind in preference_kinds_visible(user=user)
+    ]
+
+
+def preference_groups_visible(*, user) -> list[PreferenceGroup]:
+    """preference_list_visible grouped by audience (what you wrote, follow, work on), in
+    Audience's order; groups with nothing for this person are left out."""
+    rows = preference_list_visible(user=user)
+    groups = [
+        PreferenceGroup(
+            audience=audience, rows=[row for row in rows if row.kind.audience == audience]
+        )
+        for audience in Audience
+    ]
+    return [group for group in groups if group.rows]
+
+
+def preference_setting_anchor(*, kind_key: str) -> str:
+    """The id of one kind's fieldset on the preferences page: `kind-author-published`."""
+    return "kind-" + kind_key.replace(".", "-")
+
+
+def preference_setting_url(*, kind_key: str) -> str:
+    """The absolute link to exactly one kind's setting (for the line in every email that
+    says why it came). The page asks the person to sign in first when they are not."""
+    path = reverse("notification_preferences")
+    return f"{settings.SITE_URL.rstrip('/')}{path}#{preference_setting_anchor(kind_key=kind_key)}"

@@ -1,12 +1,22 @@
+from collections.abc import Mapping
 from typing import Any
 
+import rules
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from notifications.models import Delivery, Event, Notification, Preference
-from notifications.registry import Channel, NotificationKind, event_kind_known, kinds_for_event
+from notifications.registry import (
+    Channel,
+    NotificationKind,
+    event_kind_known,
+    kind_get,
+    kinds_for_event,
+)
 from notifications.sending import deliveries_ring
 
 
@@ -116,6 +126,73 @@ def preference_set(*, user: Any, kind: NotificationKind, channel: Channel) -> Pr
         user=user, kind=kind.key, defaults={"channel": channel.value}
     )
     return preference
+
+
+def preference_choices_check_permitted(
+    *, user: Any, choices: Mapping[str, object]
+) -> dict[str, tuple[NotificationKind, Channel]]:
+    """`choices` (kind key → channel value) as kinds and channels, checked.
+
+    Raises ValidationError naming each unknown kind or channel (messages in the active
+    language), then PermissionDenied when one of the kinds is not for `user`
+    (notifications.change_preference: a staff kind for someone who does no staff work).
+    """
+    errors: dict[str, list[str]] = {}
+    checked: dict[str, tuple[NotificationKind, Channel]] = {}
+    for key, value in choices.items():
+        kind = kind_get(str(key))
+        if kind is None:
+            errors[str(key)] = [_("There is no such kind of notification.")]
+        elif not isinstance(value, str) or value not in Channel.values:
+            errors[kind.key] = [
+                _("Choose one of the options for “%(kind)s”.") % {"kind": kind.label}
+            ]
+        else:
+            checked[kind.key] = (kind, Channel(value))
+    if errors:
+        raise ValidationError(errors)
+    for kind, _channel in checked.values():
+        if not rules.has_perm("notifications.change_preference", user, kind):
+            raise PermissionDenied(
+                _("Only staff of the municipality can choose how they get “%(kind)s”.")
+                % {"kind": kind.label}
+            )
+    return checked
+
+
+@transaction.atomic
+def preferences_save(*, user: Any, choices: Mapping[str, object]) -> int:
+    """Set how `user` gets each kind in `choices` (kind key → channel value), all or none.
+
+    Checks the choices first (preference_choices_check_permitted, which raises). A choice
+    equal to the kind's default removes the person's row instead of storing it, so a
+    default the municipality later changes reaches everyone who never chose otherwise.
+    Kinds not in `choices` keep their setting. Returns how many kinds changed.
+    """
+    checked = preference_choices_check_permitted(user=user, choices=choices)
+    current = dict(
+        Preference.objects.filter(user_id=user.pk, kind__in=list(checked)).values_list(
+            "kind", "channel"
+        )
+    )
+    to_store, to_clear, changed = [], [], 0
+    for key, (kind, channel) in checked.items():
+        changed += current.get(key, kind.default_channel.value) != channel.value
+        if channel == kind.default_channel:
+            if key in current:
+                to_clear.append(key)
+        elif current.get(key) != channel.value:
+            to_store.append(Preference(user_id=user.pk, kind=key, channel=channel.value))
+    if to_store:
+        Preference.objects.bulk_create(
+            to_store,
+            update_conflicts=True,
+            unique_fields=["user", "kind"],
+            update_fields=["channel", "updated_at"],
+        )
+    if to_clear:
+        Preference.objects.filter(user_id=user.pk, kind__in=to_clear).delete()
+    return changed
 
 
 def notification_mark_read(*, user: Any, notification_id: int) -> Notification | None:

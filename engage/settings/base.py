@@ -320,7 +320,11 @@ SPECTACULAR_SETTINGS = {
     # the text patterns (proposals/api/schema.py) apply to what clients send only.
     "COMPONENT_SPLIT_REQUEST": True,
     # Two request bodies carry a rejection `reason` next to the report form's `reason`.
-    "ENUM_NAME_OVERRIDES": {"RejectionReasonEnum": "proposals.models.RejectionReason"},
+    "ENUM_NAME_OVERRIDES": {
+        "RejectionReasonEnum": "proposals.models.RejectionReason",
+        # A notification setting's `channel` and its kind's `default_channel`.
+        "ChannelEnum": "notifications.registry.Channel",
+    },
 }
 
 # --- security headers that hold in every environment ---

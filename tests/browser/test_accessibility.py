@@ -27,6 +27,7 @@ ACCOUNT_PAGES = [
     "account_export",
     "account_delete",
     "notification_centre",
+    "notification_preferences",
 ]
 
 
@@ -223,4 +224,65 @@ def test_staff_page(who, name, language, staff_world, make_page, live_server, ax
     url = reverse(name, kwargs=kwargs)
     visit(page, url, language=language)
     assert page.locator("table, article.card").count() >= 1, f"{url} shows nothing to check"
+    axe(page)
+
+
+def _answer_for(author) -> None:
+    """One unread notification for `author`: the answer to a proposal of theirs."""
+    from proposals.lifecycle import Outcome, Status
+    from proposals.services.moderation import proposal_answer
+    from tests.factories import StaffFactory
+    from tests.proposals.factories import ProposalFactory, TeamFactory
+
+    team = TeamFactory(focus_areas=["klimahandlingsplan"])
+    proposal = ProposalFactory(status=Status.UNDER_REVIEW, team=team, author=author)
+    proposal_answer(proposal=proposal, actor=StaffFactory(), outcome=Outcome.ACCEPTED, text="Ja")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unread_count_in_the_header(language, make_page, make_user, axe, taxonomy):
+    """The badge passes axe, the link says how many are unread, and the count follows
+    a new notification without a reload (the answer htmx polls for, swapped in)."""
+    user = make_user(language=language)
+    _answer_for(user)
+    _answer_for(user)
+    page = make_page(language=language, user=user, bypass_csp=True)
+    visit(page, reverse("frontend:home"), language=language)
+    words = {"da": "Beskeder, 2 ulæste", "en": "Notifications, 2 unread"}[language]
+    # What a screen reader reads as the link's name: Chromium's own accessibility tree
+    # (the icon is hidden from it, the words "unread" are there for it alone).
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    names = [n.get("name", {}).get("value") for n in nodes if n["role"].get("value") == "link"]
+    assert words in names
+    axe(page)
+    _answer_for(user)
+    page.evaluate(
+        "url => htmx.ajax('GET', url, {source: document.body, swap: 'none'})",
+        reverse("notification_unread_badges"),
+    )
+    page.locator("#unread-badge-desktop", has_text="3").wait_for()
+    assert "3" in page.locator("#unread-badge-mobile").text_content()
+    assert "3" in page.locator("#unread-badge-menu").text_content()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unsubscribe_pages(language, make_page, make_user, axe, taxonomy):
+    """The page a mail's link opens, its confirmation, and the page for a broken link."""
+    from notifications.unsubscribe import unsubscribe_token_make
+
+    user = make_user(language=language)
+    token = unsubscribe_token_make(user_id=user.pk, kind="follower.comment")
+    page = make_page(language=language, bypass_csp=True)
+    visit(page, reverse("notification_unsubscribe", args=[token]), language=language)
+    axe(page)
+    button = {"da": "Stop disse e-mails", "en": "Stop these emails"}[language]
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+    page.locator(
+        "h1", has_text={"da": "Du er afmeldt", "en": "You are unsubscribed"}[language]
+    ).wait_for()
+    axe(page)
+    response = page.goto(reverse("notification_unsubscribe", args=["not-a-token"]))
+    assert response.status == 400
     axe(page)

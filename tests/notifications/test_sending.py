@@ -97,7 +97,7 @@ def test_danish_is_the_language_of_a_danish_recipient():
     sending.deliveries_send_immediate(event_id=Delivery.objects.get(recipient=author).event_id)
     (sent,) = send_all()
     assert sent.subject == "Kommunen har svaret på “Cykelsti”"
-    assert "Derfor får du denne mail" in sent.body
+    assert "Derfor får du denne e-mail" in sent.body
 
 
 def test_a_notification_read_in_the_app_first_is_not_emailed():
@@ -217,7 +217,7 @@ def test_weekly_digests_go_out_on_monday_mornings_with_the_whole_week():
     assert _digest_run(Channel.WEEKLY, _at("2026-12-07", "06:30")) == 0
     assert _digest_run(Channel.WEEKLY, _at("2026-12-07", "07:00")) == 1
     (weekly,) = send_all()
-    assert weekly.subject == "Dit ugentlige sammendrag: 2 nye beskeder"
+    assert weekly.subject == "Dit ugentlige overblik: 2 nye beskeder"
     assert Digest.objects.get().period.isoformat() == "2026-12-07"
 
 
