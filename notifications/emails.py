@@ -35,6 +35,11 @@ class EmailItem:
     reason: str
     link: str
 
+    @property
+    def details(self) -> str:
+        """What the body says beyond the subject (a body may begin by repeating it)."""
+        return self.message.body.removeprefix(self.message.subject).strip()
+
 
 def site_link(path: str) -> str:
     """An absolute link to a path on this site, for emails read outside it."""
@@ -140,11 +145,12 @@ def _groups(items: Sequence[EmailItem]) -> list[Group]:
 
 
 def _whys(items: Sequence[EmailItem]) -> list[Why]:
-    """Each kind in the email once, with why the person got it and its setting."""
-    whys: dict[str, Why] = {}
+    """Each reason in the email once (a kind about two proposals has two), with the
+    setting of its kind."""
+    whys: dict[tuple[str, str], Why] = {}
     for item in items:
         whys.setdefault(
-            item.kind.key,
+            (item.kind.key, item.reason),
             Why(
                 kind=item.kind,
                 reason=item.reason,

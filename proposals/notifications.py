@@ -8,6 +8,7 @@ once, as its author.
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -108,6 +109,17 @@ def _message(subject, details=None):
         return Message(subject=text, body=body, url=url, group=title)
 
     return build
+
+
+def _comment_excerpt(event: Event) -> list[str]:
+    """Who wrote the comment and how it begins, unless a moderator has hidden it since."""
+    from proposals.models import Comment
+
+    comment = event.target
+    if not isinstance(comment, Comment) or comment.hidden_at is not None:
+        return []
+    text = Truncator(" ".join(comment.body.split())).chars(300)
+    return [_("%(name)s wrote: “%(text)s”") % {"name": comment.author.public_name, "text": text}]
 
 
 def _status_details(*, for_author: bool):
@@ -242,7 +254,8 @@ kinds_register(
         default_channel=Channel.IMMEDIATE,
         recipients=_reply_recipients,
         message=_message(
-            lambda t: _("Someone replied to your comment on “%(title)s”") % {"title": t}
+            lambda t: _("Someone replied to your comment on “%(title)s”") % {"title": t},
+            lambda event, proposal: _comment_excerpt(event),
         ),
         reason=_reason(lambda title: _("You wrote the comment.")),
         # Before follower.comment: the first kind that includes a person wins.
@@ -267,7 +280,10 @@ kinds_register(
         label=gettext_lazy("A new comment on a proposal you follow"),
         default_channel=Channel.DAILY,
         recipients=_followers,
-        message=_message(lambda t: _("A new comment on “%(title)s”") % {"title": t}),
+        message=_message(
+            lambda t: _("A new comment on “%(title)s”") % {"title": t},
+            lambda event, proposal: _comment_excerpt(event),
+        ),
         reason=_AS_FOLLOWER,
     ),
     NotificationKind(
@@ -388,7 +404,7 @@ def _target_querysets():
 
     return (
         Proposal.objects.all(),
-        Comment.objects.select_related("proposal"),
+        Comment.objects.select_related("proposal", "author"),
         Report.objects.all(),
         OverdueReminder.objects.all(),
     )
