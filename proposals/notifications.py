@@ -97,10 +97,14 @@ def _message(subject, details=None):
     `details(event, proposal)` gives what the body says beyond it, as paragraphs."""
 
     def build(event: Event) -> Message:
+        from proposals.models import Comment
+
         proposal = _proposal(event)
         title = proposal.title if proposal else ""
         text = subject(title)
         url = proposal.get_absolute_url() if proposal else "/"
+        if isinstance(event.target, Comment) and proposal:
+            url = f"{url}#comment-{event.target.pk}"  # the page's own anchor of the comment
         if event.data.get("merged_into"):
             # Where it went: the pages promise the author is told, and followers move there.
             url = reverse("frontend:proposal_detail", args=[event.data["merged_into"]])

@@ -79,7 +79,7 @@ def comment_create(
     data = {"comment": comment.pk}
     if parent is not None:
         data["parent"] = parent.pk
-    event_record(kind=EventKind.COMMENT_CREATED, target=proposal, actor=author, data=data)
+    event_record(kind=EventKind.COMMENT_CREATED, target=comment, actor=author, data=data)
     return comment
 
 

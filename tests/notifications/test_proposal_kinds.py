@@ -82,8 +82,10 @@ def test_a_follower_whose_comment_gets_a_reply_hears_of_it_once_as_a_reply():
     follower = ProposalFollowFactory(proposal=proposal).user
     replier = UserFactory()
 
-    comment_create(proposal=proposal, author=replier, body="Enig", parent=top)
+    reply = comment_create(proposal=proposal, author=replier, body="Enig", parent=top)
 
+    # The link leads to the reply itself on the proposal's page.
+    url = f"{url}#comment-{reply.pk}"
     assert told(first) == [("comment.reply", url)]
     assert told(follower) == [("follower.comment", url)]
     assert told(replier) == []  # followed only from their own reply on

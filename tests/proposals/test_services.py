@@ -464,7 +464,8 @@ def test_comment_create():
     assert comment.body_html == "<p>Godt <strong>forslag</strong> &lt;b&gt;x&lt;/b&gt;</p>"
     assert Proposal.objects.get(pk=proposal.pk).comment_count == 1
     assert ProposalFollow.objects.filter(proposal=proposal, user=author).exists()
-    [event] = events(EventKind.COMMENT_CREATED, proposal)
+    [event] = events(EventKind.COMMENT_CREATED, comment)
+    assert event.target == comment
     assert event.data == {"comment": comment.pk}
     assert event.actor == author
 
@@ -478,7 +479,7 @@ def test_reply_one_level():
     assert reply.parent == top
     assert Proposal.objects.get(pk=proposal.pk).comment_count == 2
     # One event for the reply, saying what it replies to.
-    _top_event, event = events(EventKind.COMMENT_CREATED, proposal)
+    [event] = events(EventKind.COMMENT_CREATED, reply)
     assert event.data == {"comment": reply.pk, "parent": top.pk}
 
     with pytest.raises(ValidationError):
