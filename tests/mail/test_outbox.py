@@ -203,3 +203,36 @@ def test_sweeper_finds_only_old_due_rows(doorbell, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.sweep_outgoing_email() == 1
     doorbell.assert_called_once_with([old_pending.pk])
+
+
+def test_admins_see_why_an_email_failed_and_send_it_again(client):
+    from django.urls import reverse
+
+    from tests.factories import AdminFactory, give_totp
+
+    email = _queue_message(subject="Afvist besked")
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.FAILED,
+        attempts=1,
+        last_error="SMTPRecipientsRefused: {'borger@example.com': (550, b'No such mailbox')}",
+    )
+    superuser = AdminFactory()
+    give_totp(superuser, recovery_codes=False)
+    client.force_login(superuser)
+
+    failed = client.get(reverse("admin:mail_outgoingemail_changelist") + "?status=failed")
+    assert failed.status_code == 200
+    assert "Afvist besked" in failed.text
+    detail = client.get(reverse("admin:mail_outgoingemail_change", args=[email.pk]))
+    assert "No such mailbox" in detail.text
+
+    with mock.patch.object(tasks.send_outgoing_emails, "delay"):
+        response = client.post(
+            reverse("admin:mail_outgoingemail_changelist"),
+            {"action": "retry_failed", "_selected_action": [email.pk]},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert "1 mislykket e-mail er sat i kø igen." in response.text
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.PENDING, 0)
