@@ -37,8 +37,7 @@ class EmailItem:
 
     @property
     def details(self) -> str:
-        """What the body says beyond the subject (a body may begin by repeating it)."""
-        return self.message.body.removeprefix(self.message.subject).strip()
+        return self.message.details
 
 
 def site_link(path: str) -> str:

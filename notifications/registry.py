@@ -58,6 +58,11 @@ class Message:
     url: str
     group: str = ""
 
+    @property
+    def details(self) -> str:
+        """What the body says beyond the subject (a body may begin by repeating it)."""
+        return self.body.removeprefix(self.subject).strip()
+
 
 @dataclass(frozen=True)
 class NotificationKind:
