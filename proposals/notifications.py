@@ -115,6 +115,20 @@ def _message(subject, details=None):
     return build
 
 
+def _routing_details(event: Event, proposal) -> list[str]:
+    """Where the proposal went: its focus area (in the reader's language) and the team, by
+    the name it had when the proposal was routed."""
+    from engage.taxonomy.choices import classification_get
+
+    area = classification_get(
+        theme_id=proposal.theme_id, focus_area_id=proposal.focus_area_id
+    ).focus_area
+    team = event.data.get("team_name", "")
+    if area is None or not team:
+        return []
+    return [_("Focus area: %(area)s. Team: %(team)s.") % {"area": area.name, "team": team}]
+
+
 def _comment_excerpt(event: Event) -> list[str]:
     """Who wrote the comment and how it begins, unless a moderator has hidden it since."""
     from proposals.models import Comment
@@ -224,7 +238,9 @@ kinds_register(
         label=gettext_lazy("Your proposal is routed to a team"),
         default_channel=Channel.IMMEDIATE,
         recipients=_author_of_proposal,
-        message=_message(lambda t: _("“%(title)s” was sent to a team") % {"title": t}),
+        message=_message(
+            lambda t: _("“%(title)s” was sent to a team") % {"title": t}, _routing_details
+        ),
         reason=_AS_AUTHOR,
     ),
     NotificationKind(
@@ -318,7 +334,9 @@ kinds_register(
         label=gettext_lazy("A proposal is routed to your team"),
         default_channel=Channel.IMMEDIATE,
         recipients=_team_members,
-        message=_message(lambda t: _("“%(title)s” was routed to your team") % {"title": t}),
+        message=_message(
+            lambda t: _("“%(title)s” was routed to your team") % {"title": t}, _routing_details
+        ),
         reason=_AS_TEAM,
         staff_only=True,
     ),

@@ -153,7 +153,10 @@ def proposal_route(
         },
     )
     event_record(
-        kind=EventKind.PROPOSAL_ROUTED, target=published, actor=actor, data={"team": team.slug}
+        kind=EventKind.PROPOSAL_ROUTED,
+        target=published,
+        actor=actor,
+        data={"team": team.slug, "team_name": team.name},
     )
     return published
 
@@ -383,7 +386,10 @@ def proposal_reroute(
         },
     )
     event_record(
-        kind=EventKind.PROPOSAL_ROUTED, target=locked, actor=actor, data={"team": team.slug}
+        kind=EventKind.PROPOSAL_ROUTED,
+        target=locked,
+        actor=actor,
+        data={"team": team.slug, "team_name": team.name},
     )
     return locked
 

@@ -1,6 +1,7 @@
 """What the proposals app's changes tell people in the app: who hears what, and never twice."""
 
 import pytest
+from django.utils import translation
 
 from notifications.models import Delivery, Notification
 from notifications.registry import kind_get
@@ -99,3 +100,20 @@ def test_a_reply_to_your_own_comment_tells_you_nothing():
     top = comment_create(proposal=proposal, author=first, body="Godt forslag")
     comment_create(proposal=proposal, author=first, body="Og en ting til", parent=top)
     assert told(first) == []
+
+
+def test_the_author_is_told_which_focus_area_and_team_their_proposal_went_to():
+    team = TeamFactory(focus_areas=["klimahandlingsplan"], name="Klimateamet")
+    author = UserFactory(preferred_language="en")
+    proposal = ProposalFactory(status=Status.SUBMITTED, author=author)
+    area = focus_area_get("klimahandlingsplan")
+
+    proposal_route(proposal=proposal, actor=ModeratorFactory(), focus_area=area, team=team)
+
+    notification = Notification.objects.get(recipient=author, kind="author.routed")
+    with translation.override("en"):
+        message = kind_get(notification.kind).message(notification.event)
+    assert f"Focus area: {area.name_en}. Team: Klimateamet." in message.body
+    with translation.override("da"):
+        message = kind_get(notification.kind).message(notification.event)
+    assert f"Fokusområde: {area.name_da}. Team: Klimateamet." in message.body
