@@ -5,10 +5,7 @@ The worker runs with the production settings module against pytest-django's test
 writes delivered mail as .eml files into a temporary folder.
 """
 
-import contextlib
-import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +13,6 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 from unittest import mock
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -24,11 +20,11 @@ from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.test import override_settings
 
-from engage.celery import app as celery_app
 from engage.mail import tasks
 from engage.mail.models import OutgoingEmail
 from engage.testing import require_redis, require_service
 from tests.mail.backends import mailers_with_outbox
+from tests.processes import publish_to, worker_command, worker_env
 
 pytestmark = [
     pytest.mark.worker,
@@ -65,35 +61,6 @@ class Worker:
         pytest.fail(f"timed out after {DELIVERY_TIMEOUT} s waiting for {what}:\n{self.log_tail()}")
 
 
-def _database_url(settings_dict: dict) -> str:
-    user = quote(settings_dict.get("USER") or "postgres", safe="")
-    password = settings_dict.get("PASSWORD") or ""
-    auth = f"{user}:{quote(password, safe='')}" if password else user
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = settings_dict.get("PORT") or 5432
-    return f"postgres://{auth}@{host}:{port}/{quote(settings_dict['NAME'], safe='')}"
-
-
-@contextlib.contextmanager
-def _publish_to(broker_url: str):
-    """Point this process's Celery app at `broker_url`, as REDIS_URL would in production.
-
-    The app builds its connection pools lazily from conf, so dropping them (private
-    attributes: Celery has no public reset) makes the next .delay() use the new broker.
-    """
-    conf = celery_app.conf
-    saved = conf.broker_url, conf.broker_transport_options
-    conf.broker_url, conf.broker_transport_options = broker_url, {"visibility_timeout": 1200}
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    try:
-        yield
-    finally:
-        conf.broker_url, conf.broker_transport_options = saved
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-
 @pytest.fixture(scope="module")
 def worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     redis_url = require_redis()
@@ -107,30 +74,20 @@ def worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     client.flushdb()
     mail_dir = tmp_path_factory.mktemp("worker-mail")
     log = tmp_path_factory.mktemp("worker-log") / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "engage.settings.production",
-        "DJANGO_SECRET_KEY": "worker-test-" + "k" * 52,
-        "DATABASE_URL": _database_url(connection.settings_dict),
-        "REDIS_URL": redis_url,
-        "MAIL_DELIVERY_BACKEND": "engage.mail.backends.EmlFileBackend",
-        "MAIL_EML_DIR": str(mail_dir),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-    }
-    for name in ("DJANGO_ALLOW_ASYNC_UNSAFE", "TEST_DATABASE_URL"):
-        env.pop(name, None)
-    command = [
-        sys.executable, "-m", "celery", "-A", "engage", "worker", "--pool=solo",
-        "--loglevel=INFO", "--without-mingle", "--without-gossip", "--without-heartbeat",
-        "--hostname=pytest-worker@%h",
-    ]  # fmt: skip
+    env = worker_env(
+        settings_dict=connection.settings_dict,
+        redis_url=redis_url,
+        MAIL_DELIVERY_BACKEND="engage.mail.backends.EmlFileBackend",
+        MAIL_EML_DIR=str(mail_dir),
+    )
+    command = worker_command(hostname="pytest-worker")
     with log.open("wb") as output:
         process = subprocess.Popen(
             command, cwd=settings.BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT
         )
     worker = Worker(process=process, mail_dir=mail_dir, log=log, redis=client)
     try:
-        with _publish_to(redis_url):
+        with publish_to(redis_url):
             yield worker
     finally:
         process.terminate()

@@ -7,31 +7,16 @@ import subprocess
 import sys
 import time
 import urllib.request
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from engage.testing import require_redis, require_service
+from tests.processes import database_url, free_port
 from tests.proposals.factories import ProposalFactory, focus_area_get
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _database_url(settings_dict: dict) -> str:
-    user = quote(settings_dict.get("USER") or "postgres", safe="")
-    password = settings_dict.get("PASSWORD") or ""
-    auth = f"{user}:{quote(password, safe='')}" if password else user
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = settings_dict.get("PORT") or 5432
-    return f"postgres://{auth}@{host}:{port}/{quote(settings_dict['NAME'], safe='')}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -48,7 +33,7 @@ def production_env(taxonomy):
     env.update(
         DJANGO_SETTINGS_MODULE="tests.two_process_settings",
         DJANGO_SECRET_KEY="two-processes-" + "k" * 50,
-        DATABASE_URL=_database_url(connection.settings_dict),
+        DATABASE_URL=database_url(connection.settings_dict),
         REDIS_URL=redis_url,
         CELERY_TASK_ALWAYS_EAGER="true",
     )
@@ -61,7 +46,7 @@ def servers(production_env):
     """Two Django processes serving the site on loopback."""
     processes, urls = [], []
     for _ in range(2):
-        port = _free_port()
+        port = free_port()
         command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
         processes.append(
             subprocess.Popen(

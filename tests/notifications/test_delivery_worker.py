@@ -8,11 +8,8 @@ it, through the broker) brings every email to the server.
 """
 
 import logging
-import os
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -36,8 +33,8 @@ from proposals.lifecycle import Outcome, Status
 from proposals.models import ProposalFollow
 from proposals.services.moderation import proposal_answer
 from tests.factories import StaffFactory, UserFactory
+from tests.processes import free_port, publish_to, worker_command, worker_env
 from tests.proposals.factories import ProposalFactory
-from tests.test_celery_worker import _database_url, _publish_to
 
 pytestmark = [
     pytest.mark.worker,
@@ -77,9 +74,7 @@ class Handler:
 class SMTPServer:
     def __init__(self):
         self.handler = Handler()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.controller: Controller | None = None
 
     def start(self) -> None:
@@ -135,30 +130,20 @@ def workers(smtp, django_db_blocker, tmp_path):
     client = redis.Redis.from_url(redis_url)
     client.flushdb()
     log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "engage.settings.production",
-        "DJANGO_SECRET_KEY": "worker-test-" + "k" * 52,
-        "DATABASE_URL": _database_url(connection.settings_dict),
-        "REDIS_URL": redis_url,
-        "SITE_URL": "https://hverdagsmaal.example",
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
+    env = worker_env(
+        settings_dict=connection.settings_dict,
+        redis_url=redis_url,
+        SITE_URL="https://hverdagsmaal.example",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}",
         # Seconds instead of minutes, so the test sees claims run out and retries come due.
-        "MAIL_CLAIM_SECONDS": "3",
-        "MAIL_RETRY_BASE_SECONDS": "0.5",
-        "MAIL_RETRY_MAX_SECONDS": "2",
-        "MAIL_SWEEP_AFTER_SECONDS": "0",
-        "NOTIFICATIONS_SWEEP_AFTER_SECONDS": "0",
-        "NOTIFICATIONS_IMMEDIATE_PER_HOUR": "1000",
-    }
-    for name in ("DJANGO_ALLOW_ASYNC_UNSAFE", "TEST_DATABASE_URL"):
-        env.pop(name, None)
-    command = [
-        sys.executable, "-m", "celery", "-A", "engage", "worker", "--pool=solo",
-        "--loglevel=INFO", "--without-mingle", "--without-gossip", "--without-heartbeat",
-        "--hostname=pytest-delivery@%h",
-    ]  # fmt: skip
+        MAIL_CLAIM_SECONDS="3",
+        MAIL_RETRY_BASE_SECONDS="0.5",
+        MAIL_RETRY_MAX_SECONDS="2",
+        MAIL_SWEEP_AFTER_SECONDS="0",
+        NOTIFICATIONS_SWEEP_AFTER_SECONDS="0",
+        NOTIFICATIONS_IMMEDIATE_PER_HOUR="1000",
+    )
+    command = worker_command(hostname="pytest-delivery")
 
     def start() -> subprocess.Popen:
         output = log.open("ab")
@@ -170,7 +155,7 @@ def workers(smtp, django_db_blocker, tmp_path):
 
     group = Workers(smtp=smtp, log=log, redis=client, start=start)
     try:
-        with _publish_to(redis_url):
+        with publish_to(redis_url):
             yield group
     finally:
         for process in group.processes:
