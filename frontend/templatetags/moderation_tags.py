@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from engage.accounts.roles import user_roles
 from frontend.html import esc
 from frontend.templatetags.dkfds_forms import row_field
-from frontend.templatetags.engage_site import icon, time_tag
+from frontend.templatetags.engage_site import icon, time_tag, time_tag_maker
 from frontend.templatetags.proposal_tags import status_badge
 from frontend.urls_for import pk_url_maker
 
@@ -55,22 +55,38 @@ def waiting(proposal) -> str:
 
     A tag rather than an included template: queues show it on each of 50 rows.
     """
-    days = proposal.waiting_days
-    text = ngettext("%(days)s working day", "%(days)s working days", days) % {"days": days}
-    if not proposal.is_overdue:
-        return text
-    return format_html(
-        '{} <span class="badge badge-small badge-error">{}</span>', text, _("Past service target")
-    )
+    return waiting_maker()(proposal)
 
 
-def _suggestion_buttons(proposal, *, accept_url: str, check: str, names: dict) -> str:
+def waiting_maker():
+    """waiting, with each text translated once per table rather than once per row."""
+    texts: dict[tuple[int, bool], str] = {}
+
+    def make(proposal) -> str:
+        key = (proposal.waiting_days, proposal.is_overdue)
+        if key not in texts:
+            days, overdue = key
+            text = ngettext("%(days)s working day", "%(days)s working days", days) % {"days": days}
+            if overdue:
+                text = format_html(
+                    '{} <span class="badge badge-small badge-error">{}</span>',
+                    text,
+                    _("Past service target"),
+                )
+            texts[key] = text
+        return texts[key]
+
+    return make
+
+
+def _suggestion_buttons(proposal, *, accept_url: str, check: str, names: dict, label: str) -> str:
     """A triage row's one-click buttons, one per suggested focus area with its score
     (proposal.suggested, from moderation.annotate_waiting): each routes the proposal there.
 
-    `names` keeps each area's escaped (slug, name) for the other rows of the page.
+    `names` keeps each area's escaped (slug, name) for the other rows of the page;
+    `label` is "Route “%(title)s” to", translated.
     """
-    route_label = esc(_("Route “%(title)s” to") % {"title": proposal.title})
+    route_label = esc(label % {"title": proposal.title})
     buttons = []
     for area, score in proposal.suggested:
         if area.slug not in names:
@@ -90,17 +106,21 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
     """The triage table's rows (frontend/moderation/_queue_results.html) in one pass.
 
     Written here rather than in the template: fifty rows of a dozen template nodes each
-    were most of the triage page's time. Texts, URLs and the icon are looked up once per
-    page; every value from a row is escaped.
+    were most of the triage page's time. Texts, URLs, formats and the icon are looked up
+    once per page; every value from a row is escaped.
     """
     item_url = pk_url_maker("frontend:moderation_item")
     accept_url = pk_url_maker("frontend:moderation_accept")
+    submitted = time_tag_maker("SHORT_DATE_FORMAT")
+    waited = waiting_maker()
     check = icon("check")
     select_label = _("Select “%(title)s”")
+    route_label = _("Route “%(title)s” to")
     by_label = _("By %(name)s")
     author_chose = esc(_("author chose"))
     no_suggestions = format_html('<span class="small-text">{}</span>', _("No suggestions"))
     names: dict[str, tuple[str, str]] = {}
+    chosen_names: dict[int, str] = {}
     none_fits = format_html(
         '<span class="small-text"><strong>{}</strong></span>',
         _("None of the focus areas fits well."),
@@ -110,9 +130,15 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
         pk = proposal.pk
         title = esc(proposal.title)
         chosen = proposal.focus_area or proposal.theme
-        classified = f" · {author_chose} {esc(chosen.name)}" if chosen else ""
+        classified = ""
+        if chosen:
+            if id(chosen) not in chosen_names:
+                chosen_names[id(chosen)] = f" · {author_chose} {esc(chosen.name)}"
+            classified = chosen_names[id(chosen)]
         buttons = (
-            _suggestion_buttons(proposal, accept_url=accept_url(pk), check=check, names=names)
+            _suggestion_buttons(
+                proposal, accept_url=accept_url(pk), check=check, names=names, label=route_label
+            )
             if proposal.suggested
             else no_suggestions
         )
@@ -127,9 +153,9 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
           </div></td>
           <td>
             <a href="{item_url(pk)}"><strong>{title}</strong></a><br>
-            <span class="small-text">{by_label % {"name": esc(proposal.author.public_name)}}{classified}</span>
+            <span class="small-text">{by_label % {"name": esc(proposal.author_name)}}{classified}</span>
           </td>
-          <td>{time_tag(proposal.submitted_at, "SHORT_DATE_FORMAT")}<br><span class="small-text">{waiting(proposal)}</span></td>
+          <td>{submitted(proposal.submitted_at)}<br><span class="small-text">{waited(proposal)}</span></td>
           <td>
             {buttons}
           </td>

@@ -49,7 +49,6 @@ from proposals.selectors.moderation import (
     TriageFilters,
     hidden_content_list,
     proposal_get_for_moderation,
-    proposals_taxonomy_attach,
     report_workspace_list,
     routing_taxonomy_get,
     service_clock_get,
@@ -138,7 +137,6 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
     page = Paginator(triage_queue_list(filters=filters), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    proposals_taxonomy_attach(proposals=page.object_list)
     annotate_waiting(page.object_list, since="submitted_at", areas=areas)
     context = {
         "filter_form": filter_form,

@@ -31,8 +31,8 @@ from proposals.lifecycle import Status
 from proposals.models import Proposal, RejectionReason
 from proposals.selectors.moderation import (
     TriageFilters,
+    TriageRow,
     proposal_get_for_moderation,
-    proposals_taxonomy_attach,
     report_workspace_list,
     triage_queue_list,
 )
@@ -57,20 +57,22 @@ def _moderated(proposal: Proposal) -> Response:
 
 
 class TriageItemSerializer(AgeMixin):
-    id = serializers.IntegerField()
+    """A selectors.moderation.TriageRow."""
+
+    id = serializers.IntegerField(source="pk")
     title = serializers.CharField()
     excerpt = serializers.SerializerMethodField()
-    author = serializers.CharField(source="author.public_name")
+    author = serializers.CharField(source="author_name")
     submitted_at = serializers.DateTimeField(allow_null=True)
     theme = serializers.CharField(source="theme.slug", allow_null=True)
     focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
     suggestions = serializers.SerializerMethodField()
 
-    def get_excerpt(self, obj: Proposal) -> str:
+    def get_excerpt(self, obj: TriageRow) -> str:
         return excerpt(obj.body)
 
     @extend_schema_field(FocusAreaSuggestionSerializer(many=True))
-    def get_suggestions(self, obj: Proposal) -> list[dict]:
+    def get_suggestions(self, obj: TriageRow) -> list[dict]:
         # Stored by proposals.services.routing in this shape: copied, not serialized
         # field by field (a queue page of 100 holds 300).
         return [
@@ -110,7 +112,6 @@ class TriageQueueApi(BaseApi):
             request=request,
             view=self,
             context=age_context(request),
-            prepare=proposals_taxonomy_attach,
         )
 
 

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from engage.accounts.models import User
+from engage.accounts.models import User, public_name_of
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
 from engage.cache import taxonomy_version
@@ -23,19 +23,6 @@ from proposals.models import Comment, Proposal, Report
 
 # The staff queues load only the columns their pages and APIs show, and take themes, focus
 # areas and teams from routing_taxonomy_get (proposals_taxonomy_attach) rather than joins.
-TRIAGE_COLUMNS = (
-    "title",
-    "body",
-    "status",
-    "submitted_at",
-    "suggestions",
-    "suggested_focus_area",
-    "theme",
-    "focus_area",
-    "team",
-    "author__display_name",
-    "author__deleted_at",
-)
 TEAM_QUEUE_COLUMNS = (
     "title",
     "body",
@@ -88,21 +75,96 @@ class TriageFilters:
     overdue: bool = False
 
 
-def triage_queue_list(*, filters: TriageFilters) -> QuerySet[Proposal]:
-    """Submitted proposals, oldest first, with their authors. Give the rows shown to
-    proposals_taxonomy_attach for their theme and focus area."""
-    queryset = (
-        Proposal.objects.filter(status=Status.SUBMITTED)
-        .select_related("author")
-        .only(*TRIAGE_COLUMNS)
-    )
+@dataclass
+class TriageRow:
+    """A waiting proposal as the triage page and API show it; `theme`, `focus_area` and
+    `team` come from routing_taxonomy_get."""
+
+    pk: int
+    title: str
+    body: str
+    submitted_at: datetime | None
+    suggestions: list[dict]
+    suggested_focus_area: str
+    author_name: str  # the author's public name
+    theme_id: int | None
+    focus_area_id: int | None
+    team_id: int | None
+    theme: Theme | None = None
+    focus_area: FocusArea | None = None
+    team: Team | None = None
+
+
+class TriageQueue:
+    """What a Paginator (or DRF's) asks of the triage queue: count(), and slices that
+    read only the shown columns of that page's rows (a query each) as TriageRows."""
+
+    def __init__(self, rows: QuerySet) -> None:
+        self._rows = rows
+
+    def count(self) -> int:
+        return self._rows.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index: int | slice) -> TriageRow | list[TriageRow]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        rows = [
+            TriageRow(
+                pk=pk,
+                title=title,
+                body=body,
+                submitted_at=submitted_at,
+                suggestions=suggestions,
+                suggested_focus_area=suggested_focus_area,
+                author_name=public_name_of(display_name=display_name, deleted_at=deleted_at),
+                theme_id=theme_id,
+                focus_area_id=focus_area_id,
+                team_id=team_id,
+            )
+            for (
+                pk,
+                title,
+                body,
+                submitted_at,
+                suggestions,
+                suggested_focus_area,
+                display_name,
+                deleted_at,
+                theme_id,
+                focus_area_id,
+                team_id,
+            ) in self._rows[index]
+        ]
+        return proposals_taxonomy_attach(proposals=rows)
+
+
+def triage_queue_list(*, filters: TriageFilters) -> TriageQueue:
+    """Submitted proposals, oldest first, as TriageRows (see TriageQueue)."""
+    queryset = Proposal.objects.filter(status=Status.SUBMITTED)
     if filters.theme:
         queryset = queryset.filter(theme__slug=filters.theme)
     if filters.suggested_focus_area:
         queryset = queryset.filter(suggested_focus_area=filters.suggested_focus_area)
     if filters.overdue:
         queryset = queryset.filter(submitted_at__lt=service_target_cutoff_get())
-    return queryset.order_by("submitted_at", "pk")
+    return TriageQueue(
+        queryset.order_by("submitted_at", "pk").values_list(
+            "pk",
+            "title",
+            "body",
+            "submitted_at",
+            "suggestions",
+            "suggested_focus_area",
+            "author__display_name",
+            "author__deleted_at",
+            "theme_id",
+            "focus_area_id",
+            "team_id",
+        )
+    )
 
 
 def team_queue_list(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
@@ -147,9 +209,10 @@ def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
 _routing_taxonomy: dict[int, tuple[list[Theme], list[Team]]] = {}
 
 
-def proposals_taxonomy_attach(*, proposals: Iterable[Proposal]) -> list[Proposal]:
-    """Give each proposal its theme, focus area and team from routing_taxonomy_get, with
-    no query (the staff queues load only their ids); returns the proposals as a list."""
+def proposals_taxonomy_attach(*, proposals: Iterable) -> list:
+    """Give each proposal (or TriageRow) its theme, focus area and team from
+    routing_taxonomy_get, with no query (the staff queues load only their ids); returns
+    the proposals as a list."""
     themes, teams = routing_taxonomy_get()
     theme_of = {theme.pk: theme for theme in themes}
     area_of = {area.pk: area for theme in themes for area in theme.focus_areas.all()}
