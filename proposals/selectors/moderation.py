@@ -298,15 +298,62 @@ def _with_images(proposal: Proposal) -> Proposal:
 
 
 @dataclass
-class ReportedItem:
-    """One reported proposal or comment with its open reports."""
+class ReportedAuthor:
+    public_name: str
 
-    target: Proposal | Comment
-    reports: list[Report]
+
+@dataclass
+class ReportedProposal:
+    """A reported proposal, or a reported comment's proposal (`pk` and `title` only)."""
+
+    pk: int
+    title: str
+    body: str = ""
+    status: str = ""
+    hidden_at: datetime | None = None
+    hidden_reason: str = ""
+    author: ReportedAuthor | None = None
 
     @property
-    def kind(self) -> str:
-        return "proposal" if isinstance(self.target, Proposal) else "comment"
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+@dataclass
+class ReportedComment:
+    pk: int
+    body: str
+    hidden_at: datetime | None
+    hidden_reason: str
+    author: ReportedAuthor
+    proposal: ReportedProposal
+
+    @property
+    def proposal_id(self) -> int:
+        return self.proposal.pk
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+@dataclass
+class OpenReport:
+    pk: int
+    reporter_id: int | None
+    reason: str
+    details: str
+    created_at: datetime
+
+
+@dataclass
+class ReportedItem:
+    """One reported proposal or comment, as the reports page and API show it, with its
+    open reports, oldest first."""
+
+    kind: str  # "proposal" or "comment"
+    target: ReportedProposal | ReportedComment
+    reports: list[OpenReport]
 
     @property
     def reporter_count(self) -> int:
@@ -317,20 +364,21 @@ class ReportWorkspace:
     """Open reports grouped by what they are about, most reporters first, then the oldest.
 
     What a Paginator (or DRF's) asks of it: count() counts the groups, and a slice loads
-    that page's groups, then their open reports with what they are about (two queries),
-    so a page costs the same however many reports are open.
+    that page's groups, then their open reports with the shown columns of what they are
+    about (two queries, rows rather than model instances), so a page costs the same
+    however many reports are open.
     """
 
     def __init__(self) -> None:
+        self._open = Report.objects.filter(resolved_at__isnull=True).order_by()
         self._groups = (
-            Report.objects.filter(resolved_at__isnull=True)
-            .values("proposal_id", "comment_id")
+            self._open.values("proposal_id", "comment_id")
             .annotate(reporters=Count("reporter_id", distinct=True), first_at=Min("created_at"))
             .order_by("-reporters", "first_at", "proposal_id", "comment_id")
         )
 
     def count(self) -> int:
-        return self._groups.count()
+        return self._open.values("proposal_id", "comment_id").distinct().count()
 
     def __iter__(self):
         return iter(self[:])
@@ -341,20 +389,26 @@ class ReportWorkspace:
         groups = list(self._groups[index])
         proposal_ids = [group["proposal_id"] for group in groups if group["proposal_id"]]
         comment_ids = [group["comment_id"] for group in groups if group["comment_id"]]
-        reports = (
-            Report.objects.filter(resolved_at__isnull=True)
-            .filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
-            .select_related("proposal__author", "comment__author")
-            .select_related("comment__proposal")
-            .only(*_REPORT_COLUMNS)
+        rows = (
+            self._open.filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
             .order_by("created_at", "pk")
+            .values_list(*_REPORT_COLUMNS)
         )
         items: dict[tuple[int | None, int | None], ReportedItem] = {}
-        for report in reports:
-            key = (report.proposal_id, report.comment_id)
+        for row in rows:
+            pk, reporter_id, reason, details, created_at, proposal_id, comment_id = row[:7]
+            key = (proposal_id, comment_id)
             if key not in items:
-                items[key] = ReportedItem(target=report.proposal or report.comment, reports=[])
-            items[key].reports.append(report)
+                items[key] = _reported_item(row)
+            items[key].reports.append(
+                OpenReport(
+                    pk=pk,
+                    reporter_id=reporter_id,
+                    reason=reason,
+                    details=details,
+                    created_at=created_at,
+                )
+            )
         return [items[(group["proposal_id"], group["comment_id"])] for group in groups]
 
 
@@ -362,20 +416,52 @@ class ReportWorkspace:
 # proposal or comment with its author, and a comment's proposal.
 _AUTHOR = ("author__display_name", "author__deleted_at")
 _REPORT_COLUMNS = (
+    "pk",
     "reporter_id",
     "reason",
     "details",
     "created_at",
-    "resolved_at",
+    "proposal_id",
+    "comment_id",
     *(
         f"proposal__{name}"
-        for name in ("title", "body", "status", "outcome", "hidden_at", "hidden_reason", *_AUTHOR)
+        for name in ("title", "body", "status", "hidden_at", "hidden_reason", *_AUTHOR)
     ),
     *(
         f"comment__{name}"
-        for name in ("body", "hidden_at", "hidden_reason", "proposal__title", *_AUTHOR)
+        for name in ("body", "hidden_at", "hidden_reason", "proposal_id", "proposal__title")
     ),
+    *(f"comment__{name}" for name in _AUTHOR),
 )
+
+
+def _reported_item(row: tuple) -> ReportedItem:
+    # One row of _REPORT_COLUMNS: what the report is about, without its reports.
+    (proposal_id, comment_id, p_title, p_body, p_status, p_hidden_at, p_reason) = row[5:12]
+    (p_name, p_deleted_at, c_body, c_hidden_at, c_reason, c_proposal_id) = row[12:18]
+    (c_proposal_title, c_name, c_deleted_at) = row[18:21]
+    if comment_id is None:
+        author = ReportedAuthor(public_name_of(display_name=p_name, deleted_at=p_deleted_at))
+        target = ReportedProposal(
+            pk=proposal_id,
+            title=p_title,
+            body=p_body,
+            status=p_status,
+            hidden_at=p_hidden_at,
+            hidden_reason=p_reason,
+            author=author,
+        )
+        return ReportedItem(kind="proposal", target=target, reports=[])
+    author = ReportedAuthor(public_name_of(display_name=c_name, deleted_at=c_deleted_at))
+    comment = ReportedComment(
+        pk=comment_id,
+        body=c_body,
+        hidden_at=c_hidden_at,
+        hidden_reason=c_reason,
+        author=author,
+        proposal=ReportedProposal(pk=c_proposal_id, title=c_proposal_title),
+    )
+    return ReportedItem(kind="comment", target=comment, reports=[])
 
 
 def report_workspace_list() -> ReportWorkspace:
