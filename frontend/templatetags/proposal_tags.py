@@ -16,6 +16,7 @@ from frontend.html import esc
 from proposals.selectors.public import (
     ProposalFilters,
     focus_area_slugs_followed,
+    proposal_cards_complete,
     proposal_list_cards,
     proposal_list_public,
 )
@@ -35,7 +36,7 @@ def focus_area_panel_data(context, focus_area: FocusArea) -> dict:
     user = getattr(request, "user", None)
     filters = ProposalFilters(focus_area=focus_area.slug)
     queryset = proposal_list_cards(proposal_list_public(filters=filters, user=user))
-    proposals = list(queryset[:LATEST_IN_FOCUS_AREA])
+    proposals = proposal_cards_complete(proposals=queryset[:LATEST_IN_FOCUS_AREA])
     signed_in = bool(user and user.is_authenticated)
     return {
         "proposals": proposals,

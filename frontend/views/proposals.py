@@ -59,6 +59,7 @@ from proposals.selectors.page import (
 )
 from proposals.selectors.public import (
     ProposalFilters,
+    proposal_cards_complete,
     proposal_count_public,
     proposal_list_cards,
     proposal_list_for_author,
@@ -253,6 +254,7 @@ def _list_fragments(request: HttpRequest, filters: ProposalFilters, *, partial: 
         counter=lambda limit: proposal_count_public(filters=filters, limit=limit),
     )
     page = paginator.get_page(number)
+    page.object_list = proposal_cards_complete(proposals=page.object_list)
     page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     context = {"page": page, "page_numbers": page_numbers, "swap_count": partial}
     fragments = {
