@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from engage.cache import card_keys, rendering_seconds
 from engage.taxonomy.models import FocusArea
+from frontend.forms.proposals import CommentForm
 from frontend.html import esc
+from frontend.templatetags.dkfds_forms import row_field
 from frontend.templatetags.engage_site import icon, time_tag_maker
 from frontend.urls_for import pk_url_maker
 from proposals.selectors.public import (
@@ -237,3 +239,52 @@ def comment_article(context, comment, is_reply: bool = False) -> SafeString:
 
 
 _COMMENT_WORDS = "proposal_tags.comment_words"
+
+
+@register.simple_tag(takes_context=True)
+def comment_reply(context, comment, create_url: str) -> SafeString:
+    """The reply box under a top-level comment (frontend/proposals/_comments.html), in
+    Python like comment_article. A reply that failed (`comment.reply_form`, from the
+    view) keeps the person's text and errors; every other box is written from one blank
+    CommentForm given the comment's ids, as dkfds_forms.row_field writes only ids anew."""
+    memo = context.render_context.get(_REPLY_WORDS)
+    if memo is None:
+        memo = context.render_context[_REPLY_WORDS] = {
+            "blank": CommentForm(),
+            "reply": esc(_("Reply")),
+            "to": _("to %(name)s"),
+            "send": esc(_("Send reply")),
+            "csrf": esc(context.get("csrf_token") or ""),
+            "url": esc(create_url),
+        }
+    form = getattr(comment, "reply_form", None)
+    errors = ""
+    if form is None:
+        form = memo["blank"]
+        form.auto_id = f"id_reply{comment.pk}_%s"
+    elif form.errors:
+        errors = get_template("frontend/account/_error_summary.html").render({"form": form})
+    whose = memo["to"] % {"name": esc(comment.author.public_name)}
+    url = memo["url"]
+    field = row_field(context, form["body"])
+    return mark_safe(  # noqa: S308 (every value above is escaped)
+        f'<details class="details ml-7 mt-3"{" open" if form.errors else ""}>\n'
+        f'        <summary class="details-summary">{memo["reply"]}<span class="sr-only"> '
+        f"{whose}</span></summary>\n"
+        '        <div class="details-text">\n'
+        f'          <form method="post" action="{url}" hx-post="{url}" hx-target="#comments" '
+        'hx-swap="outerHTML" novalidate>\n'
+        f'            <input type="hidden" name="csrfmiddlewaretoken" value="{memo["csrf"]}">\n'
+        f"            {errors}\n"
+        f'            <input type="hidden" name="{form["parent"].html_name}" '
+        f'value="{comment.pk}">\n'
+        f"            {field}\n"
+        '            <button type="submit" class="button button-primary mt-5">'
+        f"{memo['send']}</button>\n"
+        "          </form>\n"
+        "        </div>\n"
+        "      </details>"
+    )
+
+
+_REPLY_WORDS = "proposal_tags.reply_words"
