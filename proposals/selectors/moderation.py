@@ -99,11 +99,11 @@ class TriageQueue:
     """What a Paginator (or DRF's) asks of the triage queue: count(), and slices that
     read only the shown columns of that page's rows (a query each) as TriageRows."""
 
-    def __init__(self, rows: QuerySet) -> None:
-        self._rows = rows
+    def __init__(self, proposals: QuerySet[Proposal]) -> None:
+        self._proposals = proposals  # counted without the author's join
 
     def count(self) -> int:
-        return self._rows.count()
+        return self._proposals.count()
 
     def __iter__(self):
         return iter(self[:])
@@ -136,7 +136,7 @@ class TriageQueue:
                 theme_id,
                 focus_area_id,
                 team_id,
-            ) in self._rows[index]
+            ) in self._proposals.values_list(*_TRIAGE_COLUMNS)[index]
         ]
         return proposals_taxonomy_attach(proposals=rows)
 
@@ -145,26 +145,30 @@ def triage_queue_list(*, filters: TriageFilters) -> TriageQueue:
     """Submitted proposals, oldest first, as TriageRows (see TriageQueue)."""
     queryset = Proposal.objects.filter(status=Status.SUBMITTED)
     if filters.theme:
-        queryset = queryset.filter(theme__slug=filters.theme)
+        # By id from the routing taxonomy, not a join on the slug.
+        themes, _teams = routing_taxonomy_get()
+        ids = [theme.pk for theme in themes if theme.slug == filters.theme]
+        queryset = queryset.filter(theme_id__in=ids)
     if filters.suggested_focus_area:
         queryset = queryset.filter(suggested_focus_area=filters.suggested_focus_area)
     if filters.overdue:
         queryset = queryset.filter(submitted_at__lt=service_target_cutoff_get())
-    return TriageQueue(
-        queryset.order_by("submitted_at", "pk").values_list(
-            "pk",
-            "title",
-            "body",
-            "submitted_at",
-            "suggestions",
-            "suggested_focus_area",
-            "author__display_name",
-            "author__deleted_at",
-            "theme_id",
-            "focus_area_id",
-            "team_id",
-        )
-    )
+    return TriageQueue(queryset.order_by("submitted_at", "pk"))
+
+
+_TRIAGE_COLUMNS = (
+    "pk",
+    "title",
+    "body",
+    "submitted_at",
+    "suggestions",
+    "suggested_focus_area",
+    "author__display_name",
+    "author__deleted_at",
+    "theme_id",
+    "focus_area_id",
+    "team_id",
+)
 
 
 def team_queue_list(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
