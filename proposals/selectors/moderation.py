@@ -5,7 +5,7 @@ Every list here runs a fixed number of queries, whatever its length.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,7 +17,7 @@ from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
 from engage.cache import taxonomy_version
 from engage.taxonomy.models import FocusArea, Team, Theme
-from engage.workdays import working_days_before, working_days_between
+from engage.workdays import working_days_before, working_days_between_dates
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
 from proposals.models import Comment, Proposal, Report
 
@@ -52,20 +52,28 @@ def service_target_cutoff_get():
 
 @dataclass(frozen=True)
 class ServiceClock:
-    """How long things have waited, against the service target; read once per request."""
+    """How long things have waited, against the service target; read once per request,
+    with the local time zone and today's date (a queue of 100 asks for 100 ages)."""
 
     now: datetime
     cutoff: datetime
+    zone: tzinfo
+    today: date
 
     def waiting_days(self, since: datetime | None) -> int | None:
-        return None if since is None else working_days_between(start=since, end=self.now)
+        if since is None:
+            return None
+        return working_days_between_dates(first=since.astimezone(self.zone).date(), last=self.today)
 
     def is_overdue(self, since: datetime | None) -> bool:
         return since is not None and since < self.cutoff
 
 
 def service_clock_get() -> ServiceClock:
-    return ServiceClock(now=timezone.now(), cutoff=service_target_cutoff_get())
+    now, zone = timezone.now(), timezone.get_current_timezone()
+    return ServiceClock(
+        now=now, cutoff=service_target_cutoff_get(), zone=zone, today=now.astimezone(zone).date()
+    )
 
 
 @dataclass(frozen=True)
