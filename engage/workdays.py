@@ -67,8 +67,14 @@ def working_days_between(*, start: datetime, end: datetime) -> int:
     Counts the working days after `start`'s local date up to and including `end`'s, in
     arithmetic rather than day by day: queues show proposals that may be years old.
     """
-    first = timezone.localtime(start).date()
-    last = timezone.localtime(end).date()
+    return working_days_between_dates(
+        first=timezone.localtime(start).date(), last=timezone.localtime(end).date()
+    )
+
+
+def working_days_between_dates(*, first: date, last: date) -> int:
+    """working_days_between for local dates: the working days after `first` up to and
+    including `last`."""
     if last <= first:
         return 0
     span = (last - first).days

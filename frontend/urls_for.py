@@ -9,17 +9,19 @@ from django.utils.translation import get_language
 _SENTINEL = 918273645  # a number no path of the site contains
 
 
-def pk_url_maker(name: str) -> Callable[[int], str]:
-    """A function giving `reverse(name, kwargs={"pk": pk})` for any integer pk.
+def pk_url_maker(name: str, *, pk_kwarg: str = "pk", **kwargs: str) -> Callable[[int], str]:
+    """A function giving `reverse(name, kwargs={**kwargs, pk_kwarg: pk})` for any integer pk.
 
     A list of fifty rows with two links each spent a millisecond in reverse().
     """
-    head, tail = _split(name, get_urlconf(), get_script_prefix(), get_language())
+    fixed = tuple(sorted(kwargs.items()))
+    head, tail = _split(name, pk_kwarg, fixed, get_urlconf(), get_script_prefix(), get_language())
     return lambda pk: f"{head}{int(pk)}{tail}"
 
 
 @lru_cache(maxsize=256)
-def _split(name: str, _urlconf, _prefix, _language) -> tuple[str, str]:
+def _split(name: str, pk_kwarg: str, fixed: tuple, _urlconf, _prefix, _language) -> tuple[str, str]:
     # Keyed on all that can change what reverse() gives.
-    head, tail = reverse(name, kwargs={"pk": _SENTINEL}).split(str(_SENTINEL))
+    url = reverse(name, kwargs={**dict(fixed), pk_kwarg: _SENTINEL})
+    head, tail = url.split(str(_SENTINEL))
     return head, tail

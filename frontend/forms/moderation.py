@@ -297,8 +297,15 @@ class TriageFilterForm(forms.Form):
         return self.cleaned_data.get(name) or ""
 
 
+def reason_form_key(*, action: str, section: str, kind: str, pk: int) -> str:
+    """Which card's hide or restore form (ReasonForm) this is; its ids are id_<key>_…."""
+    return f"{action}-{section}-{kind}{pk}"
+
+
 class ReasonForm(forms.Form):
     """Hide or restore content: the reason is kept and (when hiding) the author sees it."""
+
+    static_markup = True  # nothing from a row or setting: dkfds_forms.row_field keeps it
 
     reason = forms.CharField(
         label=_("Reason"),

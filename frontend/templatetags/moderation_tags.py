@@ -9,11 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from engage.accounts.roles import user_roles
+from frontend.forms.moderation import ReasonForm, reason_form_key
 from frontend.html import esc
 from frontend.templatetags.dkfds_forms import row_field
-from frontend.templatetags.engage_site import icon, time_tag
+from frontend.templatetags.engage_site import icon, time_tag_maker
 from frontend.templatetags.proposal_tags import status_badge
 from frontend.urls_for import pk_url_maker
+from proposals.lifecycle import Status
+from proposals.models import Proposal, Report
 
 register = template.Library()
 
@@ -55,22 +58,38 @@ def waiting(proposal) -> str:
 
     A tag rather than an included template: queues show it on each of 50 rows.
     """
-    days = proposal.waiting_days
-    text = ngettext("%(days)s working day", "%(days)s working days", days) % {"days": days}
-    if not proposal.is_overdue:
-        return text
-    return format_html(
-        '{} <span class="badge badge-small badge-error">{}</span>', text, _("Past service target")
-    )
+    return waiting_maker()(proposal)
 
 
-def _suggestion_buttons(proposal, *, accept_url: str, check: str, names: dict) -> str:
+def waiting_maker():
+    """waiting, with each text translated once per table rather than once per row."""
+    texts: dict[tuple[int, bool], str] = {}
+
+    def make(proposal) -> str:
+        key = (proposal.waiting_days, proposal.is_overdue)
+        if key not in texts:
+            days, overdue = key
+            text = ngettext("%(days)s working day", "%(days)s working days", days) % {"days": days}
+            if overdue:
+                text = format_html(
+                    '{} <span class="badge badge-small badge-error">{}</span>',
+                    text,
+                    _("Past service target"),
+                )
+            texts[key] = text
+        return texts[key]
+
+    return make
+
+
+def _suggestion_buttons(proposal, *, accept_url: str, check: str, names: dict, label: str) -> str:
     """A triage row's one-click buttons, one per suggested focus area with its score
     (proposal.suggested, from moderation.annotate_waiting): each routes the proposal there.
 
-    `names` keeps each area's escaped (slug, name) for the other rows of the page.
+    `names` keeps each area's escaped (slug, name) for the other rows of the page;
+    `label` is "Route “%(title)s” to", translated.
     """
-    route_label = esc(_("Route “%(title)s” to") % {"title": proposal.title})
+    route_label = esc(label % {"title": proposal.title})
     buttons = []
     for area, score in proposal.suggested:
         if area.slug not in names:
@@ -90,17 +109,21 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
     """The triage table's rows (frontend/moderation/_queue_results.html) in one pass.
 
     Written here rather than in the template: fifty rows of a dozen template nodes each
-    were most of the triage page's time. Texts, URLs and the icon are looked up once per
-    page; every value from a row is escaped.
+    were most of the triage page's time. Texts, URLs, formats and the icon are looked up
+    once per page; every value from a row is escaped.
     """
     item_url = pk_url_maker("frontend:moderation_item")
     accept_url = pk_url_maker("frontend:moderation_accept")
+    submitted = time_tag_maker("SHORT_DATE_FORMAT")
+    waited = waiting_maker()
     check = icon("check")
     select_label = _("Select “%(title)s”")
+    route_label = _("Route “%(title)s” to")
     by_label = _("By %(name)s")
     author_chose = esc(_("author chose"))
     no_suggestions = format_html('<span class="small-text">{}</span>', _("No suggestions"))
     names: dict[str, tuple[str, str]] = {}
+    chosen_names: dict[int, str] = {}
     none_fits = format_html(
         '<span class="small-text"><strong>{}</strong></span>',
         _("None of the focus areas fits well."),
@@ -110,9 +133,15 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
         pk = proposal.pk
         title = esc(proposal.title)
         chosen = proposal.focus_area or proposal.theme
-        classified = f" · {author_chose} {esc(chosen.name)}" if chosen else ""
+        classified = ""
+        if chosen:
+            if id(chosen) not in chosen_names:
+                chosen_names[id(chosen)] = f" · {author_chose} {esc(chosen.name)}"
+            classified = chosen_names[id(chosen)]
         buttons = (
-            _suggestion_buttons(proposal, accept_url=accept_url(pk), check=check, names=names)
+            _suggestion_buttons(
+                proposal, accept_url=accept_url(pk), check=check, names=names, label=route_label
+            )
             if proposal.suggested
             else no_suggestions
         )
@@ -127,9 +156,9 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
           </div></td>
           <td>
             <a href="{item_url(pk)}"><strong>{title}</strong></a><br>
-            <span class="small-text">{by_label % {"name": esc(proposal.author.public_name)}}{classified}</span>
+            <span class="small-text">{by_label % {"name": esc(proposal.author_name)}}{classified}</span>
           </td>
-          <td>{time_tag(proposal.submitted_at, "SHORT_DATE_FORMAT")}<br><span class="small-text">{waiting(proposal)}</span></td>
+          <td>{submitted(proposal.submitted_at)}<br><span class="small-text">{waited(proposal)}</span></td>
           <td>
             {buttons}
           </td>
@@ -142,6 +171,8 @@ def triage_rows(proposals, ticked: set[str]) -> SafeString:
 def team_rows(proposals, answered: bool) -> SafeString:
     """The team queue's rows (frontend/teams/queue.html) in one pass, like triage_rows."""
     item_url = pk_url_maker("frontend:team_item")
+    day = time_tag_maker("SHORT_DATE_FORMAT")
+    waited = waiting_maker()
     by_label = _("By %(name)s")
     note_label = esc(_("Note for the team"))
     rows = []
@@ -154,11 +185,11 @@ def team_rows(proposals, answered: bool) -> SafeString:
                 f"{esc(Truncator(proposal.team_note).chars(160))}</span>"
             )
         if answered:
-            when = time_tag(proposal.answered_at, "SHORT_DATE_FORMAT")
+            when = day(proposal.answered_at)
         else:
-            routed = time_tag(proposal.routed_at, "SHORT_DATE_FORMAT")
+            routed = day(proposal.routed_at)
             when = f"{routed}<br>" if routed else ""
-            when += f'<span class="small-text">{waiting(proposal)}</span>'
+            when += f'<span class="small-text">{waited(proposal)}</span>'
         area = esc(proposal.focus_area.name) if proposal.focus_area else NO_VALUE
         name = esc(proposal.author.public_name)
         rows.append(
@@ -184,6 +215,7 @@ def audit_rows(entries) -> SafeString:
     """The audit trail's rows (frontend/moderation/audit_trail.html) in one pass, like
     triage_rows; each entry carries the labels that moderation.audit_trail attached."""
     item_url = pk_url_maker("frontend:moderation_item")
+    moment = time_tag_maker("SHORT_DATETIME_FORMAT")
     system = f"<em>{esc(_('The system'))}</em>"
     rows = []
     for entry in entries:
@@ -208,7 +240,7 @@ def audit_rows(entries) -> SafeString:
         rows.append(
             f"""
       <tr>
-        <td>{time_tag(entry.created_at, "SHORT_DATETIME_FORMAT")}</td>
+        <td>{moment(entry.created_at)}</td>
         <td>{actor}</td>
         <td>{esc(entry.action_label)}{details}</td>
         <td>{target}<br><span class="small-text">{esc(entry.target_type.name)} {esc(entry.target_id)}</span></td>
@@ -219,64 +251,88 @@ def audit_rows(entries) -> SafeString:
     return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
 
 
-def _reason_form(
-    context, form, *, url: str, label: str, reason_label: str, help_text: str, section: str
-) -> str:
-    # A hide or restore form with its required reason, for the reports and hidden pages.
-    csrf = esc(context.get("csrf_token") or "")
-    field = row_field(context, form["reason"], label=reason_label)
-    return (
-        f'<form method="post" action="{esc(url)}" class="mt-3" novalidate>\n'
-        f'  <input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">\n'
-        f'  <input type="hidden" name="section" value="{section}">\n'
-        f"  {field}\n"
-        f'  <p class="form-hint">{esc(help_text)}</p>\n'
-        f'  <button type="submit" class="button button-secondary mt-3">{esc(label)}</button>\n'
-        "</form>"
-    )
+class _ReasonForms:
+    """The cards' hide and restore forms: the one that failed (`failed` from the view:
+    its reason_form_key and bound form, with the moderator's input and errors), else
+    one blank ReasonForm given the card's ids (row_field writes only its ids per card)."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.failed_key, self.failed_form = context.get("failed") or ("", None)
+        self.blank = ReasonForm()
+        self.csrf = esc(context.get("csrf_token") or "")
+        self.urls = {
+            (action, kind): pk_url_maker(f"frontend:moderation_{action}", kind=kind)
+            for action in ("hide", "restore")
+            for kind in ("proposal", "comment")
+        }
+        self.hint = {
+            "hide": esc(_("The author sees this reason.")),
+            "restore": esc(_("Kept in the audit trail.")),
+        }
+        self.reason_label = {"hide": _("Reason for hiding"), "restore": _("Reason for restoring")}
+
+    def render(self, *, action: str, section: str, kind: str, pk: int, button: str) -> str:
+        key = reason_form_key(action=action, section=section, kind=kind, pk=pk)
+        form = self.failed_form if key == self.failed_key else self.blank
+        form.auto_id = f"id_{key}_%s"
+        field = row_field(self.context, form["reason"], label=self.reason_label[action])
+        return (
+            f'<form method="post" action="{esc(self.urls[action, kind](pk))}" class="mt-3" '
+            "novalidate>\n"
+            f'  <input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">\n'
+            f'  <input type="hidden" name="section" value="{section}">\n'
+            f"  {field}\n"
+            f'  <p class="form-hint">{self.hint[action]}</p>\n'
+            f'  <button type="submit" class="button button-secondary mt-3">{esc(button)}</button>\n'
+            "</form>"
+        )
 
 
-def _restore_form(context, form, *, kind: str, target, label: str, section: str) -> str:
-    """The form that restores a hidden or reported proposal or comment."""
-    return _reason_form(
-        context,
-        form,
-        url=reverse("frontend:moderation_restore", args=[kind, target.pk]),
-        label=label,
-        reason_label=_("Reason for restoring"),
-        help_text=_("Kept in the audit trail."),
-        section=section,
-    )
-
-
-def _target_heading(target, *, kind: str, item_url) -> tuple[str, str]:
+class _Headings:
     """A reported or hidden card's heading and, for a comment, where it was written and
     what it says (a proposal's card says who wrote it itself)."""
-    if kind == "proposal":
-        return f'<a href="{item_url(target.pk)}">{esc(target.title)}</a>', ""
-    heading = _("Comment by %(name)s") % {"name": esc(target.author.public_name)}
-    link = f"{target.proposal.get_absolute_url()}#comment-{target.pk}"
-    about = (
-        f'<p class="small-text">{esc(_("On the proposal"))} <a href="{esc(link)}">'
-        f"{esc(target.proposal.title)}</a></p>\n"
-        f'          <blockquote class="mt-3">{_linebreaksbr(target.body)}</blockquote>'
-    )
-    return heading, about
+
+    def __init__(self) -> None:
+        self.item_url = pk_url_maker("frontend:moderation_item")
+        self.proposal_url = pk_url_maker("frontend:proposal_detail")
+        self.comment_by = _("Comment by %(name)s")
+        self.on_the_proposal = esc(_("On the proposal"))
+
+    def __call__(self, target, *, kind: str) -> tuple[str, str]:
+        if kind == "proposal":
+            return f'<a href="{self.item_url(target.pk)}">{esc(target.title)}</a>', ""
+        heading = self.comment_by % {"name": esc(target.author.public_name)}
+        link = f"{self.proposal_url(target.proposal_id)}#comment-{target.pk}"
+        about = (
+            f'<p class="small-text">{self.on_the_proposal} <a href="{esc(link)}">'
+            f"{esc(target.proposal.title)}</a></p>\n"
+            f'          <blockquote class="mt-3">{_linebreaksbr(target.body)}</blockquote>'
+        )
+        return heading, about
 
 
 @register.simple_tag(takes_context=True)
 def reported_cards(context, items) -> SafeString:
     """The reports page's cards, one per reported proposal or comment, with its open
     reports and its hide and restore forms, in one pass (like triage_rows): 25 cards
-    through the template were most of the page's time."""
+    through the template were most of the page's time. Texts, labels and URLs are looked
+    up once per page."""
     words = {
         "proposal": esc(_("Proposal")),
         "comment": esc(_("Comment")),
         "hidden": esc(_("Hidden")),
         "visible": esc(_("Visible")),
         "why": esc(_("Why it is hidden")),
+        "by": _("By %(name)s"),
+        "hide": _("Hide"),
+        "restore": _("Restore"),
+        "keep": _("Keep visible and close the reports"),
     }
-    item_url = pk_url_maker("frontend:moderation_item")
+    reasons = {value: str(label) for value, label in Report.Reason.choices}
+    statuses = {value: esc(label) for value, label in Status.choices}
+    reported_at = time_tag_maker("SHORT_DATE_FORMAT")
+    forms, heading_of = _ReasonForms(context), _Headings()
     cards = []
     for item in items:
         target, kind = item.target, item.kind
@@ -284,12 +340,12 @@ def reported_cards(context, items) -> SafeString:
             state = f'<span class="badge badge-small badge-warning">{words["hidden"]}</span>'
         else:
             state = f'<span class="badge badge-small badge-info">{words["visible"]}</span>'
-        heading, about = _target_heading(target, kind=kind, item_url=item_url)
+        heading, about = heading_of(target, kind=kind)
         if kind == "proposal":
             name = esc(target.author.public_name)
             about = (
-                f'<p class="small-text">{_("By %(name)s") % {"name": name}} · '
-                f"{esc(target.get_status_display())}</p>"
+                f'<p class="small-text">{words["by"] % {"name": name}} · '
+                f"{statuses.get(target.status, esc(target.status))}</p>"
             )
         why = (
             f"<p><strong>{words['why']}:</strong> {esc(target.hidden_reason)}</p>"
@@ -300,32 +356,26 @@ def reported_cards(context, items) -> SafeString:
         reported = ngettext(
             "Reported by %(counter)s person", "Reported by %(counter)s people", count
         ) % {"counter": count}
+        shown_reasons = sorted({reasons.get(r.reason, r.reason) for r in item.reports})
         reports = "".join(
-            f"<li>{time_tag(report.created_at, 'SHORT_DATE_FORMAT')}: "
-            f"{esc(report.get_reason_display())}"
+            f"<li>{reported_at(report.created_at)}: "
+            f"{esc(reasons.get(report.reason, report.reason))}"
             + (f" {NO_VALUE} “{esc(report.details)}”" if report.details else "")
             + "</li>"
             for report in item.reports
         )
         hide = ""
         if not target.is_hidden:
-            hide_form = _reason_form(
-                context,
-                item.hide_form,
-                url=reverse("frontend:moderation_hide", args=[kind, target.pk]),
-                label=_("Hide"),
-                reason_label=_("Reason for hiding"),
-                help_text=_("The author sees this reason."),
-                section="reports",
+            hide_form = forms.render(
+                action="hide", section="reports", kind=kind, pk=target.pk, button=words["hide"]
             )
             hide = f'<div class="col-12 col-md-6">\n{hide_form}\n</div>'
-        restore_form = _restore_form(
-            context,
-            item.restore_form,
-            kind=kind,
-            target=target,
-            label=_("Restore") if target.is_hidden else _("Keep visible and close the reports"),
+        restore_form = forms.render(
+            action="restore",
             section="reports",
+            kind=kind,
+            pk=target.pk,
+            button=words["restore"] if target.is_hidden else words["keep"],
         )
         cards.append(
             f"""
@@ -336,7 +386,7 @@ def reported_cards(context, items) -> SafeString:
           <h3 id="reported-{kind}-{target.pk}" class="card-heading h4">{heading}</h3>
           {about}
           {why}
-          <p><strong>{reported}</strong> · {esc(", ".join(item.reasons))}</p>
+          <p><strong>{reported}</strong> · {esc(", ".join(shown_reasons))}</p>
           <ul class="small-text">{reports}</ul>
           <div class="row">
 {hide}
@@ -354,39 +404,35 @@ def reported_cards(context, items) -> SafeString:
 @register.simple_tag(takes_context=True)
 def hidden_cards(context, targets) -> SafeString:
     """The hidden-content page's cards, each with its restore form, in one pass (like
-    reported_cards). Each target carries `kind` and `restore_form` from the view."""
+    reported_cards)."""
     words = {
         "proposal": esc(_("Proposal")),
         "comment": esc(_("Comment")),
         "hidden": esc(_("hidden")),
         "why": esc(_("Why it is hidden")),
+        "restore": _("Restore"),
     }
-    item_url = pk_url_maker("frontend:moderation_item")
+    hidden_at = time_tag_maker("SHORT_DATETIME_FORMAT")
+    forms, heading_of = _ReasonForms(context), _Headings()
     cards = []
     for target in targets:
-        kind = target.kind
-        heading, about = _target_heading(target, kind=kind, item_url=item_url)
-        restore_form = _restore_form(
-            context,
-            target.restore_form,
-            kind=kind,
-            target=target,
-            label=_("Restore"),
-            section="hidden",
+        kind = "proposal" if isinstance(target, Proposal) else "comment"
+        heading, about = heading_of(target, kind=kind)
+        restore_form = forms.render(
+            action="restore", section="hidden", kind=kind, pk=target.pk, button=words["restore"]
         )
-        hidden_at = time_tag(target.hidden_at, "SHORT_DATETIME_FORMAT")
         cards.append(
             f"""
     <li class="mt-6">
       <article class="card" aria-labelledby="hidden-{kind}-{target.pk}">
         <div class="card-content">
-          <p class="card-subheading mt-0">{words[kind]} · {words["hidden"]} {hidden_at}</p>
+          <p class="card-subheading mt-0">{words[kind]} · {words["hidden"]} {hidden_at(target.hidden_at)}</p>
           <h3 id="hidden-{kind}-{target.pk}" class="card-heading h4">{heading}</h3>
           {about}
           <p><strong>{words["why"]}:</strong> {esc(target.hidden_reason)}</p>
           {restore_form}
         </div>
       </article>
-    </li>"""
+    </li>"""  # noqa: E501
         )
     return mark_safe("".join(cards))  # noqa: S308 (every value above is escaped)

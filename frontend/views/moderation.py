@@ -38,6 +38,7 @@ from frontend.forms.moderation import (
     RouteForm,
     TriageFilterForm,
     UnmergeForm,
+    reason_form_key,
 )
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.htmx import is_htmx, render_fragment
@@ -49,7 +50,6 @@ from proposals.selectors.moderation import (
     TriageFilters,
     hidden_content_list,
     proposal_get_for_moderation,
-    proposals_taxonomy_attach,
     report_workspace_list,
     routing_taxonomy_get,
     service_clock_get,
@@ -138,7 +138,6 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
     page = Paginator(triage_queue_list(filters=filters), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    proposals_taxonomy_attach(proposals=page.object_list)
     annotate_waiting(page.object_list, since="submitted_at", areas=areas)
     context = {
         "filter_form": filter_form,
@@ -468,43 +467,19 @@ def moderation_reports(request: HttpRequest) -> HttpResponse:
     return _reports_page(request)
 
 
-def _form_key(action: str, section: str, kind: str, pk: int) -> str:
-    return f"{action}-{section}-{kind}{pk}"
-
-
 REPORTS_PER_PAGE = 25
 HIDDEN_SHOWN = 50
-
-
-def _reason_form_for(failed: tuple[str, ReasonForm] | None) -> Callable[..., ReasonForm]:
-    """A function giving each card its hide or restore form; the one that failed keeps
-    the moderator's input and errors."""
-    failed_key, failed_form = failed or ("", None)
-
-    def form_for(action: str, section: str, target) -> ReasonForm:
-        kind = "proposal" if isinstance(target, Proposal) else "comment"
-        key = _form_key(action, section, kind, target.pk)
-        if key == failed_key:
-            failed_form.auto_id = f"id_{key}_%s"
-            return failed_form
-        return ReasonForm(auto_id=f"id_{key}_%s")
-
-    return form_for
 
 
 def _reports_page(
     request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
 ) -> HttpResponse:
-    # Forms are built only for the page shown: a busy day can bring hundreds of reports.
+    """`failed`: the key (reason_form_key) and bound form of a hide or restore that did
+    not go through, shown on its card with the moderator's input and errors."""
     page = Paginator(report_workspace_list(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
-    items = page.object_list
-    form_for = _reason_form_for(failed)
-    for item in items:
-        item.hide_form = form_for("hide", "reports", item.target)
-        item.restore_form = form_for("restore", "reports", item.target)
-        item.reasons = sorted({report.get_reason_display() for report in item.reports})
     context = {
-        "items": items,
+        "items": page.object_list,
+        "failed": failed,
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "reported_count": page.paginator.count,
@@ -522,18 +497,15 @@ def moderation_hidden(request: HttpRequest) -> HttpResponse:
 def _hidden_page(
     request: HttpRequest, *, failed: tuple[str, ReasonForm] | None = None
 ) -> HttpResponse:
-    """The most recently hidden proposals and comments, each with its restore form."""
+    """The most recently hidden proposals and comments, each with its restore form
+    (`failed` as for _reports_page)."""
     hidden_proposals, hidden_comments = hidden_content_list()
     hidden = sorted(
         [*hidden_proposals[:HIDDEN_SHOWN], *hidden_comments[:HIDDEN_SHOWN]],
         key=lambda target: target.hidden_at,
         reverse=True,
     )[:HIDDEN_SHOWN]
-    form_for = _reason_form_for(failed)
-    for target in hidden:
-        target.kind = "proposal" if isinstance(target, Proposal) else "comment"
-        target.restore_form = form_for("restore", "hidden", target)
-    context = {"hidden": hidden, "hidden_shown": HIDDEN_SHOWN}
+    context = {"hidden": hidden, "hidden_shown": HIDDEN_SHOWN, "failed": failed}
     return render(request, "frontend/moderation/hidden.html", context)
 
 
@@ -568,8 +540,10 @@ def _content_action(request: HttpRequest, kind: str, pk: int, *, action: str) ->
                 return redirect("frontend:moderation_hidden")
             return redirect("frontend:moderation_reports")
     if request.POST.get("section") == "hidden":
-        return _hidden_page(request, failed=(_form_key(action, "hidden", kind, pk), form))
-    return _reports_page(request, failed=(_form_key(action, "reports", kind, pk), form))
+        key = reason_form_key(action=action, section="hidden", kind=kind, pk=pk)
+        return _hidden_page(request, failed=(key, form))
+    key = reason_form_key(action=action, section="reports", kind=kind, pk=pk)
+    return _reports_page(request, failed=(key, form))
 
 
 @login_required

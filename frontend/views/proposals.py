@@ -59,6 +59,7 @@ from proposals.selectors.page import (
 )
 from proposals.selectors.public import (
     ProposalFilters,
+    proposal_cards_complete,
     proposal_count_public,
     proposal_list_cards,
     proposal_list_for_author,
@@ -90,8 +91,9 @@ def proposal_or_404(request: HttpRequest, pk: int) -> Proposal:
         raise Http404("No such proposal") from None
 
 
-def _annotate_comments(request: HttpRequest, comments: list[Comment], *, can_comment: bool) -> None:
-    """Attach can_edit / can_delete / can_report, and a reply form where replies are open.
+def _annotate_comments(request: HttpRequest, comments: list[Comment]) -> None:
+    """Attach can_edit / can_delete / can_report and show_body (the reply boxes are
+    written by proposal_tags.comment_reply).
 
     The permission checks run in Python on rows already loaded, so a page with many
     comments costs no extra queries (except the group check for moderators).
@@ -115,10 +117,6 @@ def _annotate_comments(request: HttpRequest, comments: list[Comment], *, can_com
             # A hidden comment shows a marker; its text is for its author and moderators
             # (proposals.rules.comment_text_visible_to, without asking again per comment).
             item.show_body = not item.is_hidden or own or moderator
-        if can_comment and not comment.is_deleted:
-            comment.reply_form = CommentForm(
-                auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}
-            )
 
 
 def proposal_permissions(request: HttpRequest, proposal: Proposal) -> dict[str, bool]:
@@ -145,7 +143,7 @@ def detail_context(
     """
     can = proposal_permissions(request, proposal)
     comments = page.comments if page else comment_list_for_proposal(proposal=proposal)
-    _annotate_comments(request, comments, can_comment=can["comment"])
+    _annotate_comments(request, comments)
     if reply_form is not None:
         parent = reply_form.data.get("parent")
         matches = [c for c in comments if str(c.pk) == parent]
@@ -253,6 +251,7 @@ def _list_fragments(request: HttpRequest, filters: ProposalFilters, *, partial: 
         counter=lambda limit: proposal_count_public(filters=filters, limit=limit),
     )
     page = paginator.get_page(number)
+    page.object_list = proposal_cards_complete(proposals=page.object_list)
     page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     context = {"page": page, "page_numbers": page_numbers, "swap_count": partial}
     fragments = {

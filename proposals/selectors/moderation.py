@@ -5,37 +5,24 @@ Every list here runs a fixed number of queries, whatever its length.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from engage.accounts.models import User
+from engage.accounts.models import User, public_name_of
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
 from engage.cache import taxonomy_version
 from engage.taxonomy.models import FocusArea, Team, Theme
-from engage.workdays import working_days_before, working_days_between
+from engage.workdays import working_days_before, working_days_between_dates
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
 from proposals.models import Comment, Proposal, Report
 
 # The staff queues load only the columns their pages and APIs show, and take themes, focus
 # areas and teams from routing_taxonomy_get (proposals_taxonomy_attach) rather than joins.
-TRIAGE_COLUMNS = (
-    "title",
-    "body",
-    "status",
-    "submitted_at",
-    "suggestions",
-    "suggested_focus_area",
-    "theme",
-    "focus_area",
-    "team",
-    "author__display_name",
-    "author__deleted_at",
-)
 TEAM_QUEUE_COLUMNS = (
     "title",
     "body",
@@ -65,20 +52,28 @@ def service_target_cutoff_get():
 
 @dataclass(frozen=True)
 class ServiceClock:
-    """How long things have waited, against the service target; read once per request."""
+    """How long things have waited, against the service target; read once per request,
+    with the local time zone and today's date (a queue of 100 asks for 100 ages)."""
 
     now: datetime
     cutoff: datetime
+    zone: tzinfo
+    today: date
 
     def waiting_days(self, since: datetime | None) -> int | None:
-        return None if since is None else working_days_between(start=since, end=self.now)
+        if since is None:
+            return None
+        return working_days_between_dates(first=since.astimezone(self.zone).date(), last=self.today)
 
     def is_overdue(self, since: datetime | None) -> bool:
         return since is not None and since < self.cutoff
 
 
 def service_clock_get() -> ServiceClock:
-    return ServiceClock(now=timezone.now(), cutoff=service_target_cutoff_get())
+    now, zone = timezone.now(), timezone.get_current_timezone()
+    return ServiceClock(
+        now=now, cutoff=service_target_cutoff_get(), zone=zone, today=now.astimezone(zone).date()
+    )
 
 
 @dataclass(frozen=True)
@@ -88,21 +83,100 @@ class TriageFilters:
     overdue: bool = False
 
 
-def triage_queue_list(*, filters: TriageFilters) -> QuerySet[Proposal]:
-    """Submitted proposals, oldest first, with their authors. Give the rows shown to
-    proposals_taxonomy_attach for their theme and focus area."""
-    queryset = (
-        Proposal.objects.filter(status=Status.SUBMITTED)
-        .select_related("author")
-        .only(*TRIAGE_COLUMNS)
-    )
+@dataclass
+class TriageRow:
+    """A waiting proposal as the triage page and API show it; `theme`, `focus_area` and
+    `team` come from routing_taxonomy_get."""
+
+    pk: int
+    title: str
+    body: str
+    submitted_at: datetime | None
+    suggestions: list[dict]
+    suggested_focus_area: str
+    author_name: str  # the author's public name
+    theme_id: int | None
+    focus_area_id: int | None
+    team_id: int | None
+    theme: Theme | None = None
+    focus_area: FocusArea | None = None
+    team: Team | None = None
+
+
+class TriageQueue:
+    """What a Paginator (or DRF's) asks of the triage queue: count(), and slices that
+    read only the shown columns of that page's rows (a query each) as TriageRows."""
+
+    def __init__(self, proposals: QuerySet[Proposal]) -> None:
+        self._proposals = proposals  # counted without the author's join
+
+    def count(self) -> int:
+        return self._proposals.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index: int | slice) -> TriageRow | list[TriageRow]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        rows = [
+            TriageRow(
+                pk=pk,
+                title=title,
+                body=body,
+                submitted_at=submitted_at,
+                suggestions=suggestions,
+                suggested_focus_area=suggested_focus_area,
+                author_name=public_name_of(display_name=display_name, deleted_at=deleted_at),
+                theme_id=theme_id,
+                focus_area_id=focus_area_id,
+                team_id=team_id,
+            )
+            for (
+                pk,
+                title,
+                body,
+                submitted_at,
+                suggestions,
+                suggested_focus_area,
+                display_name,
+                deleted_at,
+                theme_id,
+                focus_area_id,
+                team_id,
+            ) in self._proposals.values_list(*_TRIAGE_COLUMNS)[index]
+        ]
+        return proposals_taxonomy_attach(proposals=rows)
+
+
+def triage_queue_list(*, filters: TriageFilters) -> TriageQueue:
+    """Submitted proposals, oldest first, as TriageRows (see TriageQueue)."""
+    queryset = Proposal.objects.filter(status=Status.SUBMITTED)
     if filters.theme:
-        queryset = queryset.filter(theme__slug=filters.theme)
+        # By id from the routing taxonomy, not a join on the slug.
+        themes, _teams = routing_taxonomy_get()
+        ids = [theme.pk for theme in themes if theme.slug == filters.theme]
+        queryset = queryset.filter(theme_id__in=ids)
     if filters.suggested_focus_area:
         queryset = queryset.filter(suggested_focus_area=filters.suggested_focus_area)
     if filters.overdue:
         queryset = queryset.filter(submitted_at__lt=service_target_cutoff_get())
-    return queryset.order_by("submitted_at", "pk")
+    return TriageQueue(queryset.order_by("submitted_at", "pk"))
+
+
+_TRIAGE_COLUMNS = (
+    "pk",
+    "title",
+    "body",
+    "submitted_at",
+    "suggestions",
+    "suggested_focus_area",
+    "author__display_name",
+    "author__deleted_at",
+    "theme_id",
+    "focus_area_id",
+    "team_id",
+)
 
 
 def team_queue_list(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
@@ -147,9 +221,10 @@ def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
 _routing_taxonomy: dict[int, tuple[list[Theme], list[Team]]] = {}
 
 
-def proposals_taxonomy_attach(*, proposals: Iterable[Proposal]) -> list[Proposal]:
-    """Give each proposal its theme, focus area and team from routing_taxonomy_get, with
-    no query (the staff queues load only their ids); returns the proposals as a list."""
+def proposals_taxonomy_attach(*, proposals: Iterable) -> list:
+    """Give each proposal (or TriageRow) its theme, focus area and team from
+    routing_taxonomy_get, with no query (the staff queues load only their ids); returns
+    the proposals as a list."""
     themes, teams = routing_taxonomy_get()
     theme_of = {theme.pk: theme for theme in themes}
     area_of = {area.pk: area for theme in themes for area in theme.focus_areas.all()}
@@ -235,15 +310,62 @@ def _with_images(proposal: Proposal) -> Proposal:
 
 
 @dataclass
-class ReportedItem:
-    """One reported proposal or comment with its open reports."""
+class ReportedAuthor:
+    public_name: str
 
-    target: Proposal | Comment
-    reports: list[Report]
+
+@dataclass
+class ReportedProposal:
+    """A reported proposal, or a reported comment's proposal (`pk` and `title` only)."""
+
+    pk: int
+    title: str
+    body: str = ""
+    status: str = ""
+    hidden_at: datetime | None = None
+    hidden_reason: str = ""
+    author: ReportedAuthor | None = None
 
     @property
-    def kind(self) -> str:
-        return "proposal" if isinstance(self.target, Proposal) else "comment"
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+@dataclass
+class ReportedComment:
+    pk: int
+    body: str
+    hidden_at: datetime | None
+    hidden_reason: str
+    author: ReportedAuthor
+    proposal: ReportedProposal
+
+    @property
+    def proposal_id(self) -> int:
+        return self.proposal.pk
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+@dataclass
+class OpenReport:
+    pk: int
+    reporter_id: int | None
+    reason: str
+    details: str
+    created_at: datetime
+
+
+@dataclass
+class ReportedItem:
+    """One reported proposal or comment, as the reports page and API show it, with its
+    open reports, oldest first."""
+
+    kind: str  # "proposal" or "comment"
+    target: ReportedProposal | ReportedComment
+    reports: list[OpenReport]
 
     @property
     def reporter_count(self) -> int:
@@ -254,20 +376,21 @@ class ReportWorkspace:
     """Open reports grouped by what they are about, most reporters first, then the oldest.
 
     What a Paginator (or DRF's) asks of it: count() counts the groups, and a slice loads
-    that page's groups, then their open reports with what they are about (two queries),
-    so a page costs the same however many reports are open.
+    that page's groups, then their open reports with the shown columns of what they are
+    about (two queries, rows rather than model instances), so a page costs the same
+    however many reports are open.
     """
 
     def __init__(self) -> None:
+        self._open = Report.objects.filter(resolved_at__isnull=True).order_by()
         self._groups = (
-            Report.objects.filter(resolved_at__isnull=True)
-            .values("proposal_id", "comment_id")
+            self._open.values("proposal_id", "comment_id")
             .annotate(reporters=Count("reporter_id", distinct=True), first_at=Min("created_at"))
             .order_by("-reporters", "first_at", "proposal_id", "comment_id")
         )
 
     def count(self) -> int:
-        return self._groups.count()
+        return self._open.values("proposal_id", "comment_id").distinct().count()
 
     def __iter__(self):
         return iter(self[:])
@@ -278,20 +401,26 @@ class ReportWorkspace:
         groups = list(self._groups[index])
         proposal_ids = [group["proposal_id"] for group in groups if group["proposal_id"]]
         comment_ids = [group["comment_id"] for group in groups if group["comment_id"]]
-        reports = (
-            Report.objects.filter(resolved_at__isnull=True)
-            .filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
-            .select_related("proposal__author", "comment__author")
-            .select_related("comment__proposal")
-            .only(*_REPORT_COLUMNS)
+        rows = (
+            self._open.filter(Q(proposal_id__in=proposal_ids) | Q(comment_id__in=comment_ids))
             .order_by("created_at", "pk")
+            .values_list(*_REPORT_COLUMNS)
         )
         items: dict[tuple[int | None, int | None], ReportedItem] = {}
-        for report in reports:
-            key = (report.proposal_id, report.comment_id)
+        for row in rows:
+            pk, reporter_id, reason, details, created_at, proposal_id, comment_id = row[:7]
+            key = (proposal_id, comment_id)
             if key not in items:
-                items[key] = ReportedItem(target=report.proposal or report.comment, reports=[])
-            items[key].reports.append(report)
+                items[key] = _reported_item(row)
+            items[key].reports.append(
+                OpenReport(
+                    pk=pk,
+                    reporter_id=reporter_id,
+                    reason=reason,
+                    details=details,
+                    created_at=created_at,
+                )
+            )
         return [items[(group["proposal_id"], group["comment_id"])] for group in groups]
 
 
@@ -299,20 +428,52 @@ class ReportWorkspace:
 # proposal or comment with its author, and a comment's proposal.
 _AUTHOR = ("author__display_name", "author__deleted_at")
 _REPORT_COLUMNS = (
+    "pk",
     "reporter_id",
     "reason",
     "details",
     "created_at",
-    "resolved_at",
+    "proposal_id",
+    "comment_id",
     *(
         f"proposal__{name}"
-        for name in ("title", "body", "status", "outcome", "hidden_at", "hidden_reason", *_AUTHOR)
+        for name in ("title", "body", "status", "hidden_at", "hidden_reason", *_AUTHOR)
     ),
     *(
         f"comment__{name}"
-        for name in ("body", "hidden_at", "hidden_reason", "proposal__title", *_AUTHOR)
+        for name in ("body", "hidden_at", "hidden_reason", "proposal_id", "proposal__title")
     ),
+    *(f"comment__{name}" for name in _AUTHOR),
 )
+
+
+def _reported_item(row: tuple) -> ReportedItem:
+    # One row of _REPORT_COLUMNS: what the report is about, without its reports.
+    (proposal_id, comment_id, p_title, p_body, p_status, p_hidden_at, p_reason) = row[5:12]
+    (p_name, p_deleted_at, c_body, c_hidden_at, c_reason, c_proposal_id) = row[12:18]
+    (c_proposal_title, c_name, c_deleted_at) = row[18:21]
+    if comment_id is None:
+        author = ReportedAuthor(public_name_of(display_name=p_name, deleted_at=p_deleted_at))
+        target = ReportedProposal(
+            pk=proposal_id,
+            title=p_title,
+            body=p_body,
+            status=p_status,
+            hidden_at=p_hidden_at,
+            hidden_reason=p_reason,
+            author=author,
+        )
+        return ReportedItem(kind="proposal", target=target, reports=[])
+    author = ReportedAuthor(public_name_of(display_name=c_name, deleted_at=c_deleted_at))
+    comment = ReportedComment(
+        pk=comment_id,
+        body=c_body,
+        hidden_at=c_hidden_at,
+        hidden_reason=c_reason,
+        author=author,
+        proposal=ReportedProposal(pk=c_proposal_id, title=c_proposal_title),
+    )
+    return ReportedItem(kind="comment", target=comment, reports=[])
 
 
 def report_workspace_list() -> ReportWorkspace:

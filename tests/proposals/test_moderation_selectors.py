@@ -132,7 +132,7 @@ def _triage_queries(count: int) -> int:
     with CaptureQueriesContext(connection) as context:
         rows = proposals_taxonomy_attach(proposals=triage_queue_list(filters=TriageFilters()))
         for row in rows:
-            str(row.author.public_name)
+            str(row.author_name)
             str(row.theme.name if row.theme else "")
             str(row.focus_area.name if row.focus_area else "")
             str(row.suggestions)
