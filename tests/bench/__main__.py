@@ -177,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from tests.bench import notifications
 
+        log(
+            f"\nBuilding and sending the daily digest for {notifications.DIGEST_PEOPLE:,} people"
+            " (several minutes at the rate below)…"
+        )
         notifications.log_digest(notifications.digest_measure(), log=log)
     except Exception:
         log("Daily digest failed:\n" + traceback.format_exc())

@@ -29,7 +29,9 @@ def fan_out_measure(*, followers: int = FOLLOWERS, runs: int = 3) -> dict:
     try:
         with transaction.atomic():
             proposal = Proposal.objects.filter(status=Status.PUBLISHED).order_by("pk").first()
-            missing = followers + 1 - User.objects.count()
+            # Only people fan-out reaches: a seed's deleted or inactive accounts are told nothing.
+            reachable = User.objects.filter(is_active=True, deleted_at__isnull=True)
+            missing = followers + 1 - reachable.count()
             if missing > 0:
                 User.objects.bulk_create(
                     [
@@ -39,7 +41,7 @@ def fan_out_measure(*, followers: int = FOLLOWERS, runs: int = 3) -> dict:
                     batch_size=2000,
                 )
             people = list(
-                User.objects.exclude(pk=proposal.author_id)
+                reachable.exclude(pk=proposal.author_id)
                 .order_by("pk")
                 .values_list("pk", flat=True)[:followers]
             )
@@ -148,7 +150,8 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
             # Items about up to 100 proposals, each followed by an equal share of the people.
             proposals = list(Proposal.objects.filter(status=Status.PUBLISHED).order_by("pk")[:100])
             per_proposal = -(-people // len(proposals))
-            missing = people + 1 - User.objects.count()
+            reachable = User.objects.filter(is_active=True, deleted_at__isnull=True)
+            missing = people + 1 - reachable.count()
             if missing > 0:
                 User.objects.bulk_create(
                     [
@@ -159,7 +162,7 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
                 )
             authors = {p.author_id for p in proposals}
             readers = list(
-                User.objects.exclude(pk__in=authors)
+                reachable.exclude(pk__in=authors)
                 .order_by("pk")
                 .values_list("pk", flat=True)[:people]
             )
