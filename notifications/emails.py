@@ -66,10 +66,10 @@ def language_of(user) -> str:
     return user.preferred_language if user.preferred_language in languages else "da"
 
 
-def _headers(*, user, kind_key: str) -> dict[str, str]:
+def _headers(*, unsubscribe: str) -> dict[str, str]:
     return {
         "List-Id": list_id(),
-        "List-Unsubscribe": f"<{unsubscribe_url(user_id=user.pk, kind=kind_key)}>",
+        "List-Unsubscribe": f"<{unsubscribe}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Auto-Submitted": "auto-generated",  # RFC 3834: out-of-office replies stay away
     }
@@ -86,7 +86,16 @@ def _outgoing(
     template: str,
     kind_key: str,
 ) -> OutgoingEmail:
-    context = {**context, "recipient": user, "site_url": settings.SITE_URL}
+    """Precondition: the recipient's language is active. `kind_key` is the kind a one-click
+    unsubscribe from this email stops."""
+    unsubscribe = unsubscribe_url(user_id=user.pk, kind=kind_key)
+    context = {
+        **context,
+        "recipient": user,
+        "site_url": settings.SITE_URL,
+        "unsubscribe": unsubscribe,
+        "lang": translation.get_language(),
+    }
     return OutgoingEmail(
         key=key,
         category=category,
@@ -97,7 +106,7 @@ def _outgoing(
         html_body=render_to_string(f"notifications/email/{template}.html", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[user.email],
-        headers=_headers(user=user, kind_key=kind_key),
+        headers=_headers(unsubscribe=unsubscribe),
     )
 
 
@@ -114,8 +123,6 @@ def notification_email_build(*, item: EmailItem) -> OutgoingEmail:
         context={
             "item": item,
             "setting_url": preference_setting_url(kind_key=item.kind.key),
-            "unsubscribe": unsubscribe_url(user_id=user.pk, kind=item.kind.key),
-            "lang": translation.get_language(),
         },
         template="notification",
         kind_key=item.kind.key,
@@ -190,8 +197,6 @@ def bundle_email_build(*, user, items: Sequence[EmailItem]) -> OutgoingEmail:
             "groups": _groups(items),
             "whys": _whys(items),
             "count": len(items),
-            "unsubscribe": unsubscribe_url(user_id=user.pk, kind=kind_key),
-            "lang": translation.get_language(),
         },
         template="digest",
         kind_key=kind_key,
@@ -229,8 +234,6 @@ def digest_email_build(
             "groups": _groups(items),
             "whys": _whys(items),
             "count": count,
-            "unsubscribe": unsubscribe_url(user_id=user.pk, kind=kind_key),
-            "lang": translation.get_language(),
         },
         template="digest",
         kind_key=kind_key,
