@@ -151,7 +151,9 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
             proposals = list(Proposal.objects.filter(status=Status.PUBLISHED).order_by("pk")[:100])
             per_proposal = -(-people // len(proposals))
             reachable = User.objects.filter(is_active=True, deleted_at__isnull=True)
-            missing = people + 1 - reachable.count()
+            authors = {p.author_id for p in proposals}
+            # The proposals' authors are not among the readers: make enough people without them.
+            missing = people + len(authors) - reachable.count()
             if missing > 0:
                 User.objects.bulk_create(
                     [
@@ -160,7 +162,6 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
                     ],
                     batch_size=5000,
                 )
-            authors = {p.author_id for p in proposals}
             readers = list(
                 reachable.exclude(pk__in=authors)
                 .order_by("pk")
