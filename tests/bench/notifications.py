@@ -9,6 +9,8 @@ import time
 
 from django.db import transaction
 
+from tests.processes import free_port
+
 FOLLOWERS = 10_000
 GOAL_PER_SECOND = 10_000
 
@@ -86,14 +88,6 @@ DIGEST_PEOPLE = 100_000
 DIGEST_GOAL_PER_SECOND = 500
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _smtp_sink(port: int):
     """A local SMTP server in its own process that accepts and discards every message."""
     import socket
@@ -135,7 +129,7 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
     from proposals.models import Proposal, ProposalFollow
     from proposals.notifications import EventKind
 
-    port = _free_port()
+    port = free_port()
     sink = _smtp_sink(port)
     mailers = {
         **settings.MAILERS,
