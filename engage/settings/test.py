@@ -17,3 +17,8 @@ CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.Lo
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
 # Connections kept between requests, as in production.
 DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405
+# Tasks the code under test enqueues go to a queue in memory that nothing reads, not to
+# the repository's var/ folder; tests that need a real worker point Celery at Redis
+# themselves (tests.processes.publish_to).
+CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_TRANSPORT_OPTIONS = {}
