@@ -6,13 +6,16 @@ Pure functions without Django imports, so settings modules can call them.
 from typing import Any
 
 OUTBOX_BACKEND = "engage.mail.backends.OutboxBackend"
-SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+SMTP_BACKEND = "engage.mail.backends.SMTPBackend"
+# Django's own SMTP backend takes the same options (it sends each email through Python's
+# email package, which costs more per email).
+DJANGO_SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EML_BACKEND = "engage.mail.backends.EmlFileBackend"
 
 
 def delivery_options(*, backend: str, email_url: dict[str, Any], eml_dir: str) -> dict[str, Any]:
     """The OPTIONS each delivery backend understands, and nothing it would reject."""
-    if backend == SMTP_BACKEND:
+    if backend in (SMTP_BACKEND, DJANGO_SMTP_BACKEND):
         return {
             "host": email_url["EMAIL_HOST"],
             "port": email_url["EMAIL_PORT"],
