@@ -27,13 +27,15 @@ from notifications.unsubscribe import unsubscribe_url
 @dataclass(frozen=True)
 class EmailItem:
     """One notification in an email: its delivery, kind and words (in the recipient's
-    language), why the person got it and the absolute link to the thing itself."""
+    language), why the person got it, the absolute link to the thing itself and the link to
+    the setting of its kind."""
 
     delivery: Delivery
     kind: NotificationKind
     message: Message
     reason: str
     link: str
+    setting_url: str
 
     @property
     def details(self) -> str:
@@ -49,15 +51,34 @@ def list_id() -> str:
     return settings.MAIL_LIST_ID or f"Hverdagsmål <notifications.{mail_domain()}>"
 
 
-def email_item_build(*, delivery: Delivery, kind: NotificationKind) -> EmailItem:
-    """Precondition: the recipient's language is active and `delivery.event.target` loaded."""
-    message = kind.message(delivery.event)
+def email_item_build(
+    *, delivery: Delivery, kind: NotificationKind, words: dict | None = None
+) -> EmailItem:
+    """Precondition: the recipient's language is active and `delivery.event.target` loaded.
+
+    An event's words do not depend on who reads them: a batch that passes the same `words`
+    dict to every call builds them once per event and language.
+    """
+    key = (delivery.event_id, kind.key, translation.get_language())
+    shared = words.get(key) if words is not None else None
+    if shared is None:
+        message = kind.message(delivery.event)
+        shared = (
+            message,
+            kind.reason(delivery.event),
+            site_link(message.url),
+            preference_setting_url(kind_key=kind.key),
+        )
+        if words is not None:
+            words[key] = shared
+    message, reason, link, setting_url = shared
     return EmailItem(
         delivery=delivery,
         kind=kind,
         message=message,
-        reason=kind.reason(delivery.event),
-        link=site_link(message.url),
+        reason=reason,
+        link=link,
+        setting_url=setting_url,
     )
 
 
@@ -122,7 +143,7 @@ def notification_email_build(*, item: EmailItem) -> OutgoingEmail:
         subject=item.message.subject,
         context={
             "item": item,
-            "setting_url": preference_setting_url(kind_key=item.kind.key),
+            "setting_url": item.setting_url,
         },
         template="notification",
         kind_key=item.kind.key,
@@ -157,11 +178,7 @@ def _whys(items: Sequence[EmailItem]) -> list[Why]:
     for item in items:
         whys.setdefault(
             (item.kind.key, item.reason),
-            Why(
-                kind=item.kind,
-                reason=item.reason,
-                setting_url=preference_setting_url(kind_key=item.kind.key),
-            ),
+            Why(kind=item.kind, reason=item.reason, setting_url=item.setting_url),
         )
     return list(whys.values())
 

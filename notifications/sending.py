@@ -90,9 +90,9 @@ def _sendable(deliveries: Sequence[Delivery]) -> list[Delivery]:
     return keep
 
 
-def _items(deliveries: Iterable[Delivery]) -> list[EmailItem]:
-    """Precondition: the recipient's language is active."""
-    return [email_item_build(delivery=d, kind=kind_get(d.kind)) for d in deliveries]
+def _items(deliveries: Iterable[Delivery], *, words: dict | None = None) -> list[EmailItem]:
+    """Precondition: the recipient's language is active. `words`: as email_item_build."""
+    return [email_item_build(delivery=d, kind=kind_get(d.kind), words=words) for d in deliveries]
 
 
 def _mark_queued(*, deliveries: Sequence[Delivery], email: QuerySet) -> None:
@@ -197,11 +197,11 @@ def deliveries_release_held(*, now: datetime | None = None) -> int:
 
 
 def _emails_write_bundles(bundles: Sequence[list[Delivery]]) -> int:
-    emails = []
+    emails, words = [], {}
     for deliveries in bundles:
         user = deliveries[0].recipient
         with translation.override(language_of(user)):
-            emails.append(bundle_email_build(user=user, items=_items(deliveries)))
+            emails.append(bundle_email_build(user=user, items=_items(deliveries, words=words)))
     ids = outgoing_emails_create(emails=emails)
     for deliveries, email_id in zip(bundles, ids, strict=True):
         _mark_queued(deliveries=deliveries, email=OutgoingEmail.objects.filter(pk=email_id))
@@ -291,14 +291,13 @@ def digests_build(*, channel: Channel, period: date, recipient_ids: Sequence[int
     for delivery in rows:
         by_person[delivery.recipient_id].append(delivery)
     people = list(by_person.values())
-    emails = []
+    emails, words = [], {}
     for deliveries in people:
         user = deliveries[0].recipient
         with translation.override(language_of(user)):
+            items = _items(deliveries, words=words)
             emails.append(
-                digest_email_build(
-                    user=user, channel=channel, period=period, items=_items(deliveries)
-                )
+                digest_email_build(user=user, channel=channel, period=period, items=items)
             )
     ids = outgoing_emails_create(emails=emails)
     Digest.objects.bulk_create(
