@@ -89,15 +89,15 @@ DIGEST_GOAL_PER_SECOND = 500
 
 
 def _smtp_sink(port: int):
-    """A local SMTP server in its own process that accepts and discards every message."""
+    """A local SMTP server in its own process that accepts and discards every message and
+    prints how many when it is stopped (tests.bench.smtp_sink)."""
     import socket
     import subprocess
     import sys
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-         "-c", "aiosmtpd.handlers.Sink"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "tests.bench.smtp_sink", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -111,10 +111,16 @@ def _smtp_sink(port: int):
 
 def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
     """The daily digest for `people` people with two pending items each, built and sent over
-    SMTP to a local sink by this one process, as one worker would; rolled back afterwards."""
+    SMTP to a local sink by this one process, as one worker would.
+
+    Committed as in production (every email is marked sent in a statement of its own), so
+    what the run adds is deleted afterwards; the readers the seed lacks are made on the first
+    run and kept for the next.
+    """
     from datetime import timedelta
 
     from django.conf import settings
+    from django.db.models import Max
     from django.test import override_settings
     from django.utils import timezone
 
@@ -122,46 +128,54 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
     from engage.mail.models import OutgoingEmail
     from engage.mail.services import outgoing_emails_send
     from notifications import sending
-    from notifications.models import Delivery
+    from notifications.models import Delivery, Digest, Event, Notification
     from notifications.registry import Channel
     from notifications.services import event_record
     from proposals.lifecycle import Status
     from proposals.models import Proposal, ProposalFollow
     from proposals.notifications import EventKind
 
+    def last_pk(model) -> int:
+        return model.objects.aggregate(last=Max("pk"))["last"] or 0
+
+    before = {model: last_pk(model) for model in (Event, OutgoingEmail, Digest)}
+    # Items about 100 proposals, each followed by a share of the people only: the seed's own
+    # follows of them are put aside for the run and back afterwards.
+    proposals = list(Proposal.objects.filter(status=Status.PUBLISHED).order_by("pk")[:100])
+    seeded_follows = ProposalFollow.objects.filter(proposal__in=proposals)
+    put_aside = [
+        ProposalFollow(**row)
+        for row in seeded_follows.values("proposal_id", "user_id", "created_at")
+    ]
+    per_proposal = -(-people // len(proposals))
+    reachable = User.objects.filter(is_active=True, deleted_at__isnull=True)
+    authors = {p.author_id for p in proposals}
+    missing = people + len(authors) - reachable.count()
+    if missing > 0:
+        start = User.objects.filter(email__startswith="bench-digest-").count()
+        User.objects.bulk_create(
+            [
+                User(email=f"bench-digest-{n}@example.dk", display_name=f"Læser {n}")
+                for n in range(start, start + missing)
+            ],
+            batch_size=5000,
+        )
+    readers = list(
+        reachable.exclude(pk__in=authors).order_by("pk").values_list("pk", flat=True)[:people]
+    )
     port = free_port()
     sink = _smtp_sink(port)
     mailers = {
         **settings.MAILERS,
         "delivery": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "BACKEND": "engage.mail.backends.SMTPBackend",
             "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20},
         },
     }
     figures: dict = {}
     try:
-        with override_settings(MAILERS=mailers), transaction.atomic():
-            # Items about up to 100 proposals, each followed by an equal share of the people.
-            proposals = list(Proposal.objects.filter(status=Status.PUBLISHED).order_by("pk")[:100])
-            per_proposal = -(-people // len(proposals))
-            reachable = User.objects.filter(is_active=True, deleted_at__isnull=True)
-            authors = {p.author_id for p in proposals}
-            # The proposals' authors are not among the readers: make enough people without them.
-            missing = people + len(authors) - reachable.count()
-            if missing > 0:
-                User.objects.bulk_create(
-                    [
-                        User(email=f"bench-digest-{n}@example.dk", display_name=f"Læser {n}")
-                        for n in range(missing)
-                    ],
-                    batch_size=5000,
-                )
-            readers = list(
-                reachable.exclude(pk__in=authors)
-                .order_by("pk")
-                .values_list("pk", flat=True)[:people]
-            )
-            ProposalFollow.objects.filter(proposal__in=proposals).delete()
+        with transaction.atomic():
+            seeded_follows.delete()
             ProposalFollow.objects.bulk_create(
                 [
                     ProposalFollow(proposal=proposal, user_id=pk)
@@ -170,17 +184,19 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
                 ],
                 batch_size=5000,
             )
-            for proposal in proposals:
-                for _ in range(2):
-                    event_record(
-                        kind=EventKind.COMMENT_CREATED, target=proposal, actor=None, data={}
-                    )
-            Delivery.objects.filter(channel=Channel.DAILY, status="pending").update(
+            events = [
+                event_record(kind=EventKind.COMMENT_CREATED, target=proposal, actor=None, data={})
+                for proposal in proposals
+                for _ in range(2)
+            ]
+            # Owed to yesterday's period, as if written during the day before the run.
+            Delivery.objects.filter(event__in=events, channel=Channel.DAILY).update(
                 created_at=timezone.now() - timedelta(days=1)
             )
-            period = sending.digest_period(channel=Channel.DAILY, now=timezone.now())
-            due = sending.digests_due_recipient_ids(channel=Channel.DAILY, period=period)
+        period = sending.digest_period(channel=Channel.DAILY, now=timezone.now())
+        due = sending.digests_due_recipient_ids(channel=Channel.DAILY, period=period)
 
+        with override_settings(MAILERS=mailers):
             started = time.perf_counter()
             for start in range(0, len(due), sending.CHUNK):
                 sending.digests_build(
@@ -190,7 +206,9 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
                 )
             built = time.perf_counter()
             ids = list(
-                OutgoingEmail.objects.filter(category="digest", status="pending")
+                OutgoingEmail.objects.filter(
+                    pk__gt=before[OutgoingEmail], category="digest", status="pending"
+                )
                 .order_by("pk")
                 .values_list("pk", flat=True)
             )
@@ -201,30 +219,39 @@ def digest_measure(*, people: int = DIGEST_PEOPLE) -> dict:
                 )
                 sent += len(report.sent)
             finished = time.perf_counter()
-            figures = {
-                "people": len(due),
-                "emails": len(ids),
-                "sent": sent,
-                "build_seconds": built - started,
-                "send_seconds": finished - built,
-            }
-            raise _RollBack
-    except _RollBack:
-        pass
+        figures = {
+            "people": len(due),
+            "emails": len(ids),
+            "sent": sent,
+            "build_seconds": built - started,
+            "send_seconds": finished - built,
+        }
     finally:
         sink.terminate()
-        sink.wait(timeout=10)
+        received, _ = sink.communicate(timeout=10)
+        with transaction.atomic():
+            new_events = Event.objects.filter(pk__gt=before[Event])
+            Delivery.objects.filter(event__in=new_events).delete()
+            Notification.objects.filter(event__in=new_events).delete()
+            Digest.objects.filter(pk__gt=before[Digest]).delete()
+            OutgoingEmail.objects.filter(pk__gt=before[OutgoingEmail]).delete()
+            new_events.delete()
+            ProposalFollow.objects.filter(proposal__in=proposals).delete()
+            ProposalFollow.objects.bulk_create(put_aside, batch_size=5000)
+    if figures:
+        figures["received"] = int(received.strip() or 0)
     return figures
 
 
 def log_digest(figures: dict, *, log) -> None:
     seconds = figures["build_seconds"] + figures["send_seconds"]
     rate = figures["sent"] / seconds
-    complete = figures["sent"] == figures["people"] == DIGEST_PEOPLE
+    complete = figures["sent"] == figures["received"] == figures["people"] == DIGEST_PEOPLE
     verdict = "PASS" if rate >= DIGEST_GOAL_PER_SECOND and complete else "MISS"
     log(
         f"\nDaily digest for {figures['people']:,} people with 2 new items each, built and "
-        f"sent over SMTP to a local sink by one process: {figures['sent']:,} emails in "
+        f"sent over SMTP to a local sink by one process: {figures['sent']:,} emails "
+        f"({figures['received']:,} received) in "
         f"{seconds:.1f} s (building {figures['build_seconds']:.1f} s, sending "
         f"{figures['send_seconds']:.1f} s) = {rate:,.0f} emails/s per worker "
         f"(goal ≥ {DIGEST_GOAL_PER_SECOND}/s) {verdict}"
