@@ -79,6 +79,7 @@ def test_production_refuses_to_start_without_redis(redis_url):
         ("http://hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
         ("hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
         ("ftp://hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
+        ("https://", "hverdagsmaal.example.dk"),
         # SITE_URL forgotten on a real host: the default links every email to loopback.
         ("http://127.0.0.1:8000", "hverdagsmaal.example.dk"),
         ("http://localhost:8000", "localhost,*"),

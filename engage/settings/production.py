@@ -1,4 +1,5 @@
-"""Production: everything from the environment; refuses to start without a secret key."""
+"""Production: everything from the environment; refuses to start without a secret key,
+without Redis, or without an https SITE_URL."""
 
 import ipaddress
 from urllib.parse import urlsplit
@@ -42,11 +43,12 @@ if not REDIS_URL.strip():
 # (docker compose on localhost, the worker tests): a site that serves any other host and
 # kept the loopback default forgot SITE_URL, and its emails would link to nowhere.
 _site = urlsplit(SITE_URL.strip())
-if _site.scheme != "https" and not (
+_on_this_machine_only = (
     _site.scheme == "http"
     and _loopback(_site.hostname or "")
     and all(_loopback(host) for host in ALLOWED_HOSTS)
-):
+)
+if not ((_site.scheme == "https" and _site.hostname) or _on_this_machine_only):
     raise ImproperlyConfigured(
         f"SITE_URL is {SITE_URL!r}: production needs the site's public https address, e.g."
         " SITE_URL=https://hverdagsmaal.example.dk (plain http only for localhost, with"
