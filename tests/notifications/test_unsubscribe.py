@@ -242,6 +242,7 @@ def test_a_digests_one_click_stops_exactly_the_kinds_it_carried(person, no_broke
     url = one_click_link(digest)
 
     page = Client().get(url).content.decode()
+    assert "E-mailen til k•••@example.dk indeholdt disse slags beskeder:" in page
     for kind in (COMMENT, NEWS):
         assert f"“{LABELS[kind]}”. Lige nu: I det daglige overblik." in page
     assert "Dit forslag er besvaret" not in page  # a kind the email did not carry
