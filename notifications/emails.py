@@ -6,7 +6,7 @@ needs no images), says why the person got it with a link to exactly that setting
 the list headers mail programs use: List-Id, and a one-click List-Unsubscribe (RFC 8058).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -105,11 +105,11 @@ def _outgoing(
     subject: str,
     context: dict,
     template: str,
-    kind_key: str,
+    kind_keys: Iterable[str],
 ) -> OutgoingEmail:
-    """Precondition: the recipient's language is active. `kind_key` is the kind a one-click
-    unsubscribe from this email stops."""
-    unsubscribe = unsubscribe_url(user_id=user.pk, kind=kind_key)
+    """Precondition: the recipient's language is active. `kind_keys` are the kinds a
+    one-click unsubscribe from this email stops: every kind it carries."""
+    unsubscribe = unsubscribe_url(user_id=user.pk, kinds=kind_keys)
     context = {
         **context,
         "recipient": user,
@@ -146,7 +146,7 @@ def notification_email_build(*, item: EmailItem) -> OutgoingEmail:
             "setting_url": item.setting_url,
         },
         template="notification",
-        kind_key=item.kind.key,
+        kind_keys=[item.kind.key],
     )
 
 
@@ -183,18 +183,9 @@ def _whys(items: Sequence[EmailItem]) -> list[Why]:
     return list(whys.values())
 
 
-def _main_kind(items: Sequence[EmailItem]) -> str:
-    """The kind a one-click unsubscribe of a many-item email stops: its most frequent."""
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item.kind.key] = counts.get(item.kind.key, 0) + 1
-    return max(counts, key=lambda key: counts[key])
-
-
 def bundle_email_build(*, user, items: Sequence[EmailItem]) -> OutgoingEmail:
     """The notifications held back because the person had many emails within the hour."""
     first = min(item.delivery.pk for item in items)
-    kind_key = _main_kind(items)
     return _outgoing(
         user=user,
         key=f"bundle:{first}:{len(items)}",
@@ -216,7 +207,8 @@ def bundle_email_build(*, user, items: Sequence[EmailItem]) -> OutgoingEmail:
             "count": len(items),
         },
         template="digest",
-        kind_key=kind_key,
+        # One click stops exactly what the person read about here, nothing they did not see.
+        kind_keys={item.kind.key for item in items},
     )
 
 
@@ -224,7 +216,6 @@ def digest_email_build(
     *, user, channel: Channel, period, items: Sequence[EmailItem]
 ) -> OutgoingEmail:
     """One person's digest for one period. Precondition: their language is active."""
-    kind_key = _main_kind(items)
     count = len(items)
     if channel == Channel.WEEKLY:
         subject = ngettext(
@@ -253,5 +244,6 @@ def digest_email_build(
             "count": count,
         },
         template="digest",
-        kind_key=kind_key,
+        # One click stops exactly what the person read about here, nothing they did not see.
+        kind_keys={item.kind.key for item in items},
     )

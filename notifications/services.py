@@ -1,4 +1,4 @@
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import rules
@@ -17,6 +17,7 @@ from notifications.registry import (
     kind_get,
     kinds_for_event,
 )
+from notifications.selectors import preference_rows_of
 from notifications.sending import deliveries_ring
 
 
@@ -126,6 +127,33 @@ def preference_set(*, user: Any, kind: NotificationKind, channel: Channel) -> Pr
         user=user, kind=kind.key, defaults={"channel": channel.value}
     )
     return preference
+
+
+# What "weekly digest instead" on an unsubscribe page moves: mail that comes more often. A
+# kind the person has stopped stays stopped (the button must not start mail again).
+WEEKLY_INSTEAD_OF = frozenset({Channel.IMMEDIATE, Channel.DAILY})
+
+
+@transaction.atomic
+def preferences_unsubscribe(
+    *, user: Any, kinds: Sequence[NotificationKind], weekly: bool = False
+) -> list[NotificationKind]:
+    """What an unsubscribe link does: stop email for every one of `kinds` (all those one
+    email carried), or with `weekly` move those of them that `user` gets at once or daily
+    to the weekly digest. Returns the kinds that are now on the channel asked for.
+
+    No permission check on purpose: the signed link names only kinds the person was sent,
+    and stopping mail is always allowed.
+    """
+    if not weekly:
+        for kind in kinds:
+            preference_set(user=user, kind=kind, channel=Channel.NONE)
+        return list(kinds)
+    now = {row.kind.key: row.channel for row in preference_rows_of(user=user, kinds=kinds)}
+    for kind in kinds:
+        if now[kind.key] in WEEKLY_INSTEAD_OF:
+            preference_set(user=user, kind=kind, channel=Channel.WEEKLY)
+    return [kind for kind in kinds if now[kind.key] in WEEKLY_INSTEAD_OF | {Channel.WEEKLY}]
 
 
 def preference_choices_check_permitted(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from engage.accounts.models import User
-from notifications.models import Event
+from notifications.models import Event, Notification
 from notifications.registry import (
     Audience,
     Channel,
@@ -76,8 +76,34 @@ def _team_members(event: Event):
 
 
 def _focus_area_followers(event: Event):
+    """Who follows the focus area the proposal was published in (or re-routed into), less
+    those who know of it already: its author, its followers, and whoever heard of it through
+    a focus area before (a re-route from an area they follow too tells them nothing new)."""
+    from django.contrib.contenttypes.models import ContentType
+
     proposal = _proposal(event)
-    return User.objects.filter(focus_area_follows__focus_area_id=proposal.focus_area_id)
+    if proposal is None:
+        return User.objects.none()
+    slug = event.data.get("focus_area")
+    # The area the event names: a fan-out repeated after a later re-route still tells the
+    # followers of the area it was published in.
+    area = (
+        {"focus_area_follows__focus_area__slug": slug}
+        if slug
+        else {"focus_area_follows__focus_area_id": proposal.focus_area_id}
+    )
+    heard = Notification.objects.filter(
+        kind="follower.focus_area",
+        event__kind=EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA,
+        event__target_type=ContentType.objects.get_for_model(proposal),
+        event__target_id=proposal.pk,
+    ).values("recipient_id")
+    return (
+        User.objects.filter(**area)
+        .exclude(pk=proposal.author_id)
+        .exclude(pk__in=proposal.follows.values("user_id"))
+        .exclude(pk__in=heard)
+    )
 
 
 def _is_reply(event: Event) -> bool:
@@ -88,8 +114,13 @@ def _reply_recipients(event: Event):
     return User.objects.filter(comments__pk=event.data.get("parent"))
 
 
-def _to(status: str):
-    return lambda event: event.data.get("to") == status
+def _to(status: str, *, not_from: str = ""):
+    """Whether the event is a change to `status` (and not one back from `not_from`)."""
+    return lambda event: event.data.get("to") == status and event.data.get("from") != not_from
+
+
+def _is_reroute(event: Event) -> bool:
+    return bool(event.data.get("reroute"))
 
 
 def _message(subject, details=None):
@@ -118,15 +149,42 @@ def _message(subject, details=None):
 def _routing_details(event: Event, proposal) -> list[str]:
     """Where the proposal went: its focus area (in the reader's language) and the team, by
     the name it had when the proposal was routed."""
-    from engage.taxonomy.choices import classification_get
+    from engage.taxonomy.choices import classification_get, filter_choices_get
 
-    area = classification_get(
-        theme_id=proposal.theme_id, focus_area_id=proposal.focus_area_id
-    ).focus_area
     team = event.data.get("team_name", "")
+    slug = event.data.get("focus_area")
+    if slug:
+        # The area the event names, not the proposal's current one: a message about an
+        # earlier routing keeps saying where it went then. Cached names, no query per message.
+        names = {
+            value: label
+            for _theme, areas in filter_choices_get().focus_areas
+            for value, label in areas
+        }
+        area = names.get(slug)
+    else:  # an event recorded before routing events named their focus area
+        found = classification_get(
+            theme_id=proposal.theme_id, focus_area_id=proposal.focus_area_id
+        ).focus_area
+        area = found.name if found else None
     if area is None or not team:
         return []
-    return [_("Focus area: %(area)s. Team: %(team)s.") % {"area": area.name, "team": team}]
+    return [_("Focus area: %(area)s. Team: %(team)s.") % {"area": area, "team": team}]
+
+
+def _published_details(event: Event, proposal) -> list[str]:
+    """Published from triage with its routing in one step: this one message also says where
+    the proposal went (author.routed is only for a later re-route)."""
+    routing = _routing_details(event, proposal) if event.data.get("team") else []
+    return [*routing, *_status_details(for_author=True)(event, proposal)]
+
+
+def _review_ended_details(event: Event, proposal) -> list[str]:
+    note = event.data.get("note", "") if event.data.get("public", True) else ""
+    return [
+        _("It is still published, and the municipality can take it up again or answer it."),
+        note,
+    ]
 
 
 def _comment_excerpt(event: Event) -> list[str]:
@@ -186,7 +244,7 @@ _AS_MODERATOR = _reason(lambda title: _("You are a moderator."))
 _AS_TEAM = _reason(lambda title: _("You are on the team the proposal was routed to."))
 
 
-def _author_kind(key, status, label, subject) -> NotificationKind:
+def _author_kind(key, status, label, subject, *, details=None, applies=None) -> NotificationKind:
     return NotificationKind(
         key=key,
         event=EventKind.PROPOSAL_STATUS_CHANGED,
@@ -194,9 +252,9 @@ def _author_kind(key, status, label, subject) -> NotificationKind:
         label=label,
         default_channel=Channel.IMMEDIATE,
         recipients=_author_of_proposal,
-        message=_message(subject, _status_details(for_author=True)),
+        message=_message(subject, details or _status_details(for_author=True)),
         reason=_AS_AUTHOR,
-        applies=_to(status),
+        applies=applies or _to(status),
     )
 
 
@@ -206,12 +264,26 @@ kinds_register(
         "published",
         gettext_lazy("Your proposal is published"),
         lambda t: _("Your proposal “%(title)s” is published") % {"title": t},
+        details=_published_details,
+        # Back from review it was published all along: author.review_ended says what changed.
+        applies=_to(Status.PUBLISHED, not_from=Status.UNDER_REVIEW),
     ),
     _author_kind(
         "author.under_review",
         "under_review",
         gettext_lazy("Your proposal is under review"),
         lambda t: _("The municipality is looking into “%(title)s”") % {"title": t},
+    ),
+    _author_kind(
+        "author.review_ended",
+        "published",
+        gettext_lazy("Your proposal is no longer under review"),
+        lambda t: _("The municipality is no longer looking into “%(title)s”") % {"title": t},
+        details=_review_ended_details,
+        applies=lambda event: (
+            (event.data.get("from"), event.data.get("to"))
+            == (Status.UNDER_REVIEW, Status.PUBLISHED)
+        ),
     ),
     _author_kind(
         "author.answered",
@@ -235,13 +307,13 @@ kinds_register(
         key="author.routed",
         event=EventKind.PROPOSAL_ROUTED,
         audience=Audience.AUTHOR,
-        label=gettext_lazy("Your proposal is routed to a team"),
+        label=gettext_lazy("Your proposal is passed on to another team or focus area"),
         default_channel=Channel.IMMEDIATE,
         recipients=_author_of_proposal,
-        message=_message(
-            lambda t: _("“%(title)s” was sent to a team") % {"title": t}, _routing_details
-        ),
+        message=_message(lambda t: _("“%(title)s” was passed on") % {"title": t}, _routing_details),
         reason=_AS_AUTHOR,
+        # Routing from triage publishes too, and author.published says where it went.
+        applies=_is_reroute,
     ),
     NotificationKind(
         key="author.hidden",

@@ -73,6 +73,49 @@ def test_production_refuses_to_start_without_redis(redis_url):
     assert "REDIS_URL" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("site_url", "allowed_hosts"),
+    [
+        ("http://hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
+        ("hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
+        ("ftp://hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
+        ("https://", "hverdagsmaal.example.dk"),
+        # SITE_URL forgotten on a real host: the default links every email to loopback.
+        ("http://127.0.0.1:8000", "hverdagsmaal.example.dk"),
+        ("http://localhost:8000", "localhost,*"),
+    ],
+)
+def test_production_refuses_to_start_unless_site_url_is_https(site_url, allowed_hosts):
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        SITE_URL=site_url,
+        DJANGO_ALLOWED_HOSTS=allowed_hosts,
+    )
+    result = _run([sys.executable, "-c", "import django; django.setup()"], env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"SITE_URL is {site_url!r}" in result.stderr
+    assert "https://" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site_url", "allowed_hosts"),
+    [
+        ("https://hverdagsmaal.example.dk", "hverdagsmaal.example.dk"),
+        # docker compose: the production stack on plain-HTTP localhost.
+        ("http://localhost:8000", "localhost,127.0.0.1,[::1]"),
+    ],
+)
+def test_production_starts_with_an_https_site_url_or_on_localhost(site_url, allowed_hosts):
+    env = _production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        SITE_URL=site_url,
+        DJANGO_ALLOWED_HOSTS=allowed_hosts,
+    )
+    result = _run([sys.executable, "-c", "import django; django.setup()"], env)
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_collects_static_files(tmp_path):
     """What the Dockerfile runs: the manifest storage fails on a CSS url() to a missing file."""
     if not (ROOT / "frontend" / "static" / "frontend").is_dir():

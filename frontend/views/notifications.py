@@ -22,15 +22,16 @@ from notifications.selectors import (
     notification_list,
     notification_rows,
     notification_unread_count,
-    preference_channels,
     preference_groups_visible,
+    preference_rows_of,
     preference_setting_anchor,
 )
 from notifications.services import (
+    WEEKLY_INSTEAD_OF,
     notification_mark_read,
     notifications_mark_all_read,
-    preference_set,
     preferences_save,
+    preferences_unsubscribe,
 )
 from notifications.unsubscribe import email_masked, unsubscribe_token_check
 
@@ -131,13 +132,14 @@ def notification_unread_badges(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt  # RFC 8058: a mail provider's one-click POST carries no CSRF token; the
-# signed token is the authority, and it can do no more than stop one kind of mail.
+# signed token is the authority, and it can do no more than stop the kinds of mail it names.
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def notification_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """GET shows whose mail and which kind, with the buttons, and changes nothing (mail
-    scanners follow links); POST stops that kind by email, or moves it to the weekly
-    digest when that button was pressed. A token that does not hold: 400, nothing changes.
+    """GET shows whose mail and which kinds (all those the email carried), with the
+    buttons, and changes nothing (mail scanners follow links); POST stops those kinds by
+    email, or moves those that come at once or daily to the weekly digest when that button
+    was pressed. A token that does not hold: 400, nothing changes.
 
     No rate limit on purpose: a bad token costs one signature check and no query, and
     providers send one-click POSTs for many people from a few shared addresses.
@@ -145,21 +147,25 @@ def notification_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     unsubscription = unsubscribe_token_check(token=token)
     if unsubscription is None:
         return render(request, "frontend/notifications/unsubscribe_invalid.html", status=400)
-    user, kind = unsubscription.user, unsubscription.kind
+    user, kinds = unsubscription.user, unsubscription.kinds
     _activate_language_of(request, user)
     context = {
-        "kind": kind,
+        "kind": kinds[0],
+        "kinds": kinds,
         "email": email_masked(user.email),
         "token": token,
-        "anchor": preference_setting_anchor(kind_key=kind.key),
+        # One kind: straight to its setting; several: the whole page.
+        "anchor": preference_setting_anchor(kind_key=kinds[0].key) if len(kinds) == 1 else "",
     }
     if request.method == "POST":
         weekly = request.POST.get("channel") == Channel.WEEKLY.value
-        channel = Channel.WEEKLY if weekly else Channel.NONE
-        preference_set(user=user, kind=kind, channel=channel)
-        context["channel"] = channel
+        context["changed"] = preferences_unsubscribe(user=user, kinds=kinds, weekly=weekly)
+        context["channel"] = Channel.WEEKLY if weekly else Channel.NONE
         return render(request, "frontend/notifications/unsubscribed.html", context)
-    context["channel"] = preference_channels(user=user).get(kind.key, kind.default_channel)
+    rows = preference_rows_of(user=user, kinds=kinds)
+    context["rows"] = rows
+    context["channel"] = rows[0].channel
+    context["weekly_instead"] = any(row.channel in WEEKLY_INSTEAD_OF for row in rows)
     return render(request, "frontend/notifications/unsubscribe.html", context)
 
 

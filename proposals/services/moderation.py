@@ -135,7 +135,10 @@ def proposal_route(
     locked.save(update_fields=["focus_area", "theme", "team", "routed_at", "team_note"])
     locked.secondary_focus_areas.set(secondary)
     RoutingDecision.objects.create(proposal=locked, focus_area=focus_area, decided_by=actor)
-    published = proposal_publish(proposal=locked, actor=actor)
+    # Where it went, named in the status change too: the author hears of publication and
+    # routing in one message (and of the routing again only when it is re-routed).
+    routing = {"focus_area": focus_area.slug, "team": team.slug, "team_name": team.name}
+    published = proposal_publish(proposal=locked, actor=actor, event_data=routing)
     audit_record(
         actor=actor,
         action="proposal.route",
@@ -152,12 +155,7 @@ def proposal_route(
             "team_name": team.name,
         },
     )
-    event_record(
-        kind=EventKind.PROPOSAL_ROUTED,
-        target=published,
-        actor=actor,
-        data={"team": team.slug, "team_name": team.name},
-    )
+    event_record(kind=EventKind.PROPOSAL_ROUTED, target=published, actor=actor, data=routing)
     return published
 
 
@@ -362,7 +360,8 @@ def proposal_reroute(
     locked.team = team
     locked.team_note = note.strip()
     fields = ["team", "routed_at", "team_note"]
-    if focus_area is not None and focus_area.pk != locked.focus_area_id:
+    new_area = focus_area is not None and focus_area.pk != locked.focus_area_id
+    if new_area:
         locked.focus_area = focus_area
         locked.theme_id = focus_area.theme_id
         fields += ["focus_area", "theme"]
@@ -385,12 +384,23 @@ def proposal_reroute(
             "team_name": team.name,
         },
     )
+    area_slug = locked.focus_area.slug if locked.focus_area else None
     event_record(
         kind=EventKind.PROPOSAL_ROUTED,
         target=locked,
         actor=actor,
-        data={"team": team.slug, "team_name": team.name},
+        # `reroute`: the author was told of the first routing with its publication.
+        data={"team": team.slug, "team_name": team.name, "focus_area": area_slug, "reroute": True},
     )
+    if new_area:
+        # New in that focus area: its followers hear of it as of a proposal published there
+        # (those who already heard of it through another area do not; see follower.focus_area).
+        event_record(
+            kind=EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA,
+            target=locked,
+            actor=actor,
+            data={"focus_area": area_slug},
+        )
     return locked
 
 

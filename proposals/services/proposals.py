@@ -212,9 +212,16 @@ def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
 
 
 @transaction.atomic
-def proposal_publish(*, proposal: Proposal, actor: User | None) -> Proposal:
-    """Make a submitted proposal public and tell the followers of its focus area."""
-    proposal = proposal_transition(proposal=proposal, target=Status.PUBLISHED, actor=actor)
+def proposal_publish(
+    *, proposal: Proposal, actor: User | None, event_data: dict[str, str] | None = None
+) -> Proposal:
+    """Make a submitted proposal public and tell the followers of its focus area.
+
+    `event_data` is what the status change says beyond itself (proposal_route: where the
+    proposal went, which the author's one message about it names)."""
+    proposal = proposal_transition(
+        proposal=proposal, target=Status.PUBLISHED, actor=actor, event_data=event_data
+    )
     if proposal.focus_area_id:
         event_record(
             kind=EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA,
@@ -244,13 +251,15 @@ def proposal_transition(
     kind: ProposalEvent.Kind = ProposalEvent.Kind.STATUS_CHANGED,
     public: bool = True,
     undo: bool = False,
+    event_data: dict[str, str] | None = None,
 ) -> Proposal:
     """Move a proposal along its lifecycle; the only code that writes `status`.
 
     Locks the row, so two moderators acting at once cannot both succeed: the second sees
     the new status and gets InvalidTransition. Records a timeline entry and, for changes
     after submission, a notification event for the proposal's followers. `undo` allows
-    the lifecycle's undo transitions instead (proposal_unmerge).
+    the lifecycle's undo transitions instead (proposal_unmerge); `event_data` adds to what
+    that event says.
     """
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     transition_check(current=locked.status, target=target, undo=undo)
@@ -290,7 +299,7 @@ def proposal_transition(
     )
     listing_changed(proposal_ids=[locked.pk])
     if previous != Status.DRAFT:
-        data = {"from": previous, "to": target, "outcome": locked.outcome}
+        data = {**(event_data or {}), "from": previous, "to": target, "outcome": locked.outcome}
         if note:
             # What the message says: the answer, the public note, a rejection's explanation
             # (the last to its author only: `public` is false).

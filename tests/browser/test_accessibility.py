@@ -268,11 +268,13 @@ def test_unread_count_in_the_header(language, make_page, make_user, axe, taxonom
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_unsubscribe_pages(language, make_page, make_user, axe, taxonomy):
-    """The page a mail's link opens, its confirmation, and the page for a broken link."""
+    """The page a digest's link opens (it lists the kinds it stops), its confirmation, and
+    the page for a broken link."""
     from notifications.unsubscribe import unsubscribe_token_make
 
     user = make_user(language=language)
-    token = unsubscribe_token_make(user_id=user.pk, kind="follower.comment")
+    kinds = ["follower.comment", "follower.status_changed"]
+    token = unsubscribe_token_make(user_id=user.pk, kinds=kinds)
     page = make_page(language=language, bypass_csp=True)
     visit(page, reverse("notification_unsubscribe", args=[token]), language=language)
     axe(page)

@@ -760,7 +760,10 @@ def test_reroute_to_another_team_and_focus_area(request, who, teams):
         "naturteam",
         "Handler om padder",
     )
-    assert event_kinds(proposal) == [EventKind.PROPOSAL_ROUTED]
+    # The new focus area's followers hear of it as of a proposal published there.
+    assert event_kinds(proposal) == sorted(
+        [EventKind.PROPOSAL_ROUTED, EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA]
+    )
 
 
 # --- the audit trail -------------------------------------------------------------------------

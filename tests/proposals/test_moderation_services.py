@@ -164,11 +164,19 @@ def test_route_publishes_and_routes_with_the_area_team(moderator, team):
 
     [routed_event] = events(EventKind.PROPOSAL_ROUTED, proposal)
     assert routed_event.actor == moderator
-    assert routed_event.data == {"team": "klima-team", "team_name": stored.team.name}
+    assert routed_event.data == {
+        "focus_area": "klimahandlingsplan",
+        "team": "klima-team",
+        "team_name": stored.team.name,
+    }
     [in_area] = events(EventKind.PROPOSAL_PUBLISHED_IN_FOCUS_AREA, proposal)
     assert in_area.data == {"focus_area": "klimahandlingsplan"}
     [changed] = events(EventKind.PROPOSAL_STATUS_CHANGED, proposal)
     assert (changed.data["from"], changed.data["to"]) == ("submitted", "published")
+    assert (changed.data["focus_area"], changed.data["team"]) == (
+        "klimahandlingsplan",
+        "klima-team",
+    )
 
 
 def test_route_to_an_explicit_team_overrides_the_area_team(moderator, team, other_team):
@@ -475,7 +483,12 @@ def test_reroute_hands_the_proposal_to_another_team(team, other_team):
     assert (entry.from_state, entry.to_state) == ("klima-team", "natur-team")
     assert entry.reason == "Det er natur"
     [told] = events(EventKind.PROPOSAL_ROUTED, proposal)
-    assert told.data == {"team": "natur-team", "team_name": stored.team.name}
+    assert told.data == {
+        "team": "natur-team",
+        "team_name": stored.team.name,
+        "focus_area": "klimahandlingsplan",
+        "reroute": True,
+    }
 
 
 def test_reroute_with_a_new_focus_area_records_a_routing_decision(moderator, team, other_team):
