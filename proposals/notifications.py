@@ -114,9 +114,9 @@ def _reply_recipients(event: Event):
     return User.objects.filter(comments__pk=event.data.get("parent"))
 
 
-def _to(status: str, *, not_from: str = ""):
+def _to(status: str, *, not_from: tuple[str, ...] = ()):
     """Whether the event is a change to `status` (and not one back from `not_from`)."""
-    return lambda event: event.data.get("to") == status and event.data.get("from") != not_from
+    return lambda event: event.data.get("to") == status and event.data.get("from") not in not_from
 
 
 def _is_reroute(event: Event) -> bool:
@@ -184,6 +184,18 @@ def _review_ended_details(event: Event, proposal) -> list[str]:
     return [
         _("It is still published, and the municipality can take it up again or answer it."),
         note,
+    ]
+
+
+def _unmerged_details(event: Event, proposal) -> list[str]:
+    title = event.data.get("unmerged_from_title", "")
+    return [
+        _(
+            "The merge with “%(title)s” was undone: the supports and followers that moved "
+            "there are back on your proposal."
+        )
+        % {"title": title},
+        event.data.get("note", "") if event.data.get("public", True) else "",
     ]
 
 
@@ -265,14 +277,24 @@ kinds_register(
         gettext_lazy("Your proposal is published"),
         lambda t: _("Your proposal “%(title)s” is published") % {"title": t},
         details=_published_details,
-        # Back from review it was published all along: author.review_ended says what changed.
-        applies=_to(Status.PUBLISHED, not_from=Status.UNDER_REVIEW),
+        # Back from review it was published all along: author.review_ended says what changed;
+        # back from a merge it was too: author.unmerged says so.
+        applies=_to(Status.PUBLISHED, not_from=(Status.UNDER_REVIEW, Status.MERGED)),
     ),
     _author_kind(
         "author.under_review",
         "under_review",
         gettext_lazy("Your proposal is under review"),
         lambda t: _("The municipality is looking into “%(title)s”") % {"title": t},
+        applies=_to(Status.UNDER_REVIEW, not_from=(Status.MERGED,)),
+    ),
+    _author_kind(
+        "author.unmerged",
+        "",
+        gettext_lazy("A merge of your proposal is undone"),
+        lambda t: _("“%(title)s” is its own proposal again") % {"title": t},
+        details=_unmerged_details,
+        applies=lambda event: event.data.get("from") == Status.MERGED,
     ),
     _author_kind(
         "author.review_ended",

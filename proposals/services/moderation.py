@@ -333,6 +333,7 @@ def proposal_unmerge(*, proposal: Proposal, actor: User, note: str = "") -> Prop
         data={"from": target.pk, "from_title": target.title},
         note=note.strip(),
         undo=True,
+        event_data={"unmerged_from_title": target.title},
     )
 
 

@@ -235,3 +235,26 @@ def test_a_review_ended_with_a_public_note_passes_the_note_on(climate_team):
 
     [ended] = told(author, "author.review_ended")
     assert "Vi venter på budgettet." in ended.body
+
+
+# ---------- a merge undone ----------------------------------------------------------------
+
+
+def test_an_undone_merge_tells_the_author_it_is_their_own_proposal_again(climate_team):
+    from proposals.services.moderation import proposal_merge, proposal_unmerge
+
+    author = UserFactory(preferred_language="en")
+    proposal = routed_from_triage(author, climate_team, title="Bænke")
+    into = ProposalFactory(status=Status.PUBLISHED, title="Flere bænke")
+    moderator = ModeratorFactory()
+    proposal_merge(proposal=proposal, into=into, actor=moderator)
+    before = len(emails_to(author))
+
+    proposal_unmerge(proposal=proposal, actor=moderator, note="Forkert match")
+
+    [undone] = emails_to(author)[before:]
+    assert undone.subject == "“Bænke” is its own proposal again"
+    assert "The merge with “Flere bænke” was undone" in undone.body
+    assert "Forkert match" in undone.body
+    # Not "published" again: it was published before the merge, and is so once more.
+    assert kinds_of(author) == ["author.unmerged", "author.merged", "author.published"]
