@@ -55,7 +55,7 @@ def test_the_page_lists_every_kind_for_a_citizen_grouped_with_defaults_checked()
         assert checked(html, kind.key) == kind.default_channel.value
     for kind in STAFF_KINDS:
         assert anchor(kind.key) not in html
-    for label in ("Mail med det samme", "I det daglige overblik", "Ingen mail", "Standard:"):
+    for label in ("E-mail med det samme", "I det daglige overblik", "Ingen e-mail", "Standard:"):
         assert label in html
     assert "Dit arbejde for kommunen" not in html
     assert html.count('type="radio"') == 4 * len(CITIZEN_KINDS)

@@ -274,7 +274,7 @@ def test_a_daily_digest_can_come_weekly_instead_and_a_stopped_kind_stays_stopped
     # Since the digest was sent, the person stopped one of its kinds in their settings.
     preference_set(user=person, kind=kind_get(NEWS), channel=Channel.NONE)
     page = Client().get(url).content.decode()
-    assert f"“{LABELS[NEWS]}”. Lige nu: Ingen mail." in page
+    assert f"“{LABELS[NEWS]}”. Lige nu: Ingen e-mail." in page
 
     response = Client(enforce_csrf_checks=True).post(url, {"channel": "weekly"})
 
