@@ -66,9 +66,33 @@ COMPARED = [
 
 
 class Mailbox:
-    def __init__(self):
+    """An SMTP server's handler: keeps what it accepts, refuses the recipients in `refuse`
+    with the reply given, and offers pipelining (RFC 2920) when asked to."""
+
+    def __init__(self, *, pipelining: bool = False, refuse: dict[str, str] | None = None):
         self.received: list[tuple[list[str], bytes]] = []
         self.lock = threading.Lock()
+        self.pipelining, self.refuse = pipelining, refuse or {}
+        self.pipelined: list[bool] = []  # per MAIL: whether RCPT had come with it
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        # What the client sent after MAIL without waiting for its answer (the reader's
+        # buffer is asyncio's own): with pipelining, RCPT and DATA are there already.
+        self.pipelined.append(b"RCPT TO" in bytes(server._reader._buffer))
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
@@ -76,18 +100,25 @@ class Mailbox:
         return "250 OK"
 
 
-@pytest.fixture
-def smtp_server():
-    mailbox, port = Mailbox(), free_port()
+def _serve(mailbox: Mailbox):
+    port = free_port()
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     backend = {
         "BACKEND": "engage.mail.backends.SMTPBackend",
         "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
     }
-    with override_settings(MAILERS={"default": backend, "delivery": backend}):
+    return controller, override_settings(MAILERS={"default": backend, "delivery": backend})
+
+
+@pytest.fixture(params=[False, True], ids=["one command at a time", "pipelining"])
+def smtp_server(request):
+    mailbox = Mailbox(pipelining=request.param)
+    controller, mailers = _serve(mailbox)
+    with mailers:
         yield mailbox
     controller.stop()
+    assert mailbox.pipelined == [request.param] * len(mailbox.pipelined)
 
 
 def _parsed(data: bytes) -> email.message.EmailMessage:
@@ -146,3 +177,29 @@ def test_an_address_that_cannot_be_sent_to_fails_at_once_with_the_reason(smtp_se
     assert report.failed == [stored.pk] and stored.status == OutgoingEmail.Status.FAILED
     assert "sø@example.com" in stored.last_error
     assert smtp_server.received == []
+
+
+@pytest.mark.parametrize("pipelining", [False, True], ids=["one at a time", "pipelining"])
+def test_a_refused_recipient_fails_or_waits_and_the_rest_of_the_batch_goes_on(pipelining):
+    mailbox = Mailbox(
+        pipelining=pipelining,
+        refuse={"gone@example.com": "550 No such user", "full@example.com": "452 Mailbox full"},
+    )
+    controller, mailers = _serve(mailbox)
+    emails = [
+        OutgoingEmail.objects.create(
+            subject="Hej", body="x", from_email="a@example.com", to=[address]
+        )
+        for address in ("gone@example.com", "full@example.com", "borger@example.com")
+    ]
+    try:
+        with mailers:
+            report = outgoing_emails_send(email_ids=[e.pk for e in emails])
+    finally:
+        controller.stop()
+    gone, full, ok = (OutgoingEmail.objects.get(pk=e.pk) for e in emails)
+    assert (report.failed, report.deferred, report.sent) == ([gone.pk], [full.pk], [ok.pk])
+    assert gone.status == OutgoingEmail.Status.FAILED and "No such user" in gone.last_error
+    assert full.status == OutgoingEmail.Status.PENDING and "Mailbox full" in full.last_error
+    assert [recipients for recipients, _ in mailbox.received] == [["borger@example.com"]]
+    assert mailbox.pipelined == [pipelining] * 3
