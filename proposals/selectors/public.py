@@ -40,6 +40,10 @@ CARD_FIELDS = (
     "comment_count",
     "author__display_name",
     "author__deleted_at",
+    # Shown as the author when the proposal is written on an organisation's behalf.
+    "organisation__name",
+    "organisation__slug",
+    "organisation__verified_at",
     # Ids only: proposal_cards_complete gives them their theme and focus area.
     "theme",
     "focus_area",
@@ -49,8 +53,8 @@ CARD_FIELDS = (
 
 def proposal_list_cards(queryset: QuerySet) -> QuerySet:
     """`queryset` (from proposal_list_public) narrowed to what a card shows, joining only
-    the author: give the rows shown to proposal_cards_complete."""
-    return queryset.select_related(None).select_related("author").only(*CARD_FIELDS)
+    the author and organisation: give the rows shown to proposal_cards_complete."""
+    return queryset.select_related(None).select_related("author", "organisation").only(*CARD_FIELDS)
 
 
 def proposal_cards_complete(*, proposals: Iterable[Proposal]) -> list[Proposal]:
@@ -75,7 +79,9 @@ def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) 
 
     Annotates `is_supported` for a signed-in `user` in the same query.
     """
-    queryset = Proposal.objects.listed().select_related("author", "theme", "focus_area")
+    queryset = Proposal.objects.listed().select_related(
+        "author", "organisation", "theme", "focus_area"
+    )
     if filters.status in LISTED_STATUSES:
         queryset = queryset.filter(status=filters.status)
     # By id from a scalar subquery, not a join on the slug: PostgreSQL then knows it is one
