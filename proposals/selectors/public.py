@@ -79,9 +79,7 @@ def proposal_list_public(*, filters: ProposalFilters, user: User | None = None) 
 
     Annotates `is_supported` for a signed-in `user` in the same query.
     """
-    queryset = Proposal.objects.listed().select_related(
-        "author", "organisation", "theme", "focus_area"
-    )
+    queryset = Proposal.objects.listed().select_related("author", "theme", "focus_area")
     if filters.status in LISTED_STATUSES:
         queryset = queryset.filter(status=filters.status)
     # By id from a scalar subquery, not a join on the slug: PostgreSQL then knows it is one

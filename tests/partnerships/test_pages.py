@@ -1,0 +1,263 @@
+"""The organisation pages as people use them: registering, the public page, members,
+invitations by email, verification, and proposals written on an organisation's behalf."""
+
+import io
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.urls import reverse
+from PIL import Image
+
+from notifications.models import Notification
+from partnerships.models import Membership, Organisation, Role
+from proposals.lifecycle import Status
+from proposals.models import Proposal
+from tests.factories import UserFactory, give_totp
+from tests.partnerships.factories import HousingFactory, OrganisationFactory, cvr_make
+from tests.proposals.factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    cache.clear()
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def text_of(response) -> str:
+    return response.content.decode()
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def coordinator():
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+    give_totp(user)
+    return user
+
+
+def form_data(**overrides) -> dict:
+    return {
+        "name": "Solgården A/S",
+        "kind": "company",
+        "cvr": cvr_make(),
+        "sector": "energy",
+        "size": "40",
+        "description": "Vi laver solceller.",
+        "website": "https://solgaarden.example.dk",
+        "address": "Solvej 1",
+        **overrides,
+    }
+
+
+def logo() -> io.BytesIO:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 30), (0, 90, 40)).save(out, format="PNG")
+    out.name = "logo.png"
+    out.seek(0)
+    return out
+
+
+def test_registering_an_organisation_makes_you_its_admin(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(reverse("frontend:organisation_create"), form_data(logo=logo()))
+    organisation = Organisation.objects.get()
+    assert response.status_code == 302 and response["Location"] == organisation.get_absolute_url()
+    page = client.get(organisation.get_absolute_url())
+    html = text_of(page)
+    assert "Solgården A/S" in html and "Endnu ikke verificeret" in html
+    assert "Vi laver solceller." in html and "40 ansatte" in html
+    assert reverse("frontend:organisation_edit", args=[organisation.slug]) in html
+    assert client.get(organisation.logo_url)["Content-Type"] == "image/jpeg"
+    mine = text_of(client.get(reverse("my_organisations")))
+    assert "Solgården A/S" in mine and "Du er administrator." in mine
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("da", "Dette er ikke et gyldigt CVR-nummer"), ("en", "This is not a valid CVR number")],
+)
+def test_a_wrong_cvr_number_is_shown_on_the_form_in_the_persons_language(client, language, words):
+    client.force_login(UserFactory(preferred_language=language))
+    response = client.post(reverse("frontend:organisation_create"), form_data(cvr="12345678"))
+    assert response.status_code == 200
+    html = text_of(response)
+    assert words in html
+    assert 'href="#id_cvr"' in html  # the error summary links the field
+    assert not Organisation.objects.exists()
+
+
+def test_editing_the_profile(client):
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin])
+    client.force_login(admin)
+    url = reverse("frontend:organisation_edit", args=[organisation.slug])
+    assert organisation.name in text_of(client.get(url))
+    response = client.post(url, form_data(name="Nyt Navn", cvr=organisation.cvr))
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Nyt Navn" and organisation.address == "Solvej 1"
+
+
+def test_inviting_and_accepting_through_the_emailed_link(client, mailoutbox):
+    admin = UserFactory(display_name="Anne Admin")
+    organisation = OrganisationFactory(admins=[admin], name="Solgården")
+    client.force_login(admin)
+    members_url = reverse("frontend:organisation_members", args=[organisation.slug])
+    response = client.post(members_url, {"email": "ny@example.dk", "role": "member"})
+    assert response.status_code == 302
+    (message,) = mailoutbox
+    link = re.search(r"http\S+(/organisationer/invitation/\S+/)", message.body).group(1)
+    assert "ny@example.dk" in text_of(client.get(members_url))  # listed as open
+
+    # Signed out, the page asks to sign in or sign up and come back.
+    client.logout()
+    page = text_of(client.get(link))
+    assert "Log ind med ny@example.dk" in page
+    assert f"{reverse('account_login')}?next=" in page
+    # Someone else signed in cannot accept it.
+    client.force_login(UserFactory(email="anden@example.dk"))
+    page = text_of(client.get(link))
+    assert "Du er logget ind med en anden e-mailadresse" in page
+    response = client.post(link)
+    assert not Membership.objects.filter(user__email="anden@example.dk").exists()
+
+    invited = UserFactory(email="ny@example.dk", display_name="Niels Ny")
+    client.force_login(invited)
+    response = client.post(link)
+    assert response.status_code == 302 and response["Location"] == organisation.get_absolute_url()
+    assert Membership.objects.get(user=invited).role == Role.MEMBER
+    assert Notification.objects.filter(
+        recipient=admin, kind="organisation.invitation_accepted"
+    ).exists()
+    # Single use: the link now says it cannot be used.
+    again = client.get(link)
+    assert again.status_code == 400 and "Invitationen kan ikke bruges" in text_of(again)
+    # The member sees the member list but no management.
+    members = text_of(client.get(members_url))
+    assert "Niels Ny" in members and "Anne Admin" in members
+    assert "Send invitationen" not in members
+
+
+def test_the_last_admin_is_refused_with_a_clear_error(client):
+    admin, member = UserFactory(), UserFactory(display_name="Mette Medlem")
+    organisation = OrganisationFactory(admins=[admin], members=[member])
+    client.force_login(admin)
+    own = Membership.objects.get(user=admin)
+    url = reverse("frontend:organisation_member_role", args=[organisation.slug, own.pk])
+    response = client.post(url, {"role": "member"}, follow=True)
+    assert any("mindst én administrator" in m for m in messages_of(response))
+    assert Membership.objects.get(user=admin).role == Role.ADMIN
+    remove = reverse("frontend:organisation_member_remove", args=[organisation.slug, own.pk])
+    response = client.post(remove, follow=True)
+    assert any("mindst én administrator" in m for m in messages_of(response))
+    assert Membership.objects.filter(user=admin).exists()
+
+
+def test_handing_over_and_removing_members(client):
+    admin, member = UserFactory(), UserFactory(display_name="Mette Medlem")
+    leaver = UserFactory(display_name="Lars Leaver")
+    organisation = OrganisationFactory(admins=[admin], members=[member, leaver])
+    client.force_login(admin)
+    page = text_of(client.get(reverse("frontend:organisation_members", args=[organisation.slug])))
+    assert "Overdrag din rolle som administrator" in page
+    gone = Membership.objects.get(user=leaver)
+    client.post(reverse("frontend:organisation_member_remove", args=[organisation.slug, gone.pk]))
+    assert not Membership.objects.filter(user=leaver).exists()
+    target = Membership.objects.get(user=member)
+    response = client.post(
+        reverse("frontend:organisation_hand_over", args=[organisation.slug, target.pk]),
+        follow=True,
+    )
+    assert any("Mette Medlem er nu administrator" in m for m in messages_of(response))
+    roles = dict(organisation.memberships.values_list("user", "role"))
+    assert roles == {admin.pk: Role.MEMBER, member.pk: Role.ADMIN}
+
+
+def test_staff_verify_and_the_badge_shows(client):
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin], name="Ventende ApS")
+    verified = OrganisationFactory(name="Allerede Verificeret ApS", admins=[UserFactory()])
+    Organisation.objects.filter(pk=verified.pk).update(verified_at="2026-01-01T00:00Z")
+    client.force_login(coordinator())
+    page = text_of(client.get(reverse("frontend:organisation_staff_list")))
+    assert "Ventende ApS" in page and "Allerede Verificeret ApS" not in page
+    response = client.post(reverse("frontend:organisation_verify", args=[organisation.slug]))
+    assert response.status_code == 302
+    assert "Ingen organisationer venter" in text_of(
+        client.get(reverse("frontend:organisation_staff_list"))
+    )
+    client.logout()
+    assert "Verificeret af kommunen" in text_of(client.get(organisation.get_absolute_url()))
+    assert Notification.objects.filter(recipient=admin, kind="organisation.verified").exists()
+
+
+def test_an_organisation_without_admin_is_listed_and_staff_can_invite_one(client, mailoutbox):
+    orphan = HousingFactory(name="Boligforeningen Uden Ejer")
+    Organisation.objects.filter(pk=orphan.pk).update(verified_at="2026-01-01T00:00Z")
+    client.force_login(coordinator())
+    page = text_of(client.get(reverse("frontend:organisation_staff_list")))
+    assert "Boligforeningen Uden Ejer" in page and "Ingen administrator" in page
+    members_url = reverse("frontend:organisation_members", args=[orphan.slug])
+    assert "Organisationen har ingen administrator" in text_of(client.get(members_url))
+    client.post(members_url, {"email": "ny-chef@example.dk", "role": "admin"})
+    assert mailoutbox[0].to == ["ny-chef@example.dk"]
+
+
+# --- proposals on behalf of an organisation ----------------------------------------------------
+
+
+def test_the_submission_form_lists_only_the_persons_organisations(client):
+    user = UserFactory()
+    own = OrganisationFactory(name="Min Forening", members=[user])
+    other = OrganisationFactory(name="Fremmed Firma", admins=[UserFactory()])
+    client.force_login(user)
+    page = text_of(client.get(reverse("frontend:proposal_create")))
+    assert "Skrevet på vegne af" in page and "Min Forening" in page
+    assert "Fremmed Firma" not in page
+    data = {"title": "Solceller på taget", "body": "Lad os sætte solceller op.", "action": "save"}
+    response = client.post(reverse("frontend:proposal_create"), {**data, "organisation": other.pk})
+    assert response.status_code == 200 and not Proposal.objects.exists()
+    client.post(reverse("frontend:proposal_create"), {**data, "organisation": own.pk})
+    assert Proposal.objects.get().organisation == own
+
+
+def test_people_in_no_organisation_see_no_such_field(client):
+    client.force_login(UserFactory())
+    assert "Skrevet på vegne af" not in text_of(client.get(reverse("frontend:proposal_create")))
+
+
+def test_the_organisation_shows_as_author_on_the_proposal_page_and_cards(client):
+    author = UserFactory(display_name="Privat Person")
+    organisation = OrganisationFactory(name="Klimafirmaet ApS", members=[author])
+    proposal = ProposalFactory(author=author, organisation=organisation, title="Grønne tage")
+    ProposalFactory(status=Status.DRAFT, author=author, organisation=organisation, title="Kladde")
+    detail = text_of(client.get(proposal.get_absolute_url()))
+    assert f'Af <a href="{organisation.get_absolute_url()}">Klimafirmaet ApS</a>' in detail
+    assert "Privat Person" not in detail
+    listing = text_of(client.get(reverse("frontend:proposal_list")))
+    assert "Af Klimafirmaet ApS" in listing
+    page = text_of(client.get(organisation.get_absolute_url()))
+    assert "Grønne tage" in page and "Kladde" not in page  # only its published proposals
+
+
+def test_a_new_name_shows_on_the_cards_at_once(client):
+    admin = UserFactory()
+    organisation = OrganisationFactory(name="Gammelt Navn", admins=[admin])
+    ProposalFactory(author=admin, organisation=organisation)
+    assert "Af Gammelt Navn" in text_of(client.get(reverse("frontend:proposal_list")))
+    client.force_login(admin)
+    client.post(
+        reverse("frontend:organisation_edit", args=[organisation.slug]),
+        form_data(name="Nyt Navn", cvr=organisation.cvr),
+    )
+    client.logout()
+    assert "Af Nyt Navn" in text_of(client.get(reverse("frontend:proposal_list")))
