@@ -1,6 +1,6 @@
 """Every read of organisations: lists run a constant number of queries."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from engage.accounts.models import User
 from partnerships.models import Invitation, Membership, Organisation, Role
@@ -9,7 +9,7 @@ from proposals.models import Proposal
 
 def organisation_list_public() -> QuerySet:
     """Every organisation, by name (public profiles: unverified ones say so)."""
-    return Organisation.objects.defer("cvr").order_by("name", "pk")
+    return Organisation.objects.order_by("name", "pk")
 
 
 def organisation_get(*, slug: str) -> Organisation:
@@ -28,15 +28,15 @@ def organisation_proposals_public(*, organisation: Organisation) -> QuerySet:
 
 def organisation_list_for_member(*, user: User) -> list[Organisation]:
     """The person's organisations, each with `role` (theirs) and `member_count`: one query."""
-    organisations = list(
-        Organisation.objects.filter(memberships__user=user)
-        .annotate(member_count=Count("memberships", distinct=True))
+    own = Membership.objects.filter(user=user)
+    return list(
+        Organisation.objects.filter(pk__in=own.values("organisation_id"))
+        .annotate(
+            member_count=Count("memberships"),
+            role=Subquery(own.filter(organisation=OuterRef("pk")).values("role")[:1]),
+        )
         .order_by("name", "pk")
     )
-    roles = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-    for organisation in organisations:
-        organisation.role = roles.get(organisation.pk, Role.MEMBER)
-    return organisations
 
 
 def organisation_choices_for_member(*, user: User) -> list[tuple[int, str]]:

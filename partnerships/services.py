@@ -40,8 +40,8 @@ class InvitationInvalid(Exception):
 # --- organisations -------------------------------------------------------------------
 
 
-# Paths under /organisationer/ that are pages of their own.
-_RESERVED_SLUGS = {"ny", "invitation"}
+# Paths under /organisationer/ (and /api/v1/organisations/) that are pages of their own.
+_RESERVED_SLUGS = {"ny", "invitation", "mine"}
 
 
 def _slug_for(name: str) -> str:
