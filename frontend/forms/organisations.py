@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.proposals import WIDE, Select
+from partnerships.cvr import cvr_check, cvr_normalise
 from partnerships.models import Kind, Organisation, Role, Sector
 
 
@@ -76,6 +77,13 @@ class OrganisationForm(forms.Form):
             self.fields["remove_logo"] = forms.BooleanField(
                 label=_("Remove the current logo"), required=False
             )
+
+    def clean_cvr(self) -> str:
+        """Checked here too, so its error shows together with the form's other errors."""
+        cvr = cvr_normalise(self.cleaned_data["cvr"])
+        if cvr:
+            cvr_check(cvr)
+        return cvr
 
     def service_kwargs(self, *, editing: bool) -> dict:
         data = self.cleaned_data
