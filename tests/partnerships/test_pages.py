@@ -123,6 +123,16 @@ def test_inviting_and_accepting_through_the_emailed_link(client, mailoutbox):
     page = text_of(client.get(link))
     assert "Log ind med ny@example.dk" in page
     assert f"{reverse('account_login')}?next=" in page
+    # Signing in from there comes back to the invitation.
+    invited = UserFactory(email="ny@example.dk", display_name="Niels Ny")
+    from tests.factories import DEFAULT_PASSWORD
+
+    response = client.post(
+        f"{reverse('account_login')}?next={link}",
+        {"login": "ny@example.dk", "password": DEFAULT_PASSWORD},
+    )
+    assert response.status_code == 302 and response["Location"] == link
+    client.logout()
     # Someone else signed in cannot accept it.
     client.force_login(UserFactory(email="anden@example.dk"))
     page = text_of(client.get(link))
@@ -130,7 +140,6 @@ def test_inviting_and_accepting_through_the_emailed_link(client, mailoutbox):
     response = client.post(link)
     assert not Membership.objects.filter(user__email="anden@example.dk").exists()
 
-    invited = UserFactory(email="ny@example.dk", display_name="Niels Ny")
     client.force_login(invited)
     response = client.post(link)
     assert response.status_code == 302 and response["Location"] == organisation.get_absolute_url()
