@@ -270,3 +270,24 @@ def test_a_new_name_shows_on_the_cards_at_once(client):
     )
     client.logout()
     assert "Af Nyt Navn" in text_of(client.get(reverse("frontend:proposal_list")))
+
+
+def test_the_admin_lists_organisations_and_verifies_them(client):
+    from tests.factories import AdminFactory
+
+    admin = AdminFactory()
+    give_totp(admin)
+    owner = UserFactory()
+    organisation = OrganisationFactory(name="Adminfirmaet ApS", admins=[owner])
+    client.force_login(admin)
+    changelist = reverse("admin:partnerships_organisation_changelist")
+    assert "Adminfirmaet ApS" in text_of(client.get(changelist))
+    assert client.get(reverse("admin:partnerships_invitation_changelist")).status_code == 200
+    change = reverse("admin:partnerships_organisation_change", args=[organisation.pk])
+    assert client.get(change).status_code == 200
+    client.post(
+        changelist, {"action": "verify", "_selected_action": [organisation.pk]}, follow=True
+    )
+    organisation.refresh_from_db()
+    assert organisation.verified_by == admin
+    assert Notification.objects.filter(recipient=owner, kind="organisation.verified").exists()
