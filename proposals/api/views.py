@@ -156,8 +156,10 @@ class ProposalListCreateApi(BaseApi):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         chosen = ProposalFilters(**filters.validated_data)
-        queryset = proposal_list_public(filters=chosen, user=request.user).only(
-            *ProposalListItemSerializer.MODEL_FIELDS
+        queryset = (
+            proposal_list_public(filters=chosen, user=request.user)
+            .select_related("organisation")
+            .only(*ProposalListItemSerializer.MODEL_FIELDS)
         )
         return paginated_response(
             serializer_class=ProposalListItemSerializer,

@@ -129,3 +129,18 @@ def test_the_schema_describes_the_endpoints(client):
     assert {"/api/v1/organisations/", "/api/v1/organisations/mine/"} <= set(paths)
     assert "403" in paths["/api/v1/organisations/{slug}/members/"]["get"]["responses"]
     assert Organisation.objects.count() == 0
+
+
+def test_proposals_in_the_api_name_the_organisation_they_are_written_for():
+    from tests.proposals.factories import ProposalFactory
+
+    author = UserFactory()
+    organisation = OrganisationFactory(members=[author])
+    written_for = ProposalFactory(author=author, organisation=organisation)
+    ProposalFactory(author=author)
+    items = client_for().get(reverse("proposal-list")).json()["results"]
+    by_id = {item["id"]: item["organisation"] for item in items}
+    assert by_id.pop(written_for.pk) == organisation.slug
+    assert list(by_id.values()) == [None]
+    detail = client_for().get(reverse("proposal-detail", args=[written_for.pk])).json()
+    assert detail["organisation"] == organisation.slug
