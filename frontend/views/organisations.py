@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from frontend.forms.organisations import InvitationForm, OrganisationForm, RoleForm
 from frontend.forms.proposals import error_text, errors_from_service
+from frontend.htmx import is_htmx, render_fragment
 from frontend.pagination import CappedPaginator
 from partnerships import services
 from partnerships.models import Invitation, Membership, Organisation, Role
@@ -143,22 +144,51 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "frontend/organisations/form.html", context)
 
 
-def _members_page(
-    request: HttpRequest, organisation: Organisation, *, form: InvitationForm | None = None
-) -> HttpResponse:
+def _members_context(request: HttpRequest, organisation: Organisation) -> dict:
     can_manage = request.user.has_perm("partnerships.manage_members", organisation)
     members = membership_list(organisation=organisation)
-    own = next((m for m in members if m.user_id == request.user.pk), None)
-    context = {
+    return {
         "organisation": organisation,
         "members": members,
         "admin_count": sum(1 for m in members if m.role == Role.ADMIN),
-        "own": own,
+        "own": next((m for m in members if m.user_id == request.user.pk), None),
         "can_manage": can_manage,
-        "invitations": invitation_list_open(organisation=organisation) if can_manage else [],
-        "form": form or InvitationForm(),
     }
+
+
+def _members_page(
+    request: HttpRequest, organisation: Organisation, *, form: InvitationForm | None = None
+) -> HttpResponse:
+    context = _members_context(request, organisation)
+    context["invitations"] = (
+        invitation_list_open(organisation=organisation) if context["can_manage"] else []
+    )
+    context["form"] = form or InvitationForm()
     return render(request, "frontend/organisations/members.html", context)
+
+
+def _after_member_change(
+    request: HttpRequest, organisation: Organisation, *, notice: str = "", problem: str = ""
+) -> HttpResponse:
+    """htmx: the member panel again, with what happened in the status region. Otherwise
+    the members page again with a message, or the organisation's page for someone who
+    may no longer see its members."""
+    can_still_see = request.user.has_perm("partnerships.view_members", organisation)
+    if is_htmx(request):
+        if not can_still_see:
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = organisation.get_absolute_url()
+            messages.success(request, notice)
+            return response
+        context = {**_members_context(request, organisation), "notice": notice, "problem": problem}
+        return render_fragment(request, "frontend/organisations/_members_response.html", context)
+    if problem:
+        messages.error(request, problem)
+    else:
+        messages.success(request, notice)
+    if not can_still_see:
+        return redirect(organisation)
+    return redirect("frontend:organisation_members", slug=organisation.slug)
 
 
 @never_cache
@@ -212,17 +242,9 @@ def organisation_member_remove(request: HttpRequest, slug: str, pk: int) -> Http
     try:
         services.membership_remove(membership=membership, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(
-            request,
-            _("%(name)s is no longer a member.") % {"name": membership.user.public_name},
-        )
-        if membership.user_id == request.user.pk and not request.user.has_perm(
-            "partnerships.view_members", organisation
-        ):
-            return redirect(organisation)
-    return _back_to_members(organisation)
+        return _after_member_change(request, organisation, problem=error_text(exc))
+    notice = _("%(name)s is no longer a member.") % {"name": membership.user.public_name}
+    return _after_member_change(request, organisation, notice=notice)
 
 
 @login_required
@@ -233,23 +255,18 @@ def organisation_member_role(request: HttpRequest, slug: str, pk: int) -> HttpRe
     membership = _membership_or_404(organisation, pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Unknown role."))
-        return _back_to_members(organisation)
+        return _after_member_change(request, organisation, problem=_("Unknown role."))
+    role = form.cleaned_data["role"]
     try:
-        services.membership_role_set(
-            membership=membership, role=form.cleaned_data["role"], actor=request.user
-        )
+        services.membership_role_set(membership=membership, role=role, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        words = {
-            Role.ADMIN: _("%(name)s is now an administrator."),
-            Role.MEMBER: _("%(name)s is now a member."),
-        }
-        messages.success(
-            request, words[form.cleaned_data["role"]] % {"name": membership.user.public_name}
-        )
-    return _back_to_members(organisation)
+        return _after_member_change(request, organisation, problem=error_text(exc))
+    words = {
+        Role.ADMIN: _("%(name)s is now an administrator."),
+        Role.MEMBER: _("%(name)s is now a member."),
+    }
+    notice = words[role] % {"name": membership.user.public_name}
+    return _after_member_change(request, organisation, notice=notice)
 
 
 @login_required
@@ -264,14 +281,11 @@ def organisation_hand_over(request: HttpRequest, slug: str, pk: int) -> HttpResp
             organisation=organisation, actor=request.user, to=membership
         )
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(
-            request,
-            _("%(name)s is now the administrator; you are a member.")
-            % {"name": membership.user.public_name},
-        )
-    return _back_to_members(organisation)
+        return _after_member_change(request, organisation, problem=error_text(exc))
+    notice = _("%(name)s is now the administrator; you are a member.") % {
+        "name": membership.user.public_name
+    }
+    return _after_member_change(request, organisation, notice=notice)
 
 
 @login_required

@@ -427,3 +427,21 @@ def test_organisation_staff_list(language, organisation_world, make_page, live_s
     visit(page, reverse("frontend:organisation_staff_list"), language=language)
     assert page.locator("article.card").count() == 2
     axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_member_action_with_htmx(language, organisation_world, make_page, axe):
+    """The button swaps the member table in place and says what happened."""
+    world = organisation_world(language)
+    page = make_page(language=language, user=world["admin"], bypass_csp=True)
+    url = reverse("frontend:organisation_members", args=[world["organisation"].slug])
+    visit(page, url, language=language)
+    button = {"da": "Gør til administrator", "en": "Make administrator"}[language]
+    page.get_by_role("button", name=button).first.click()
+    words = {
+        "da": "Mette Medlem er nu administrator.",
+        "en": "Mette Medlem is now an administrator.",
+    }
+    page.locator("#members-status", has_text=words[language]).wait_for()
+    assert urlsplit(page.url).path == url
+    axe(page)

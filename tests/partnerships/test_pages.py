@@ -291,3 +291,51 @@ def test_the_admin_lists_organisations_and_verifies_them(client):
     organisation.refresh_from_db()
     assert organisation.verified_by == admin
     assert Notification.objects.filter(recipient=owner, kind="organisation.verified").exists()
+
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_member_actions_with_htmx_answer_with_the_panel_and_a_status(client):
+    admin, member = UserFactory(), UserFactory(display_name="Mette Medlem")
+    organisation = OrganisationFactory(admins=[admin], members=[member])
+    client.force_login(admin)
+    target = Membership.objects.get(user=member)
+    url = reverse("frontend:organisation_member_role", args=[organisation.slug, target.pk])
+    response = client.post(url, {"role": "admin"}, headers=HTMX)
+    html = text_of(response)
+    assert response.status_code == 200 and "<html" not in html
+    assert html.startswith('<div id="members-panel">')
+    assert 'hx-swap-oob="innerHTML:#members-status"' in html
+    assert "Mette Medlem er nu administrator." in html
+    assert Membership.objects.get(user=member).role == Role.ADMIN
+
+    own = Membership.objects.get(user=admin)
+    client.post(url, {"role": "member"}, headers=HTMX)  # back to member
+    refused = client.post(
+        reverse("frontend:organisation_member_role", args=[organisation.slug, own.pk]),
+        {"role": "member"},
+        headers=HTMX,
+    )
+    assert "mindst én administrator" in text_of(refused)
+    assert Membership.objects.get(user=admin).role == Role.ADMIN
+
+
+def test_leaving_with_htmx_goes_to_the_organisations_page(client):
+    admin, member = UserFactory(), UserFactory()
+    organisation = OrganisationFactory(admins=[admin], members=[member])
+    client.force_login(member)
+    own = Membership.objects.get(user=member)
+    # A member cannot manage members, so even their own removal is an admin's action.
+    url = reverse("frontend:organisation_member_remove", args=[organisation.slug, own.pk])
+    assert client.post(url, headers=HTMX).status_code == 403
+    second_admin = UserFactory()
+    Membership.objects.create(organisation=organisation, user=second_admin, role=Role.ADMIN)
+    client.force_login(second_admin)
+    mine = Membership.objects.get(user=second_admin)
+    response = client.post(
+        reverse("frontend:organisation_member_remove", args=[organisation.slug, mine.pk]),
+        headers=HTMX,
+    )
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == organisation.get_absolute_url()
