@@ -339,3 +339,36 @@ def test_leaving_with_htmx_goes_to_the_organisations_page(client):
     )
     assert response.status_code == 204
     assert response["HX-Redirect"] == organisation.get_absolute_url()
+
+
+@pytest.mark.parametrize("path", ["detail", "members", "mine", "staff"])
+def test_pages_read_the_same_number_of_queries_however_long_their_lists(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    admin, staff_user = UserFactory(), coordinator()
+    organisation = OrganisationFactory(admins=[admin])
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            ProposalFactory(author=admin, organisation=organisation)
+            Membership.objects.create(organisation=organisation, user=UserFactory())
+            OrganisationFactory(admins=[admin], members=[UserFactory()])
+
+    urls = {
+        "detail": (organisation.get_absolute_url(), admin),
+        "members": (reverse("frontend:organisation_members", args=[organisation.slug]), admin),
+        "mine": (reverse("my_organisations"), admin),
+        "staff": (reverse("frontend:organisation_staff_list"), staff_user),
+    }
+    url, user = urls[path]
+    client.force_login(user)
+    counts = []
+    for n in (1, 4):
+        grow(n)
+        cache.clear()
+        client.get(url)  # sessions and roles settle
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
