@@ -372,3 +372,11 @@ def test_pages_read_the_same_number_of_queries_however_long_their_lists(client, 
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_coordinators_find_their_list_in_the_menu(client):
+    staff_url = reverse("frontend:organisation_staff_list")
+    client.force_login(UserFactory())
+    assert f'href="{staff_url}"' not in text_of(client.get(reverse("frontend:home")))
+    client.force_login(coordinator())
+    assert f'href="{staff_url}" class="nav-link"' in text_of(client.get(reverse("frontend:home")))
