@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 
@@ -134,7 +135,11 @@ class Organisation(models.Model):
     def logo_url(self) -> str:
         if not self.logo:
             return ""
-        return reverse("frontend:organisation_logo", kwargs={"slug": self.slug})
+        # Each upload gets a file name of its own: a new logo gets a new address, so the
+        # hour browsers may keep the old one does not show it after a change.
+        version = self.logo.name.rsplit("/", 1)[-1]
+        path = reverse("frontend:organisation_logo", kwargs={"slug": self.slug})
+        return f"{path}?{urlencode({'v': version})}"
 
 
 class Membership(models.Model):

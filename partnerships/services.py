@@ -175,10 +175,14 @@ def organisation_update(
     organisation.address = address.strip()
     organisation.size = size
     organisation.cvr = cvr
+    old_logo = organisation.logo.name
     if logo is not _UNSET:
         _logo_set(organisation, logo)
     organisation.updated_at = timezone.now()
     _save(organisation)
+    if old_logo and old_logo != organisation.logo.name:
+        storage = organisation.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     if renamed:
         public_pages_changed()
     return organisation

@@ -380,3 +380,38 @@ def test_coordinators_find_their_list_in_the_menu(client):
     assert f'href="{staff_url}"' not in text_of(client.get(reverse("frontend:home")))
     client.force_login(coordinator())
     assert f'href="{staff_url}" class="nav-link"' in text_of(client.get(reverse("frontend:home")))
+
+
+def test_withdrawing_an_invitation_kills_its_link(client, mailoutbox):
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin])
+    client.force_login(admin)
+    members_url = reverse("frontend:organisation_members", args=[organisation.slug])
+    client.post(members_url, {"email": "fortryd@example.dk", "role": "member"})
+    link = re.search(r"http\S+(/organisationer/invitation/\S+/)", mailoutbox[0].body).group(1)
+    invitation = organisation.invitations.get()
+    response = client.post(
+        reverse("frontend:organisation_invitation_revoke", args=[organisation.slug, invitation.pk]),
+        follow=True,
+    )
+    assert any("fortryd@example.dk er trukket tilbage" in m for m in messages_of(response))
+    assert "Der er ingen åbne invitationer." in text_of(response)
+    client.logout()
+    assert client.get(link).status_code == 400
+
+
+def test_a_new_logo_gets_a_new_address(client):
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin])
+    client.force_login(admin)
+    edit = reverse("frontend:organisation_edit", args=[organisation.slug])
+    client.post(edit, form_data(cvr=organisation.cvr, logo=logo()))
+    organisation.refresh_from_db()
+    first = organisation.logo_url
+    client.post(edit, form_data(cvr=organisation.cvr, logo=logo()))
+    organisation.refresh_from_db()
+    assert organisation.logo_url != first
+    assert client.get(organisation.logo_url).status_code == 200
+    client.post(edit, form_data(cvr=organisation.cvr, remove_logo="on"))
+    organisation.refresh_from_db()
+    assert not organisation.logo and organisation.logo_url == ""

@@ -280,3 +280,15 @@ def test_an_admin_invitation_makes_an_admin():
     invitation = InvitationFactory(email="chef@example.dk", role=Role.ADMIN)
     user = UserFactory(email="chef@example.dk")
     assert services.invitation_accept(invitation=invitation, user=user).role == Role.ADMIN
+
+
+def test_a_replaced_logo_file_is_deleted(django_capture_on_commit_callbacks):
+    admin = UserFactory()
+    organisation = create(admin, logo=png())
+    storage, first = organisation.logo.storage, organisation.logo.name
+    fields = {"name": organisation.name, "kind": Kind.COMPANY, "sector": Sector.ENERGY}
+    with django_capture_on_commit_callbacks(execute=True):
+        services.organisation_update(
+            organisation=organisation, actor=admin, cvr=organisation.cvr, logo=png(), **fields
+        )
+    assert not storage.exists(first)
