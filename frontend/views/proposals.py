@@ -449,8 +449,12 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         organisations=organisation_choices_for_member(user=request.user),
     )
     if form.is_valid():
+        changes = form.service_kwargs()
+        if "organisation" not in changes and proposal.organisation_id is not None:
+            # The author belongs to no organisation any more: the draft is theirs alone.
+            changes["organisation"] = None
         try:
-            proposal = services.proposal_update(proposal=proposal, **form.service_kwargs())
+            proposal = services.proposal_update(proposal=proposal, **changes)
         except ValidationError as exc:
             errors_from_service(form, exc, fields=FORM_FIELDS)
         else:

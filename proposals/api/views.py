@@ -226,9 +226,15 @@ class ProposalSubmitApi(BaseApi):
     @extend_schema(
         tags=TAGS,
         summary="Submit a draft",
-        description="Sends the draft to moderation (or publishes it when pre-moderation is off).",
+        description="Sends the draft to moderation (or publishes it when pre-moderation is off). "
+        "400 when the draft is written on behalf of an organisation the author has left.",
         request=None,
-        responses={200: ProposalDetailSerializer, 409: OpenApiResponse(), 429: OpenApiResponse()},
+        responses={
+            200: ProposalDetailSerializer,
+            400: OpenApiResponse(),
+            409: OpenApiResponse(),
+            429: OpenApiResponse(),
+        },
     )
     def post(self, request, pk: int):
         proposal = proposal_get_visible(pk=pk, user=request.user)

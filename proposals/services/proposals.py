@@ -215,8 +215,25 @@ def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
     """Send a draft to moderation, or publish it at once when pre-moderation is off.
 
     Side effects: the author follows the proposal; a timeline entry and a notification
-    event are recorded. Rate limited per author.
+    event are recorded. Rate limited per author. A draft written on behalf of an
+    organisation the author has since left is refused (ValidationError).
     """
+    if proposal.organisation_id is not None:
+        from partnerships.models import Membership
+
+        still_member = Membership.objects.filter(
+            organisation_id=proposal.organisation_id, user_id=proposal.author_id
+        ).exists()
+        if not still_member:
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "You are no longer a member of the organisation this draft is written "
+                        "on behalf of. Save the draft again, in your own name or for an "
+                        "organisation you belong to, before you submit it."
+                    )
+                }
+            )
     rate_limit(action="submit", user=actor)
     proposal = proposal_transition(
         proposal=proposal, target=Status.SUBMITTED, actor=actor, kind=ProposalEvent.Kind.SUBMITTED

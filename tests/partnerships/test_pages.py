@@ -415,3 +415,25 @@ def test_a_new_logo_gets_a_new_address(client):
     client.post(edit, form_data(cvr=organisation.cvr, remove_logo="on"))
     organisation.refresh_from_db()
     assert not organisation.logo and organisation.logo_url == ""
+
+
+def test_a_draft_for_an_organisation_the_author_has_left_is_not_submitted(client):
+    author = UserFactory()
+    organisation = OrganisationFactory(members=[author], admins=[UserFactory()])
+    draft = ProposalFactory(status=Status.DRAFT, author=author, organisation=organisation)
+    Membership.objects.filter(user=author).delete()
+    client.force_login(author)
+    response = client.post(reverse("frontend:proposal_submit", args=[draft.pk]), follow=True)
+    assert any("ikke længere medlem af den organisation" in m for m in messages_of(response))
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    # Saved again without the organisation (the form no longer offers it), it goes through.
+    client.post(
+        reverse("frontend:proposal_edit", args=[draft.pk]),
+        {"title": draft.title, "body": draft.body, "action": "save"},
+    )
+    draft.refresh_from_db()
+    assert draft.organisation is None
+    client.post(reverse("frontend:proposal_submit", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED
