@@ -437,3 +437,24 @@ def test_a_draft_for_an_organisation_the_author_has_left_is_not_submitted(client
     client.post(reverse("frontend:proposal_submit", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
+
+
+def test_the_audit_trail_names_organisation_actions(client):
+    from tests.factories import AdminFactory
+
+    admin = AdminFactory()
+    give_totp(admin)
+    owner, member = UserFactory(), UserFactory()
+    organisation = OrganisationFactory(name="Sporfirmaet ApS", admins=[owner], members=[member])
+    from partnerships import services
+
+    services.organisation_verify(organisation=organisation, actor=admin)
+    services.membership_role_set(
+        membership=Membership.objects.get(user=member), role=Role.ADMIN, actor=owner
+    )
+    client.force_login(admin)
+    page = text_of(
+        client.get(reverse("frontend:audit_trail"), {"object_type": "partnerships.organisation"})
+    )
+    assert "Organisation verificeret" in page and "Medlems rolle ændret" in page
+    assert "Sporfirmaet ApS" in page
