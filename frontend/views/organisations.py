@@ -369,4 +369,7 @@ def organisation_verify(request: HttpRequest, slug: str) -> HttpResponse:
         messages.info(request, error_text(exc))
     else:
         messages.success(request, _("“%(name)s” is verified.") % {"name": organisation.name})
+    # Back to where the button was: the organisation's page or the staff list.
+    if request.POST.get("next") == organisation.get_absolute_url():
+        return redirect(organisation)
     return redirect("frontend:organisation_staff_list")

@@ -458,3 +458,18 @@ def test_the_audit_trail_names_organisation_actions(client):
     )
     assert "Organisation verificeret" in page and "Medlems rolle ændret" in page
     assert "Sporfirmaet ApS" in page
+
+
+def test_verifying_from_the_organisations_page_comes_back_to_it(client):
+    organisation = OrganisationFactory(admins=[UserFactory()])
+    client.force_login(coordinator())
+    page = text_of(client.get(organisation.get_absolute_url()))
+    assert "Verificér organisationen" in page
+    response = client.post(
+        reverse("frontend:organisation_verify", args=[organisation.slug]),
+        {"next": organisation.get_absolute_url()},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == organisation.get_absolute_url()
+    assert "Verificeret af kommunen" in text_of(response)
+    assert "Verificér organisationen" not in text_of(response)
