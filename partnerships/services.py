@@ -44,8 +44,11 @@ class InvitationInvalid(Exception):
 _RESERVED_SLUGS = {"ny", "invitation", "mine"}
 
 
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
 def _slug_for(name: str) -> str:
-    base = slugify(name)[:120] or "organisation"
+    base = slugify(name.translate(_DANISH_LETTERS))[:120] or "organisation"
     slug, n = base, 1
     while slug in _RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
         n += 1

@@ -29,6 +29,8 @@ def test_demo_organisations_once_with_working_admin_logins(settings, client):
     for output in (first, second):
         assert "virksomhed@example.com" in output and "boligforening@example.com" in output
     assert "created" in first and "created" not in second
+    assert "Solgården Energi A/S (verified)" in second
+    assert "Boligforeningen Engen (awaiting verification)" in second
 
     company = Organisation.objects.get(name="Solgården Energi A/S")
     housing = Organisation.objects.get(name="Boligforeningen Engen")

@@ -98,7 +98,9 @@ class Command(BaseCommand):
                     organisation=organisation, user=user, defaults={"role": Role.ADMIN}
                 )
                 if verified and not organisation.is_verified:
-                    services.organisation_verify(organisation=organisation, actor=moderator)
+                    organisation = services.organisation_verify(
+                        organisation=organisation, actor=moderator
+                    )
                 rows.append((email, organisation, created))
             self._proposal(author=User.objects.get(email=ORGANISATIONS[0][0]), moderator=moderator)
 
