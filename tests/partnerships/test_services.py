@@ -3,6 +3,7 @@
 import io
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -292,3 +293,27 @@ def test_a_replaced_logo_file_is_deleted(django_capture_on_commit_callbacks):
             organisation=organisation, actor=admin, cvr=organisation.cvr, logo=png(), **fields
         )
     assert not storage.exists(first)
+
+
+def test_the_invitation_goes_through_the_outbox_with_the_change(django_capture_on_commit_callbacks):
+    """With the real mailer, the email is an outbox row written in the invitation's own
+    transaction: a refused invitation writes none."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from engage.mail.models import OutgoingEmail
+    from tests.mail.backends import mailers_with_outbox
+
+    admin, member = UserFactory(), UserFactory(email="medlem@example.dk")
+    organisation = OrganisationFactory(admins=[admin], members=[member])
+    with (
+        override_settings(MAILERS=mailers_with_outbox()),
+        mock.patch("engage.mail.tasks.send_outgoing_emails.delay"),
+    ):
+        services.invitation_create(organisation=organisation, actor=admin, email="ny@example.dk")
+        with pytest.raises(ValidationError), transaction.atomic():
+            services.invitation_create(
+                organisation=organisation, actor=admin, email="medlem@example.dk"
+            )
+    (email,) = OutgoingEmail.objects.all()
+    assert email.to == ["ny@example.dk"] and "/organisationer/invitation/" in email.body
