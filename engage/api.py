@@ -13,6 +13,7 @@ from notifications.api import (
     NotificationUnreadCountApi,
     PreferencesApi,
 )
+from partnerships.api.urls import urlpatterns as partnership_urlpatterns
 from proposals.api.errors import api_not_found
 from proposals.api.urls import urlpatterns as proposal_urlpatterns
 
@@ -24,6 +25,7 @@ router.register("sdgs", SDGViewSet, basename="sdg")
 # Proposals (issue 3): plain paths with one small view per operation.
 urlpatterns = [
     *proposal_urlpatterns,
+    *partnership_urlpatterns,
     path("audit/", AuditEntryListApi.as_view(), name="audit-list"),
     path("notifications/", NotificationListApi.as_view(), name="notification-list"),
     path(

@@ -1,7 +1,15 @@
 from django.urls import path
 
 import engage.converters  # noqa: F401  (registers <id:...>)
-from frontend.views import media, moderation, pages, proposal_engagement, proposals, teams
+from frontend.views import (
+    media,
+    moderation,
+    organisations,
+    pages,
+    proposal_engagement,
+    proposals,
+    teams,
+)
 
 app_name = "frontend"
 
@@ -101,6 +109,16 @@ urlpatterns = [
         name="moderation_restore",
     ),
     path("moderation/revisionsspor/", moderation.audit_trail, name="audit_trail"),
+    path(
+        "moderation/organisationer/",
+        organisations.organisation_staff_list,
+        name="organisation_staff_list",
+    ),
+    path(
+        "moderation/organisationer/<slug:slug>/godkend/",
+        organisations.organisation_verify,
+        name="organisation_verify",
+    ),
     path("teams/", teams.team_list, name="team_list"),
     path("teams/forslag/<id:pk>/", teams.team_item, name="team_item"),
     path(
@@ -111,4 +129,51 @@ urlpatterns = [
     path("teams/forslag/<id:pk>/svar/", teams.team_answer, name="team_answer"),
     path("teams/forslag/<id:pk>/omdiriger/", teams.team_reroute, name="team_reroute"),
     path("teams/<slug:slug>/", teams.team_queue_page, name="team_queue"),
+    # Climate partnerships: organisations
+    path("organisationer/ny/", organisations.organisation_create, name="organisation_create"),
+    path(
+        "organisationer/invitation/<str:token>/",
+        organisations.invitation_accept,
+        name="invitation_accept",
+    ),
+    path(
+        "organisationer/<slug:slug>/",
+        organisations.organisation_detail,
+        name="organisation_detail",
+    ),
+    path(
+        "organisationer/<slug:slug>/logo/",
+        organisations.organisation_logo,
+        name="organisation_logo",
+    ),
+    path(
+        "organisationer/<slug:slug>/rediger/",
+        organisations.organisation_edit,
+        name="organisation_edit",
+    ),
+    path(
+        "organisationer/<slug:slug>/medlemmer/",
+        organisations.organisation_members,
+        name="organisation_members",
+    ),
+    path(
+        "organisationer/<slug:slug>/medlemmer/<id:pk>/fjern/",
+        organisations.organisation_member_remove,
+        name="organisation_member_remove",
+    ),
+    path(
+        "organisationer/<slug:slug>/medlemmer/<id:pk>/rolle/",
+        organisations.organisation_member_role,
+        name="organisation_member_role",
+    ),
+    path(
+        "organisationer/<slug:slug>/medlemmer/<id:pk>/overdrag/",
+        organisations.organisation_hand_over,
+        name="organisation_hand_over",
+    ),
+    path(
+        "organisationer/<slug:slug>/invitationer/<id:pk>/tilbagekald/",
+        organisations.organisation_invitation_revoke,
+        name="organisation_invitation_revoke",
+    ),
 ]

@@ -42,6 +42,7 @@ class Audience(models.TextChoices):
 
     AUTHOR = "author", _("What you have written")
     FOLLOWER = "follower", _("What you follow")
+    ORGANISATION = "organisation", _("Your organisations")
     STAFF = "staff", _("Your work for the municipality")
 
 

@@ -76,6 +76,15 @@ class Proposal(models.Model):
         on_delete=models.PROTECT,
         related_name="proposals",
     )
+    # Submitted on behalf of an organisation the author belongs to: shown as its author.
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name=_("on behalf of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
     title = models.CharField(_("title"), max_length=140)
     body = models.TextField(_("text"), max_length=10000, help_text=_("As the author wrote it."))
     body_html = models.TextField(_("text as HTML"), editable=False, default="")

@@ -18,6 +18,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from engage.wsgi import application
 from proposals.lifecycle import Status
 from tests.factories import ModeratorFactory, UserFactory, give_totp
+from tests.partnerships.factories import OrganisationFactory
 from tests.proposals.factories import CommentFactory, ProposalFactory, TeamFactory, focus_area_get
 
 MAX_EXAMPLES = 6
@@ -66,6 +67,7 @@ def world(db):
     ProposalFactory(author=author, status=Status.SUBMITTED)
     ProposalFactory(author=author, status=Status.DRAFT)
     CommentFactory(proposal=published)
+    OrganisationFactory(slug="solgaarden", admins=[author], members=[member])
     return {"citizen": author, "team_member": member, "moderator": moderator}
 
 

@@ -32,6 +32,7 @@ class UserRoles:
     is_moderator: bool
     teams: tuple[tuple[int, str], ...]  # (pk, slug), by pk
     has_totp: bool = False
+    is_coordinator: bool = False  # partnership coordinator (settings.COORDINATOR_GROUP)
 
     @property
     def team_ids(self) -> frozenset[int]:
@@ -41,12 +42,18 @@ class UserRoles:
 NO_ROLES = UserRoles(is_moderator=False, teams=())
 
 
+def _groups_key() -> str:
+    # Both role groups in one key: tests may rename either, and a session kept before the
+    # coordinator role existed does not match and is read again.
+    return f"{settings.MODERATOR_GROUP}|{settings.COORDINATOR_GROUP}"
+
+
 def user_roles(user) -> UserRoles:
-    """The person's moderator membership, teams and TOTP state: one query per request
-    object (request_user_roles answers from the session instead where it can)."""
+    """The person's moderator and coordinator memberships, teams and TOTP state: one query
+    per request object (request_user_roles answers from the session instead where it can)."""
     if not getattr(user, "is_authenticated", False):
         return NO_ROLES
-    group = settings.MODERATOR_GROUP
+    group = _groups_key()
     cached = getattr(user, "_engage_roles", None)
     if cached is None or cached[0] != group:  # tests may rename the group
         cached = (group, _user_roles_load(user, group=group))
@@ -70,16 +77,17 @@ def roles_keep_at_sign_in(*, request: HttpRequest, user, **_signal_kwargs) -> No
 
 
 def _session_roles(request: HttpRequest, *, user) -> UserRoles:
-    group = settings.MODERATOR_GROUP
+    group = _groups_key()
     (version,) = versions_get([roles_key(user.pk)])
     kept = request.session.get(SESSION_KEY)
     now = int(time.time())
     if kept and kept[:3] == [version, user.pk, group] and now - kept[3] < SESSION_ROLES_SECONDS:
-        is_moderator, teams, has_totp = kept[4:]
+        is_moderator, teams, has_totp, is_coordinator = kept[4:]
         roles = UserRoles(
             is_moderator=is_moderator,
             teams=tuple((pk, slug) for pk, slug in teams),
             has_totp=has_totp,
+            is_coordinator=is_coordinator,
         )
         user._engage_roles = (group, roles)
         return roles
@@ -93,16 +101,18 @@ def _session_roles(request: HttpRequest, *, user) -> UserRoles:
         roles.is_moderator,
         teams,
         roles.has_totp,
+        roles.is_coordinator,
     ]
     return roles
 
 
 def _user_roles_load(user, *, group: str) -> UserRoles:
     # One round trip for every membership.
-    moderator = (
-        Group.objects.filter(user=user, name=group)
+    moderator_group, coordinator_group = group.split("|")
+    groups = (
+        Group.objects.filter(user=user, name__in=[moderator_group, coordinator_group])
         .order_by()
-        .values_list(Value("moderator"), "pk", "name")
+        .values_list(Value("group"), "pk", "name")
     )
     teams = Team.objects.filter(members=user).order_by().values_list(Value("team"), "pk", "slug")
     totp = (
@@ -110,9 +120,11 @@ def _user_roles_load(user, *, group: str) -> UserRoles:
         .order_by()
         .values_list(Value("totp"), "pk", Value(""))
     )
-    rows = list(moderator.union(teams, totp, all=True))
+    rows = list(groups.union(teams, totp, all=True))
+    names = {name for label, _pk, name in rows if label == "group"}
     return UserRoles(
-        is_moderator=any(label == "moderator" for label, _pk, _slug in rows),
+        is_moderator=moderator_group in names,
+        is_coordinator=coordinator_group in names,
         teams=tuple(sorted((pk, slug) for label, pk, slug in rows if label == "team")),
         has_totp=any(label == "totp" for label, _pk, _slug in rows),
     )

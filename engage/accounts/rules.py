@@ -12,6 +12,12 @@ def is_moderator(user) -> bool:
 
 
 @rules.predicate
+def is_coordinator(user) -> bool:
+    """In the partnership coordinator group (settings.COORDINATOR_GROUP)."""
+    return user_roles(user).is_coordinator
+
+
+@rules.predicate
 def is_admin(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
 
@@ -22,7 +28,7 @@ def is_platform_staff(user) -> bool:
 
 
 # Anyone who can see other people's unpublished content or change the platform must use MFA.
-requires_mfa = is_admin | is_platform_staff | is_moderator
+requires_mfa = is_admin | is_platform_staff | is_moderator | is_coordinator
 
 rules.add_perm("accounts.must_use_mfa", requires_mfa)
 rules.add_perm("accounts.access_admin_site", is_platform_staff | is_admin)

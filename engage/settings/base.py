@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "engage.mail",
     "engage.audit",
     "notifications",
+    "partnerships",
     "proposals",
 ]
 
@@ -352,6 +353,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Moderation and MFA: who counts as staff for the platform.
 MODERATOR_GROUP = "moderators"
+# Partnership coordinators verify organisations and look after those left without an admin.
+COORDINATOR_GROUP = "partnership_coordinators"
 
 LOGGING = {
     "version": 1,

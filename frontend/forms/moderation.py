@@ -25,10 +25,17 @@ AUDIT_ACTIONS = {
     "comment.hide": _("Comment hidden"),
     "comment.restore": _("Comment restored"),
     "comment.auto_hide": _("Comment hidden automatically"),
+    "organisation.create": _("Organisation registered"),
+    "organisation.verify": _("Organisation verified"),
+    "organisation.member_remove": _("Member removed"),
+    "organisation.role_change": _("Member's role changed"),
+    "organisation.admin_succession": _("Administrator role passed on after an account deletion"),
+    "organisation.admin_left": _("Last administrator left"),
 }
 AUDIT_OBJECT_TYPES = {
     "proposals.proposal": _("Proposal"),
     "proposals.comment": _("Comment"),
+    "partnerships.organisation": _("Organisation"),
 }
 NOTE_ATTRS = {"rows": 3, "class": WIDE}
 # <input type="date"> sends ISO dates whatever the page's language; typed ones may be Danish.

@@ -205,10 +205,40 @@ class ProposalForm(forms.Form):
         example=Decimal("9.921"),
         help_text=_("Decimal degrees, for example 9.921."),
     )
-    field_order = ["title", "body", "classification", "location_text", "latitude", "longitude"]
+    field_order = [
+        "title",
+        "body",
+        "classification",
+        "location_text",
+        "latitude",
+        "longitude",
+        "organisation",
+    ]
 
-    def __init__(self, *args, themes: Iterable[Theme], similar_url: str = "", **kwargs):
+    def __init__(
+        self,
+        *args,
+        themes: Iterable[Theme],
+        similar_url: str = "",
+        organisations: Iterable[tuple[int, str]] = (),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        organisations = list(organisations)
+        if organisations:
+            # Only for people who belong to an organisation, listing only theirs.
+            self.fields["organisation"] = forms.TypedChoiceField(
+                label=_("Written on behalf of"),
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[("", _("Myself, in my own name")), *organisations],
+                help_text=_(
+                    "If you write for an organisation you belong to, the proposal shows the "
+                    "organisation as its author."
+                ),
+                widget=Select(attrs={"class": WIDE}),
+            )
         if similar_url:
             # While the title is typed, htmx fetches similar proposals into a live region.
             self.fields["title"].widget.attrs.update(
@@ -259,7 +289,16 @@ class ProposalForm(forms.Form):
             "location_text": data["location_text"],
             "latitude": data["latitude"],
             "longitude": data["longitude"],
+            **self._organisation_kwargs(),
         }
+
+    def _organisation_kwargs(self) -> dict:
+        if "organisation" not in self.fields:
+            return {}
+        from partnerships.models import Organisation
+
+        pk = self.cleaned_data.get("organisation")
+        return {"organisation": Organisation.objects.get(pk=pk) if pk else None}
 
 
 class ProposalCreateForm(ProposalForm):

@@ -25,10 +25,10 @@ NO_VALUE = "\N{EN DASH}"
 
 @register.simple_tag(takes_context=True)
 def staff_links(context) -> dict:
-    """{"moderate", "audit", "team_url", "team_label"} for the menu.
+    """{"moderate", "audit", "organisations", "team_url", "team_label"} for the menu.
 
-    It mirrors proposals.rules (moderate_proposal, work_team_queue) and engage.audit.rules
-    (view_audit_trail),
+    It mirrors proposals.rules (moderate_proposal, work_team_queue), engage.audit.rules
+    (view_audit_trail) and partnerships.rules (verify_organisation),
     from the same answer the rules read (engage.accounts.roles): no query of its own
     once the MFA middleware has asked.
     """
@@ -41,6 +41,8 @@ def staff_links(context) -> dict:
     links = {
         "moderate": is_moderator or user.is_superuser,
         "audit": is_moderator or user.is_superuser,
+        # Partnership coordinators' own work (moderators reach it from the moderation tabs).
+        "organisations": roles.is_coordinator and not (is_moderator or user.is_superuser),
     }
     if len(teams) == 1 and not user.is_superuser:
         links["team_url"] = reverse("frontend:team_queue", kwargs={"slug": teams[0][1]})

@@ -142,6 +142,9 @@ def proposal_cards(proposals, heading_tag: str = "h2", hide_area: bool = False) 
                     hide_area,
                     bool(getattr(p, "is_supported", False)),
                     p.author.public_name,
+                    (p.organisation.name, bool(p.organisation.verified_at))
+                    if p.organisation_id
+                    else None,
                     digest,
                 ),
             )

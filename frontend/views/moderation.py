@@ -564,6 +564,8 @@ def moderation_restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse
 def state_label(value: str) -> str:
     labels = {status.value: status.label for status in Status}
     labels.update({"hidden": _("hidden"), "visible": _("visible")})
+    labels.update({"admin": _("Administrator"), "member": _("Member")})
+    labels.update({"unverified": _("Not yet verified"), "verified": _("Verified")})
     return str(labels.get(value, value))
 
 

@@ -46,6 +46,7 @@ from frontend.forms.proposals import (
 from frontend.htmx import is_htmx, rate_limited_response, render_fragment
 from frontend.pagination import CappedPaginator
 from frontend.sharing import page_is_shareable, shared_page_response
+from partnerships.selectors import organisation_choices_for_member
 from proposals import services
 from proposals.lifecycle import OPEN_STATUSES, InvalidTransition, Status
 from proposals.models import Comment, Proposal
@@ -365,6 +366,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         themes=theme_list(),
         similar_url=reverse("frontend:proposal_similar"),
+        organisations=organisation_choices_for_member(user=request.user),
         initial={"classification": f"{AREA_PREFIX}{area}"} if area else None,
     )
     if request.method == "POST":
@@ -409,7 +411,9 @@ def _edit_page(
         form = ProposalForm(
             themes=theme_list(),
             similar_url=_similar_url(proposal),
+            organisations=organisation_choices_for_member(user=proposal.author),
             initial={
+                "organisation": proposal.organisation_id,
                 "title": proposal.title,
                 "body": proposal.body,
                 "classification": classification_initial(proposal),
@@ -438,10 +442,19 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return leave
     if request.method == "GET":
         return _edit_page(request, proposal)
-    form = ProposalForm(request.POST, themes=theme_list(), similar_url=_similar_url(proposal))
+    form = ProposalForm(
+        request.POST,
+        themes=theme_list(),
+        similar_url=_similar_url(proposal),
+        organisations=organisation_choices_for_member(user=request.user),
+    )
     if form.is_valid():
+        changes = form.service_kwargs()
+        if "organisation" not in changes and proposal.organisation_id is not None:
+            # The author belongs to no organisation any more: the draft is theirs alone.
+            changes["organisation"] = None
         try:
-            proposal = services.proposal_update(proposal=proposal, **form.service_kwargs())
+            proposal = services.proposal_update(proposal=proposal, **changes)
         except ValidationError as exc:
             errors_from_service(form, exc, fields=FORM_FIELDS)
         else:

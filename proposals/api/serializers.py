@@ -22,6 +22,11 @@ class ProposalListItemSerializer(serializers.Serializer):
     theme = serializers.CharField(source="theme.slug", allow_null=True)
     focus_area = serializers.CharField(source="focus_area.slug", allow_null=True)
     author = serializers.CharField(source="author.public_name")
+    organisation = serializers.SlugField(
+        source="organisation.slug",
+        allow_null=True,
+        help_text="The organisation it is written on behalf of (its slug), or null.",
+    )
     location_text = serializers.CharField()
     support_count = serializers.IntegerField()
     comment_count = serializers.IntegerField()
@@ -39,6 +44,7 @@ class ProposalListItemSerializer(serializers.Serializer):
         "focus_area__slug",
         "author__display_name",
         "author__deleted_at",
+        "organisation__slug",
         "location_text",
         "support_count",
         "comment_count",
@@ -60,6 +66,7 @@ class ProposalListItemSerializer(serializers.Serializer):
             "theme": proposal.theme.slug if proposal.theme_id else None,
             "focus_area": proposal.focus_area.slug if proposal.focus_area_id else None,
             "author": proposal.author.public_name,
+            "organisation": proposal.organisation.slug if proposal.organisation_id else None,
             "location_text": proposal.location_text,
             "support_count": proposal.support_count,
             "comment_count": proposal.comment_count,

@@ -156,8 +156,10 @@ class ProposalListCreateApi(BaseApi):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         chosen = ProposalFilters(**filters.validated_data)
-        queryset = proposal_list_public(filters=chosen, user=request.user).only(
-            *ProposalListItemSerializer.MODEL_FIELDS
+        queryset = (
+            proposal_list_public(filters=chosen, user=request.user)
+            .select_related("organisation")
+            .only(*ProposalListItemSerializer.MODEL_FIELDS)
         )
         return paginated_response(
             serializer_class=ProposalListItemSerializer,
@@ -224,9 +226,15 @@ class ProposalSubmitApi(BaseApi):
     @extend_schema(
         tags=TAGS,
         summary="Submit a draft",
-        description="Sends the draft to moderation (or publishes it when pre-moderation is off).",
+        description="Sends the draft to moderation (or publishes it when pre-moderation is off). "
+        "400 when the draft is written on behalf of an organisation the author has left.",
         request=None,
-        responses={200: ProposalDetailSerializer, 409: OpenApiResponse(), 429: OpenApiResponse()},
+        responses={
+            200: ProposalDetailSerializer,
+            400: OpenApiResponse(),
+            409: OpenApiResponse(),
+            429: OpenApiResponse(),
+        },
     )
     def post(self, request, pk: int):
         proposal = proposal_get_visible(pk=pk, user=request.user)

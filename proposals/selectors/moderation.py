@@ -286,7 +286,7 @@ def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
     everyone else."""
     if not user.has_perm("proposals.moderate_proposal"):
         raise PermissionDenied
-    return _with_images(Proposal.objects.select_related("author").get(pk=pk))
+    return _with_images(Proposal.objects.select_related("author", "organisation").get(pk=pk))
 
 
 def proposal_get_for_team(
@@ -295,7 +295,7 @@ def proposal_get_for_team(
     """A routed proposal for whoever has `perm` on it: by default a member of its team (or
     an admin); with proposals.reroute_proposal, moderators too. PermissionDenied otherwise.
     """
-    proposal = Proposal.objects.select_related("author").get(pk=pk)
+    proposal = Proposal.objects.select_related("author", "organisation").get(pk=pk)
     if not user.has_perm(perm, proposal):
         raise PermissionDenied
     return _with_images(proposal)

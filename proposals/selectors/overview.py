@@ -36,4 +36,6 @@ def proposal_list_recent(
     """The newest public proposals (of one theme), with their focus area and whether `user`
     supports each, in one query."""
     filters = ProposalFilters(theme=theme_slug, sort="newest")
-    return list(proposal_list_public(filters=filters, user=user)[:limit])
+    # The cards show an organisation as the author of what it wrote.
+    queryset = proposal_list_public(filters=filters, user=user).select_related("organisation")
+    return list(queryset[:limit])

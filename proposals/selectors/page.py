@@ -46,7 +46,7 @@ def proposal_queryset_visible(*, user: User | None) -> QuerySet:
     """
     queryset = (
         Proposal.objects.visible_to(user)
-        .select_related("author")
+        .select_related("author", "organisation")
         .defer("search_vector", *_author_unshown())
         .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )

@@ -40,6 +40,10 @@ CARD_FIELDS = (
     "comment_count",
     "author__display_name",
     "author__deleted_at",
+    # Shown as the author when the proposal is written on an organisation's behalf.
+    "organisation__name",
+    "organisation__slug",
+    "organisation__verified_at",
     # Ids only: proposal_cards_complete gives them their theme and focus area.
     "theme",
     "focus_area",
@@ -49,8 +53,8 @@ CARD_FIELDS = (
 
 def proposal_list_cards(queryset: QuerySet) -> QuerySet:
     """`queryset` (from proposal_list_public) narrowed to what a card shows, joining only
-    the author: give the rows shown to proposal_cards_complete."""
-    return queryset.select_related(None).select_related("author").only(*CARD_FIELDS)
+    the author and organisation: give the rows shown to proposal_cards_complete."""
+    return queryset.select_related(None).select_related("author", "organisation").only(*CARD_FIELDS)
 
 
 def proposal_cards_complete(*, proposals: Iterable[Proposal]) -> list[Proposal]:

@@ -35,6 +35,17 @@ def _check_body(body: str) -> str:
     return body
 
 
+def _check_organisation(author: User, organisation):
+    """An author submits on behalf of an organisation only if they belong to it."""
+    if organisation is None:
+        return None
+    if not author.has_perm("partnerships.submit_for_organisation", organisation):
+        raise ValidationError(
+            {"organisation": _("You can only write on behalf of an organisation you belong to.")}
+        )
+    return organisation
+
+
 def _check_classification(theme: Theme | None, focus_area: FocusArea | None) -> Theme | None:
     if focus_area is not None and theme is not None and focus_area.theme_id != theme.pk:
         raise ValidationError(
@@ -54,11 +65,14 @@ def proposal_create(
     location_text: str = "",
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
+    organisation=None,
 ) -> Proposal:
-    """Create a draft that only its author sees until it is submitted."""
+    """Create a draft that only its author sees until it is submitted; with `organisation`
+    (one the author belongs to) it is written on the organisation's behalf."""
     geo.point_check(latitude=latitude, longitude=longitude)
     proposal = Proposal(
         author=author,
+        organisation=_check_organisation(author, organisation),
         title=title.strip(),
         body=_check_body(body),
         body_html=text.render(body),
@@ -85,6 +99,7 @@ def proposal_update(
     location_text: str | None = None,
     latitude: Decimal | object | None = _UNSET,
     longitude: Decimal | object | None = _UNSET,
+    organisation=_UNSET,
 ) -> Proposal:
     """Change a draft. Raises ValidationError once the proposal has been submitted."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -119,6 +134,9 @@ def proposal_update(
         proposal.theme = _check_classification(new_theme, new_area)
         proposal.focus_area = new_area
         changed += ["theme", "focus_area"]
+    if organisation is not _UNSET:
+        proposal.organisation = _check_organisation(proposal.author, organisation)
+        changed.append("organisation")
     proposal.updated_at = timezone.now()
     proposal.full_clean(exclude=["search_vector"])
     proposal.save(update_fields=changed)
@@ -197,8 +215,25 @@ def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
     """Send a draft to moderation, or publish it at once when pre-moderation is off.
 
     Side effects: the author follows the proposal; a timeline entry and a notification
-    event are recorded. Rate limited per author.
+    event are recorded. Rate limited per author. A draft written on behalf of an
+    organisation the author has since left is refused (ValidationError).
     """
+    if proposal.organisation_id is not None:
+        from partnerships.models import Membership
+
+        still_member = Membership.objects.filter(
+            organisation_id=proposal.organisation_id, user_id=proposal.author_id
+        ).exists()
+        if not still_member:
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "You are no longer a member of the organisation this draft is written "
+                        "on behalf of. Save the draft again, in your own name or for an "
+                        "organisation you belong to, before you submit it."
+                    )
+                }
+            )
     rate_limit(action="submit", user=actor)
     proposal = proposal_transition(
         proposal=proposal, target=Status.SUBMITTED, actor=actor, kind=ProposalEvent.Kind.SUBMITTED

@@ -288,3 +288,162 @@ def test_unsubscribe_pages(language, make_page, make_user, axe, taxonomy):
     response = page.goto(reverse("notification_unsubscribe", args=["not-a-token"]))
     assert response.status == 400
     axe(page)
+
+
+# --- organisations (climate partnerships) -------------------------------------------------
+
+
+@pytest.fixture
+def organisation_world(make_user, taxonomy, settings, tmp_path):
+    """An organisation with a logo, an admin and a member, an open invitation and a
+    published proposal on its behalf; a second one awaiting verification."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from partnerships import services
+    from partnerships.models import Membership, Role
+    from tests.factories import UserFactory
+    from tests.partnerships.factories import cvr_make
+    from tests.proposals.factories import ProposalFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    out = io.BytesIO()
+    Image.new("RGB", (80, 40), (0, 90, 40)).save(out, format="PNG")
+    logo = SimpleUploadedFile("logo.png", out.getvalue(), content_type="image/png")
+
+    def world(language: str) -> dict:
+        admin = make_user(language=language)
+        organisation = services.organisation_create(
+            creator=admin,
+            name="Solgården A/S",
+            kind="company",
+            sector="energy",
+            cvr=cvr_make(),
+            size=40,
+            description="Vi laver solceller.",
+            website="https://solgaarden.example.dk",
+            address="Solvej 1",
+            logo=logo,
+        )
+        member = UserFactory(display_name="Mette Medlem")
+        Membership.objects.create(organisation=organisation, user=member, role=Role.MEMBER)
+        invitation = services.invitation_create(
+            organisation=organisation, actor=admin, email="ny@example.dk"
+        )
+        ProposalFactory(author=member, organisation=organisation, title="Solceller på taget")
+        services.organisation_create(
+            creator=UserFactory(),
+            name="Boligforeningen Engen",
+            kind="housing",
+            sector="buildings",
+            size=300,
+        )
+        return {"admin": admin, "organisation": organisation, "invitation": invitation}
+
+    return world
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("signed_in", [False, True], ids=["signed-out", "admin"])
+def test_organisation_page(language, signed_in, organisation_world, make_page, axe):
+    world = organisation_world(language)
+    page = make_page(language=language, user=world["admin"] if signed_in else None, bypass_csp=True)
+    visit(page, world["organisation"].get_absolute_url(), language=language)
+    assert page.locator("article.proposal-card").count() == 1
+    axe(page)
+
+
+ORGANISATION_PAGES = [
+    "my_organisations",
+    "frontend:organisation_create",
+    "frontend:organisation_edit",
+    "frontend:organisation_members",
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ORGANISATION_PAGES)
+def test_organisation_admin_pages(name, language, organisation_world, make_page, axe):
+    world = organisation_world(language)
+    needs_slug = name in {"frontend:organisation_edit", "frontend:organisation_members"}
+    kwargs = {"slug": world["organisation"].slug} if needs_slug else {}
+    page = make_page(language=language, user=world["admin"], bypass_csp=True)
+    visit(page, reverse(name, kwargs=kwargs), language=language)
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_organisation_form_with_errors(language, make_page, make_user, axe, taxonomy):
+    page = make_page(language=language, user=make_user(language=language), bypass_csp=True)
+    visit(page, reverse("frontend:organisation_create"), language=language)
+    page.fill("input[name=name]", "Firma")
+    page.check("input[name=kind][value=company]")
+    page.fill("input[name=cvr]", "12345678")
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator("#id_cvr[aria-invalid=true]").count() == 1
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("who", ["signed-out", "invited", "someone-else"])
+def test_invitation_page(language, who, organisation_world, make_page, make_user, axe):
+    from allauth.account.models import EmailAddress
+
+    from partnerships.services import invitation_token_make
+
+    world = organisation_world(language)
+    user = None
+    if who != "signed-out":
+        user = make_user(language=language)
+        if who == "invited":
+            EmailAddress.objects.create(user=user, email="ny@example.dk", verified=True)
+    token = invitation_token_make(invitation=world["invitation"])
+    page = make_page(language=language, user=user, bypass_csp=True)
+    visit(page, reverse("frontend:invitation_accept", args=[token]), language=language)
+    axe(page)
+    if who == "invited":
+        with page.expect_navigation():
+            page.locator("main form [type=submit]").click()
+        axe(page)
+    response = page.goto(reverse("frontend:invitation_accept", args=["broken"]))
+    assert response.status == 400
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_organisation_staff_list(language, organisation_world, make_page, live_server, axe):
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    organisation_world(language)
+    coordinator = UserFactory(preferred_language=language)
+    coordinator.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+    page = make_page(language=language, bypass_csp=True)
+    session = {"name": settings.SESSION_COOKIE_NAME, "value": _staff_session(coordinator)}
+    page.context.add_cookies([{**session, "url": live_server.url}])
+    visit(page, reverse("frontend:organisation_staff_list"), language=language)
+    assert page.locator("article.card").count() == 2
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_member_action_with_htmx(language, organisation_world, make_page, axe):
+    """The button swaps the member table in place and says what happened."""
+    world = organisation_world(language)
+    page = make_page(language=language, user=world["admin"], bypass_csp=True)
+    url = reverse("frontend:organisation_members", args=[world["organisation"].slug])
+    visit(page, url, language=language)
+    button = {"da": "Gør til administrator", "en": "Make administrator"}[language]
+    page.get_by_role("button", name=button).first.click()
+    words = {
+        "da": "Mette Medlem er nu administrator.",
+        "en": "Mette Medlem is now an administrator.",
+    }
+    page.locator("#members-status", has_text=words[language]).wait_for()
+    assert urlsplit(page.url).path == url
+    axe(page)

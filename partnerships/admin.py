@@ -1,0 +1,47 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import Invitation, Membership, Organisation
+from partnerships.services import organisation_verify
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at"]
+    # Roles change through the members page, which keeps at least one administrator.
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "sector", "cvr", "verified_at", "created_at"]
+    list_filter = ["kind", "sector", ("verified_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "cvr", "slug"]
+    readonly_fields = ["slug", "verified_at", "verified_by", "created_at", "updated_at"]
+    inlines = [MembershipInline]
+    actions = ["verify"]
+
+    @admin.action(description=_("Verify the chosen organisations"))
+    def verify(self, request, queryset) -> None:
+        for organisation in queryset.filter(verified_at__isnull=True):
+            try:
+                organisation_verify(organisation=organisation, actor=request.user)
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.WARNING)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "email", "role", "created_at", "expires_at", "accepted_at"]
+    search_fields = ["email", "organisation__name"]
+    raw_id_fields = ["organisation", "invited_by", "accepted_by"]
+    readonly_fields = ["created_at", "accepted_at", "accepted_by"]

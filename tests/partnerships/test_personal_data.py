@@ -1,0 +1,84 @@
+"""Memberships and invitations in a person's data export and account deletion, and what
+happens to an organisation whose last administrator deletes their account."""
+
+import pytest
+from django.urls import reverse
+
+from engage.accounts.selectors import user_export_personal_data
+from engage.accounts.services import user_delete
+from partnerships.models import Invitation, Membership, Organisation, Role
+from tests.factories import UserFactory
+from tests.partnerships.factories import InvitationFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_export_holds_memberships_and_invitations():
+    user = UserFactory(email="anne@example.dk")
+    own = OrganisationFactory(name="Alfa ApS", admins=[user])
+    OrganisationFactory(name="Beta", members=[user])
+    InvitationFactory(organisation=own, email="bo@example.dk", invited_by=user)
+    InvitationFactory(email="ANNE@example.dk")
+    InvitationFactory(email="someone-else@example.dk")
+    data = user_export_personal_data(user=user)["partnerships"]
+    assert [(m["organisation"], m["role"]) for m in data["memberships"]] == [
+        ("Alfa ApS", "admin"),
+        ("Beta", "member"),
+    ]
+    assert [i["email"] for i in data["invitations_sent"]] == ["bo@example.dk"]
+    assert [i["email"].lower() for i in data["invitations_received"]] == ["anne@example.dk"]
+
+
+def test_the_export_page_downloads_them(client):
+    user = UserFactory()
+    OrganisationFactory(name="Alfa ApS", admins=[user])
+    client.force_login(user)
+    response = client.post(reverse("account_export"))
+    assert '"organisation": "Alfa ApS"' in response.content.decode()
+
+
+def test_deleting_the_account_ends_memberships_and_removes_invitations_to_it():
+    user = UserFactory(email="anne@example.dk")
+    organisation = OrganisationFactory(admins=[user, UserFactory()])
+    received = InvitationFactory(email="anne@example.dk")
+    sent = InvitationFactory(organisation=organisation, invited_by=user)
+    user_delete(user=user)
+    assert not Membership.objects.filter(user=user).exists()
+    assert not Invitation.objects.filter(pk=received.pk).exists()
+    sent.refresh_from_db()
+    assert sent.invited_by is None  # the organisation's invitation stays, without the name
+
+
+def test_the_longest_standing_member_takes_over_from_the_last_admin():
+    admin, first, second = UserFactory(), UserFactory(), UserFactory()
+    organisation = OrganisationFactory(admins=[admin], members=[first, second])
+    user_delete(user=admin)
+    roles = dict(organisation.memberships.values_list("user", "role"))
+    assert roles == {first.pk: Role.ADMIN, second.pk: Role.MEMBER}
+
+
+def test_an_organisation_left_with_nobody_goes_to_the_coordinators(client):
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin], name="Ensom ApS")
+    user_delete(user=admin)
+    assert Organisation.objects.filter(pk=organisation.pk).exists()  # its page stays
+    assert list(Organisation.objects.without_admin()) == [organisation]
+    from partnerships.selectors import organisation_list_for_staff
+
+    organisation.verified_at = organisation.created_at
+    organisation.save(update_fields=["verified_at"])
+    assert [o.name for o in organisation_list_for_staff()] == ["Ensom ApS"]
+
+
+def test_the_deletion_page_deletes_an_admin(client):
+    admin, member = UserFactory(), UserFactory()
+    organisation = OrganisationFactory(admins=[admin], members=[member])
+    client.force_login(admin)
+    from tests.factories import DEFAULT_PASSWORD
+
+    response = client.post(
+        reverse("account_delete"), {"password": DEFAULT_PASSWORD, "confirm": "on"}
+    )
+    assert response.status_code == 302
+    assert organisation.memberships.get().user == member
+    assert organisation.memberships.get().role == Role.ADMIN

@@ -1,0 +1,47 @@
+"""`manage.py seed_demo_partnerships`: the demo organisations and their admin logins."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from engage.accounts.management.commands.seed_demo import DEMO_PASSWORD
+from partnerships.models import Membership, Organisation
+from proposals.lifecycle import Status
+from proposals.models import Proposal
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(name: str) -> str:
+    out = io.StringIO()
+    call_command(name, stdout=out)
+    return out.getvalue()
+
+
+def test_demo_organisations_once_with_working_admin_logins(settings, client):
+    settings.DEBUG = True
+    _run("seed_demo")
+    _run("seed_demo_content")
+    first = _run("seed_demo_partnerships")
+    second = _run("seed_demo_partnerships")
+    for output in (first, second):
+        assert "virksomhed@example.com" in output and "boligforening@example.com" in output
+    assert "created" in first and "created" not in second
+    assert "Solgården Energi A/S (verified)" in second
+    assert "Boligforeningen Engen (awaiting verification)" in second
+
+    company = Organisation.objects.get(name="Solgården Energi A/S")
+    housing = Organisation.objects.get(name="Boligforeningen Engen")
+    assert company.is_verified and not housing.is_verified
+    assert Organisation.objects.count() == 2 and Membership.objects.count() == 2
+    proposal = Proposal.objects.get(organisation=company)
+    assert proposal.status == Status.PUBLISHED
+
+    response = client.post(
+        reverse("account_login"), {"login": "virksomhed@example.com", "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("my_organisations")).content.decode()
+    assert "Solgården Energi A/S" in page
