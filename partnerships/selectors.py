@@ -17,6 +17,18 @@ def organisation_get(*, slug: str) -> Organisation:
     return Organisation.objects.get(slug=slug)
 
 
+def membership_get(*, organisation: Organisation, pk: int) -> Membership:
+    """One membership of `organisation`, with its person. Raises Membership.DoesNotExist."""
+    return Membership.objects.select_related("user", "organisation").get(
+        organisation=organisation, pk=pk
+    )
+
+
+def invitation_get(*, organisation: Organisation, pk: int) -> Invitation:
+    """Raises Invitation.DoesNotExist."""
+    return Invitation.objects.get(organisation=organisation, pk=pk)
+
+
 def organisation_proposals_public(*, organisation: Organisation) -> QuerySet:
     """The organisation's proposals that public lists show, newest first."""
     from proposals.selectors.public import proposal_list_cards

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,8 +24,11 @@ from frontend.pagination import CappedPaginator
 from partnerships import services
 from partnerships.models import Invitation, Membership, Organisation, Role
 from partnerships.selectors import (
+    invitation_get,
     invitation_list_open,
+    membership_get,
     membership_list,
+    organisation_get,
     organisation_list_for_member,
     organisation_list_for_staff,
     organisation_proposals_public,
@@ -36,7 +39,10 @@ PROPOSALS_PER_PAGE = 20
 
 
 def _organisation_or_404(slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug)
+    try:
+        return organisation_get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404 from None
 
 
 def _require(request: HttpRequest, perm: str, organisation: Organisation | None = None) -> None:
@@ -222,11 +228,10 @@ def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _membership_or_404(organisation: Organisation, pk: int) -> Membership:
-    return get_object_or_404(
-        Membership.objects.select_related("user", "organisation"),
-        organisation=organisation,
-        pk=pk,
-    )
+    try:
+        return membership_get(organisation=organisation, pk=pk)
+    except Membership.DoesNotExist:
+        raise Http404 from None
 
 
 def _back_to_members(organisation: Organisation) -> HttpResponse:
@@ -293,7 +298,10 @@ def organisation_hand_over(request: HttpRequest, slug: str, pk: int) -> HttpResp
 def organisation_invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation_or_404(slug)
     _require(request, "partnerships.manage_members", organisation)
-    invitation = get_object_or_404(Invitation, organisation=organisation, pk=pk)
+    try:
+        invitation = invitation_get(organisation=organisation, pk=pk)
+    except Invitation.DoesNotExist:
+        raise Http404 from None
     services.invitation_revoke(invitation=invitation, actor=request.user)
     messages.success(
         request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
