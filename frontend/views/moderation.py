@@ -258,19 +258,34 @@ def item_page(
     can_reroute = proposal.status in ROUTABLE_STATUSES and request.user.has_perm(
         "proposals.reroute_proposal", proposal
     )
+    can_triage = proposal.status == Status.SUBMITTED
+    can_merge = transition_allowed(current=proposal.status, target=Status.MERGED)
+    merge_record = proposal_merge_record(proposal=proposal)
+    # Only the forms the page shows are built: the routing and re-routing forms list
+    # every focus area and team, and a proposal's status shows at most two sections.
+    if can_triage:
+        route_form = route_form or RouteForm(
+            themes=themes, teams=teams, initial={"focus_area": initial_area}
+        )
+        reject_form = reject_form or RejectForm()
+    if can_merge:
+        merge_form = merge_form or MergeForm()
+    if can_reroute:
+        reroute_form = reroute_form or RerouteForm(themes=themes, teams=teams)
+    if merge_record is not None:
+        unmerge_form = unmerge_form or UnmergeForm()
     context = {
         "proposal": proposal,
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
-        "can_triage": proposal.status == Status.SUBMITTED,
-        "can_merge": transition_allowed(current=proposal.status, target=Status.MERGED),
+        "can_triage": can_triage,
+        "can_merge": can_merge,
         "can_reroute": can_reroute,
-        "route_form": route_form
-        or RouteForm(themes=themes, teams=teams, initial={"focus_area": initial_area}),
-        "reject_form": reject_form or RejectForm(),
-        "merge_form": merge_form or MergeForm(),
-        "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
-        "merge_record": proposal_merge_record(proposal=proposal),
-        "unmerge_form": unmerge_form or UnmergeForm(),
+        "route_form": route_form,
+        "reject_form": reject_form,
+        "merge_form": merge_form,
+        "reroute_form": reroute_form,
+        "merge_record": merge_record,
+        "unmerge_form": unmerge_form,
     }
     return render(request, "frontend/moderation/item.html", context)
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, tzinfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from engage.accounts.models import User, public_name_of
@@ -19,7 +19,7 @@ from engage.cache import taxonomy_version
 from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between_dates
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
-from proposals.models import Comment, Proposal, Report
+from proposals.models import Comment, Proposal, ProposalImage, Report
 
 # The staff queues load only the columns their pages and APIs show, and take themes, focus
 # areas and teams from routing_taxonomy_get (proposals_taxonomy_attach) rather than joins.
@@ -286,7 +286,7 @@ def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
     everyone else."""
     if not user.has_perm("proposals.moderate_proposal"):
         raise PermissionDenied
-    return _with_images(Proposal.objects.select_related("author").get(pk=pk))
+    return _with_images(_staff_proposals().get(pk=pk))
 
 
 def proposal_get_for_team(
@@ -295,17 +295,25 @@ def proposal_get_for_team(
     """A routed proposal for whoever has `perm` on it: by default a member of its team (or
     an admin); with proposals.reroute_proposal, moderators too. PermissionDenied otherwise.
     """
-    proposal = Proposal.objects.select_related("author").get(pk=pk)
+    proposal = _staff_proposals().get(pk=pk)
     if not user.has_perm(perm, proposal):
         raise PermissionDenied
     return _with_images(proposal)
 
 
+def _staff_proposals() -> QuerySet[Proposal]:
+    return Proposal.objects.select_related("author").annotate(
+        has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk")))
+    )
+
+
 def _with_images(proposal: Proposal) -> Proposal:
     """Set `image_list`, as selectors.proposal_get_visible does, for the shared templates,
-    and the theme, focus area and team from the routing taxonomy."""
+    and the theme, focus area and team from the routing taxonomy. `proposal` comes from
+    _staff_proposals: most proposals have no image, so the images are asked for only
+    when there is one."""
     proposals_taxonomy_attach(proposals=[proposal])
-    proposal.image_list = list(proposal.images.all())
+    proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
     return proposal
 
 
