@@ -250,8 +250,11 @@ def audit_rows(entries) -> SafeString:
     item_url = pk_url_maker("frontend:moderation_item")
     moment = time_tag_maker("SHORT_DATETIME_FORMAT")
     system = f"<em>{esc(_('The system'))}</em>"
+    type_names: dict[int, str] = {}  # a content type's name is translated on each ask
     rows = []
     for entry in entries:
+        if entry.target_type_id not in type_names:
+            type_names[entry.target_type_id] = esc(entry.target_type.name)
         actor = esc(entry.actor.email) if entry.actor else system
         details = "".join(
             '<br><span class="small-text">'
@@ -276,7 +279,7 @@ def audit_rows(entries) -> SafeString:
         <td>{moment(entry.created_at)}</td>
         <td>{actor}</td>
         <td>{esc(entry.action_label)}{details}</td>
-        <td>{target}<br><span class="small-text">{esc(entry.target_type.name)} {esc(entry.target_id)}</span></td>
+        <td>{target}<br><span class="small-text">{type_names[entry.target_type_id]} {esc(entry.target_id)}</span></td>
         <td>{states}</td>
         <td>{_linebreaksbr(entry.reason)}</td>
       </tr>"""  # noqa: E501
