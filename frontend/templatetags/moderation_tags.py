@@ -208,6 +208,9 @@ def team_rows(proposals, answered: bool) -> SafeString:
     waited = waiting_maker()
     by_label = _("By %(name)s")
     note_label = esc(_("Note for the team"))
+    # Translated once per page: a status badge and an area's name repeat down the rows.
+    badges: dict[tuple[str, str], str] = {}
+    areas: dict[int | None, str] = {}
     rows = []
     for proposal in proposals:
         title = esc(proposal.title)
@@ -223,14 +226,19 @@ def team_rows(proposals, answered: bool) -> SafeString:
             routed = day(proposal.routed_at)
             when = f"{routed}<br>" if routed else ""
             when += f'<span class="small-text">{waited(proposal)}</span>'
-        area = esc(proposal.focus_area.name) if proposal.focus_area else NO_VALUE
+        if proposal.focus_area_id not in areas:
+            area = proposal.focus_area
+            areas[proposal.focus_area_id] = esc(area.name) if area else NO_VALUE
+        badge_key = (proposal.status, proposal.outcome)
+        if badge_key not in badges:
+            badges[badge_key] = status_badge(proposal)
         name = esc(proposal.author.public_name)
         rows.append(
             f"""
       <tr>
         <td><a href="{item_url(proposal.pk)}"><strong>{title}</strong></a><br><span class="small-text">{by_label % {"name": name}}</span>{note}</td>
-        <td>{area}</td>
-        <td>{status_badge(proposal)}</td>
+        <td>{areas[proposal.focus_area_id]}</td>
+        <td>{badges[badge_key]}</td>
         <td>{when}</td>
         <td>{proposal.support_count}</td>
       </tr>"""  # noqa: E501
