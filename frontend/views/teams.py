@@ -27,7 +27,6 @@ from proposals.models import Proposal
 from proposals.selectors.moderation import (
     proposal_get_for_moderation,
     proposal_get_for_team,
-    proposals_taxonomy_attach,
     team_answered_list,
     team_get_for_member,
     team_list_for_user,
@@ -63,7 +62,6 @@ def team_queue_page(request: HttpRequest, slug: str) -> HttpResponse:
     answered = request.GET.get("vis") == ANSWERED_TAB
     queryset = team_answered_list(team=team) if answered else team_queue_list(team=team)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    proposals_taxonomy_attach(proposals=page.object_list)
     moderation.annotate_waiting(page.object_list, since="routed_at")
     context = {
         "team": team,
