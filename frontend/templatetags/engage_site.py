@@ -1,6 +1,7 @@
 """Template tags for the site layout."""
 
 import functools
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -94,17 +95,28 @@ def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> s
 
 def time_tag_maker(format_name: str = "DATE_FORMAT", *, classes: str = "") -> Callable:
     """time_tag with the format and time zone looked up once, for tables that show a
-    moment on each of fifty rows (the lookups cost more than writing the tag)."""
+    moment on each of fifty rows (the lookups cost more than writing the tag). A format
+    that shows only the day is written once per day: rows of a queue share few days,
+    and formatting cost more than the rest of the tag."""
     shown_format = get_format(format_name)
     zone = get_current_timezone() if settings.USE_TZ else None
     css = f' class="{esc(classes)}"' if classes else ""
+    # Format characters that show a time of day or a time zone; "\x" is a literal x.
+    by_day = not set(re.sub(r"\\.", "", shown_format)) & set("aABcefgGhHiIOPrsTuUZ")
+    days: dict[tuple[int, int, int], str] = {}
 
     def make(value) -> str:
         if value is None or value == "":
             return ""
         if zone is not None and isinstance(value, datetime) and is_aware(value):
             value = value.astimezone(zone)  # template_localtime, as {{ value }} shows it
-        shown = esc(dateformat.format(value, shown_format))
+        if by_day:
+            day = (value.year, value.month, value.day)
+            if day not in days:
+                days[day] = esc(dateformat.format(value, shown_format))
+            shown = days[day]
+        else:
+            shown = esc(dateformat.format(value, shown_format))
         return mark_safe(f'<time{css} datetime="{esc(value.isoformat())}">{shown}</time>')  # noqa: S308
 
     return make
