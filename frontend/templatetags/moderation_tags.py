@@ -16,7 +16,8 @@ from frontend.templatetags.engage_site import icon, time_tag_maker
 from frontend.templatetags.proposal_tags import status_badge
 from frontend.urls_for import pk_url_maker
 from proposals.lifecycle import Status
-from proposals.models import Proposal, Report
+from proposals.models import Report
+from proposals.selectors.moderation import ReportedComment
 
 register = template.Library()
 
@@ -460,7 +461,7 @@ def hidden_cards(context, targets) -> SafeString:
     forms, heading_of = _ReasonForms(context), _Headings()
     cards = []
     for target in targets:
-        kind = "proposal" if isinstance(target, Proposal) else "comment"
+        kind = "comment" if isinstance(target, ReportedComment) else "proposal"
         heading, about = heading_of(target, kind=kind)
         restore_form = forms.render(
             action="restore", section="hidden", kind=kind, pk=target.pk, button=words["restore"]

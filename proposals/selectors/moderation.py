@@ -564,20 +564,55 @@ def report_workspace_list() -> ReportWorkspace:
     return ReportWorkspace()
 
 
-def hidden_content_list() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
-    """Everything currently hidden, newest first, with what the hidden-content page shows."""
+class HiddenRows:
+    """Hidden proposals or comments, newest first, as ReportedProposal or ReportedComment
+    rows: what a slice reads is only the columns the hidden-content page shows (one
+    query), not model instances with their authors."""
+
+    def __init__(self, queryset: QuerySet, columns: tuple[str, ...], make) -> None:
+        self._rows = queryset.filter(hidden_at__isnull=False).order_by("-hidden_at")
+        self._columns, self._make = columns, make
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index: slice) -> list:
+        return [self._make(*row) for row in self._rows.values_list(*self._columns)[index]]
+
+
+def _hidden_proposal(pk, title, status, hidden_at, reason, name, deleted_at) -> ReportedProposal:
+    author = ReportedAuthor(public_name_of(display_name=name, deleted_at=deleted_at))
+    return ReportedProposal(
+        pk=pk, title=title, status=status, hidden_at=hidden_at, hidden_reason=reason, author=author
+    )
+
+
+def _hidden_comment(
+    pk, body, hidden_at, reason, name, deleted_at, proposal_id, proposal_title
+) -> ReportedComment:
+    return ReportedComment(
+        pk=pk,
+        body=body,
+        hidden_at=hidden_at,
+        hidden_reason=reason,
+        author=ReportedAuthor(public_name_of(display_name=name, deleted_at=deleted_at)),
+        proposal=ReportedProposal(pk=proposal_id, title=proposal_title),
+    )
+
+
+def hidden_content_list() -> tuple[HiddenRows, HiddenRows]:
+    """Everything currently hidden, newest first, with what the hidden-content page shows:
+    proposals as ReportedProposal and comments as ReportedComment rows (see HiddenRows)."""
     shown = ("hidden_at", "hidden_reason", *_AUTHOR)
-    proposals = (
-        Proposal.objects.filter(hidden_at__isnull=False)
-        .select_related("author")
-        .only("title", "status", *shown)
+    proposals = HiddenRows(
+        Proposal.objects.all(), ("pk", "title", "status", *shown), _hidden_proposal
     )
-    comments = (
-        Comment.objects.filter(hidden_at__isnull=False)
-        .select_related("author", "proposal")
-        .only("body", "proposal__title", *shown)
+    comments = HiddenRows(
+        Comment.objects.all(),
+        ("pk", "body", *shown, "proposal_id", "proposal__title"),
+        _hidden_comment,
     )
-    return proposals.order_by("-hidden_at"), comments.order_by("-hidden_at")
+    return proposals, comments
 
 
 @dataclass(frozen=True)
