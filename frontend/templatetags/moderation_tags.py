@@ -378,6 +378,7 @@ def reported_cards(context, items) -> SafeString:
     statuses = {value: esc(label) for value, label in Status.choices}
     reported_at = time_tag_maker("SHORT_DATE_FORMAT")
     forms, heading_of = _ReasonForms(context), _Headings()
+    reported_by: dict[int, str] = {}
     cards = []
     for item in items:
         target, kind = item.target, item.kind
@@ -398,9 +399,11 @@ def reported_cards(context, items) -> SafeString:
             else ""
         )
         count = item.reporter_count
-        reported = ngettext(
-            "Reported by %(counter)s person", "Reported by %(counter)s people", count
-        ) % {"counter": count}
+        if count not in reported_by:  # most cards share one of a few counts
+            reported_by[count] = ngettext(
+                "Reported by %(counter)s person", "Reported by %(counter)s people", count
+            ) % {"counter": count}
+        reported = reported_by[count]
         shown_reasons = sorted({reasons.get(r.reason, r.reason) for r in item.reports})
         reports = "".join(
             f"<li>{reported_at(report.created_at)}: "
