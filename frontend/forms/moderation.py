@@ -147,15 +147,6 @@ class RouteForm(forms.Form):
         )
         self.order_fields(self.field_order)
 
-    def grouped_secondary(self) -> list[tuple[str, list]]:
-        """(theme name, [checkbox subwidgets]) for rendering one fieldset per theme."""
-        bound = self["secondary_focus_areas"]
-        subwidgets = {sub.data["value"]: sub for sub in bound.subwidgets}
-        return [
-            (theme, [subwidgets[slug] for slug, _label in options])
-            for theme, options in self.fields["secondary_focus_areas"].choices
-        ]
-
 
 class RejectForm(forms.Form):
     reason = forms.ChoiceField(

@@ -109,22 +109,24 @@ def row_field(context, field: forms.BoundField, **options) -> SafeString:
         finally:
             form.auto_id = auto_id
 
-    if getattr(form, "static_markup", False):
-        # Rendering a field through Django's widget templates costs more than the rest
-        # of a comment; the markup of such a form changes only with a release.
-        key = static_field_key(
-            form_class=type(form), field=field.html_name, value=value, options=option_items
-        )
-        html = caches["chrome"].get(key)
-        if html is None:
-            html = render_with_row_ids()
-            caches["chrome"].set(key, html, timeout=None)
-    else:
-        request = context.get("request")
-        memo = vars(request).setdefault("_row_field_html", {}) if request is not None else {}
-        key = (type(form), form.prefix, field.name, repr(value), option_items, get_language())
-        if key not in memo:
+    # The rows of one page ask for the same markup again and again: kept for the request.
+    request = context.get("request")
+    memo = vars(request).setdefault("_row_field_html", {}) if request is not None else {}
+    key = (type(form), form.prefix, field.name, repr(value), option_items, get_language())
+    if key not in memo:
+        if getattr(form, "static_markup", False):
+            # Rendering a field through Django's widget templates costs more than the
+            # rest of a comment; the markup of such a form changes only with a release.
+            static_key = static_field_key(
+                form_class=type(form), field=field.html_name, value=value, options=option_items
+            )
+            html = caches["chrome"].get(static_key)
+            if html is None:
+                html = render_with_row_ids()
+                caches["chrome"].set(static_key, html, timeout=None)
+            memo[key] = html
+        else:
             memo[key] = render_with_row_ids()
-        html = memo[key]
+    html = memo[key]
     # The prefix is the code-given auto_id ("id_<row>_"), never anyone's input.
     return mark_safe(html.replace(ROW_ID, auto_id.removesuffix("%s")))  # noqa: S308

@@ -1,6 +1,7 @@
 """Template tags for the site layout."""
 
 import functools
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -12,6 +13,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import get_current_timezone, is_aware
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frontend.html import esc
@@ -84,6 +86,32 @@ def page_query(context, number: int) -> str:
 _PAGE_QUERY_KEY = "engage_site.page_query"
 
 
+@register.simple_tag(takes_context=True)
+def page_items(context, page, page_numbers) -> str:
+    """The numbered page links of frontend/includes/pagination.html, one <li> each, in
+    one pass: looped over in the template, each number cost a dozen nodes and its own
+    lookup of "Page" in the translations."""
+    page_label = esc(gettext("Page"))
+    items = []
+    for number in page_numbers:
+        if number == page.paginator.ELLIPSIS:
+            items.append(
+                '<li class="pagination-item pagination-overflow">'
+                '<span aria-hidden="true">…</span></li>'
+            )
+            continue
+        href = esc(page_query(context, number))
+        if number == page.number:
+            link = f'<a href="{href}" class="button current-page" aria-current="page">'
+        else:
+            link = f'<a href="{href}" class="button button-secondary">'
+        items.append(
+            f'<li class="pagination-item pagination-number">\n      {link}'
+            f'<span class="sr-only">{page_label} </span>{esc(number)}</a>\n    </li>'
+        )
+    return mark_safe("\n    ".join(items))  # noqa: S308 (every value above is escaped)
+
+
 @register.simple_tag
 def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> str:
     """`<time datetime="…">…</time>`: the moment in ISO 8601 for machines and in the
@@ -94,17 +122,28 @@ def time_tag(value, format_name: str = "DATE_FORMAT", *, classes: str = "") -> s
 
 def time_tag_maker(format_name: str = "DATE_FORMAT", *, classes: str = "") -> Callable:
     """time_tag with the format and time zone looked up once, for tables that show a
-    moment on each of fifty rows (the lookups cost more than writing the tag)."""
+    moment on each of fifty rows (the lookups cost more than writing the tag). A format
+    that shows only the day is written once per day: rows of a queue share few days,
+    and formatting cost more than the rest of the tag."""
     shown_format = get_format(format_name)
     zone = get_current_timezone() if settings.USE_TZ else None
     css = f' class="{esc(classes)}"' if classes else ""
+    # Format characters that show a time of day or a time zone; "\x" is a literal x.
+    by_day = not set(re.sub(r"\\.", "", shown_format)) & set("aABcefgGhHiIOPrsTuUZ")
+    days: dict[tuple[int, int, int], str] = {}
 
     def make(value) -> str:
         if value is None or value == "":
             return ""
         if zone is not None and isinstance(value, datetime) and is_aware(value):
             value = value.astimezone(zone)  # template_localtime, as {{ value }} shows it
-        shown = esc(dateformat.format(value, shown_format))
+        if by_day:
+            day = (value.year, value.month, value.day)
+            if day not in days:
+                days[day] = esc(dateformat.format(value, shown_format))
+            shown = days[day]
+        else:
+            shown = esc(dateformat.format(value, shown_format))
         return mark_safe(f'<time{css} datetime="{esc(value.isoformat())}">{shown}</time>')  # noqa: S308
 
     return make

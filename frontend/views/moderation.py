@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -163,8 +163,10 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
 def _bulk_fieldset(make_form: Callable[[], BulkForm]) -> str:
     """The unbound bulk form's fields (from `make_form`), rendered once per language and
     taxonomy version: its selects list every focus area and team, a third of the triage
-    page's time."""
-    return cache.get_or_set(
+    page's time. Kept by each process (the "chrome" cache) rather than in Redis: the
+    key holds the taxonomy version every request reads anyway, and the markup is large
+    enough that fetching it cost a round trip and its transfer on every triage page."""
+    return caches["chrome"].get_or_set(
         bulk_fieldset_key(),
         lambda: render_to_string(
             "frontend/moderation/_bulk_fieldset.html", {"bulk_form": make_form()}
@@ -258,19 +260,34 @@ def item_page(
     can_reroute = proposal.status in ROUTABLE_STATUSES and request.user.has_perm(
         "proposals.reroute_proposal", proposal
     )
+    can_triage = proposal.status == Status.SUBMITTED
+    can_merge = transition_allowed(current=proposal.status, target=Status.MERGED)
+    merge_record = proposal_merge_record(proposal=proposal)
+    # Only the forms the page shows are built: the routing and re-routing forms list
+    # every focus area and team, and a proposal's status shows at most two sections.
+    if can_triage:
+        route_form = route_form or RouteForm(
+            themes=themes, teams=teams, initial={"focus_area": initial_area}
+        )
+        reject_form = reject_form or RejectForm()
+    if can_merge:
+        merge_form = merge_form or MergeForm()
+    if can_reroute:
+        reroute_form = reroute_form or RerouteForm(themes=themes, teams=teams)
+    if merge_record is not None:
+        unmerge_form = unmerge_form or UnmergeForm()
     context = {
         "proposal": proposal,
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
-        "can_triage": proposal.status == Status.SUBMITTED,
-        "can_merge": transition_allowed(current=proposal.status, target=Status.MERGED),
+        "can_triage": can_triage,
+        "can_merge": can_merge,
         "can_reroute": can_reroute,
-        "route_form": route_form
-        or RouteForm(themes=themes, teams=teams, initial={"focus_area": initial_area}),
-        "reject_form": reject_form or RejectForm(),
-        "merge_form": merge_form or MergeForm(),
-        "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
-        "merge_record": proposal_merge_record(proposal=proposal),
-        "unmerge_form": unmerge_form or UnmergeForm(),
+        "route_form": route_form,
+        "reject_form": reject_form,
+        "merge_form": merge_form,
+        "reroute_form": reroute_form,
+        "merge_record": merge_record,
+        "unmerge_form": unmerge_form,
     }
     return render(request, "frontend/moderation/item.html", context)
 
@@ -561,12 +578,21 @@ def moderation_restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse
 # ---------- the audit trail ---------------------------------------------------------------
 
 
-def state_label(value: str) -> str:
-    labels = {status.value: status.label for status in Status}
-    labels.update({"hidden": _("hidden"), "visible": _("visible")})
-    labels.update({"admin": _("Administrator"), "member": _("Member")})
-    labels.update({"unverified": _("Not yet verified"), "verified": _("Verified")})
-    return str(labels.get(value, value))
+def state_labels() -> dict[str, str]:
+    """What an entry's from- and to-state is called in the current language (a
+    proposal's status, a comment's or proposal's visibility, a member's role or an
+    organisation's verification); asked once per page,
+    not for each of the fifty rows' two states."""
+    labels = {status.value: str(status.label) for status in Status}
+    return {
+        **labels,
+        "hidden": _("hidden"),
+        "visible": _("visible"),
+        "admin": _("Administrator"),
+        "member": _("Member"),
+        "unverified": _("Not yet verified"),
+        "verified": _("Verified"),
+    }
 
 
 @login_required
@@ -594,10 +620,11 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
         "focus_area": {slug: area.name for slug, area in areas.items()},
         "team": {team.slug: team.name for team in teams},
     }
+    labels = state_labels()
     for entry in page.object_list:
         entry.action_label = AUDIT_ACTIONS.get(entry.action, entry.action)
-        entry.from_label = state_label(entry.from_state)
-        entry.to_label = state_label(entry.to_state)
+        entry.from_label = labels.get(entry.from_state, entry.from_state)
+        entry.to_label = labels.get(entry.to_state, entry.to_state)
         entry.is_proposal = entry.target_type.model == "proposal"
         entry.details = _entry_details(entry, names=names)
     context = {

@@ -27,7 +27,6 @@ from proposals.models import Proposal
 from proposals.selectors.moderation import (
     proposal_get_for_moderation,
     proposal_get_for_team,
-    proposals_taxonomy_attach,
     team_answered_list,
     team_get_for_member,
     team_list_for_user,
@@ -63,7 +62,6 @@ def team_queue_page(request: HttpRequest, slug: str) -> HttpResponse:
     answered = request.GET.get("vis") == ANSWERED_TAB
     queryset = team_answered_list(team=team) if answered else team_queue_list(team=team)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    proposals_taxonomy_attach(proposals=page.object_list)
     moderation.annotate_waiting(page.object_list, since="routed_at")
     context = {
         "team": team,
@@ -99,17 +97,27 @@ def _item_page(
 ) -> HttpResponse:
     themes, teams, _areas = moderation.taxonomy()
     moderation.annotate_waiting([proposal], since="routed_at")
-    initial = {"outcome": proposal.outcome, "text": proposal.answer_text}
+    can_review = transition_allowed(current=proposal.status, target=Status.UNDER_REVIEW)
+    can_answer = transition_allowed(current=proposal.status, target=Status.ANSWERED)
+    can_reroute = proposal.status in ROUTABLE_STATUSES
+    # Only the forms the page shows are built (the re-routing one lists every area and team).
+    if can_review:
+        review_form = review_form or UnderReviewForm()
+    if can_answer:
+        initial = {"outcome": proposal.outcome, "text": proposal.answer_text}
+        answer_form = answer_form or AnswerForm(initial=initial)
+    if can_reroute:
+        reroute_form = reroute_form or RerouteForm(themes=themes, teams=teams)
     context = {
         "proposal": proposal,
         "secondary_areas": list(proposal.secondary_focus_areas.all()),
         "timeline": proposal_timeline_list(proposal=proposal),
-        "can_review": transition_allowed(current=proposal.status, target=Status.UNDER_REVIEW),
-        "can_answer": transition_allowed(current=proposal.status, target=Status.ANSWERED),
-        "can_reroute": proposal.status in ROUTABLE_STATUSES,
-        "review_form": review_form or UnderReviewForm(),
-        "answer_form": answer_form or AnswerForm(initial=initial),
-        "reroute_form": reroute_form or RerouteForm(themes=themes, teams=teams),
+        "can_review": can_review,
+        "can_answer": can_answer,
+        "can_reroute": can_reroute,
+        "review_form": review_form,
+        "answer_form": answer_form,
+        "reroute_form": reroute_form,
     }
     return render(request, "frontend/teams/item.html", context)
 

@@ -61,14 +61,10 @@ def paginated_response(
     view: APIView,
     context=None,
     counter: Callable[[], int] | None = None,
-    prepare: Callable[..., object] | None = None,
 ) -> Response:
-    """One page of `queryset`, serialized; `prepare(proposals=page)` may first complete
-    the rows loaded (e.g. selectors.moderation.proposals_taxonomy_attach)."""
+    """One page of `queryset`, serialized."""
     paginator = ProposalPagination()
     paginator.counter = counter
     page = paginator.paginate_queryset(queryset, request, view=view)
-    if prepare is not None and page is not None:
-        prepare(proposals=page)
     data = serializer_class(page, many=True, context=context or {"request": request}).data
     return paginator.get_paginated_response(data)

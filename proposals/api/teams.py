@@ -24,8 +24,8 @@ from proposals.api.staff_serializers import (
 from proposals.lifecycle import Outcome, Status
 from proposals.models import Proposal
 from proposals.selectors.moderation import (
+    TeamRow,
     proposal_get_for_team,
-    proposals_taxonomy_attach,
     team_get_for_member,
     team_list_for_user,
     team_queue_list,
@@ -40,7 +40,8 @@ def _moderated(proposal: Proposal) -> Response:
 
 
 class TeamQueueItemSerializer(AgeMixin):
-    """Age and overdue count from routing; an answered proposal is never overdue."""
+    """A TeamRow (selectors.moderation.team_queue_list). Age and overdue count from
+    routing; an answered proposal is never overdue."""
 
     waiting_since = "routed_at"
 
@@ -60,10 +61,10 @@ class TeamQueueItemSerializer(AgeMixin):
     comment_count = serializers.IntegerField()
     hidden = serializers.BooleanField(source="is_hidden")
 
-    def get_excerpt(self, obj: Proposal) -> str:
+    def get_excerpt(self, obj: TeamRow) -> str:
         return excerpt(obj.body)
 
-    def _since(self, obj: Proposal):
+    def _since(self, obj: TeamRow):
         return None if obj.status == Status.ANSWERED else obj.routed_at
 
 
@@ -120,7 +121,6 @@ class TeamQueueApi(BaseApi):
             request=request,
             view=self,
             context=age_context(request),
-            prepare=proposals_taxonomy_attach,
         )
 
 

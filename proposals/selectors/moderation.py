@@ -9,7 +9,8 @@ from datetime import date, datetime, tzinfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from engage.accounts.models import User, public_name_of
@@ -18,29 +19,12 @@ from engage.accounts.rules import is_admin
 from engage.cache import taxonomy_version
 from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between_dates
-from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Status
-from proposals.models import Comment, Proposal, Report
+from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Outcome, Status, label_of
+from proposals.models import Comment, Proposal, ProposalImage, Report
 
-# The staff queues load only the columns their pages and APIs show, and take themes, focus
-# areas and teams from routing_taxonomy_get (proposals_taxonomy_attach) rather than joins.
-TEAM_QUEUE_COLUMNS = (
-    "title",
-    "body",
-    "status",
-    "outcome",
-    "team_note",
-    "routed_at",
-    "published_at",
-    "answered_at",
-    "support_count",
-    "comment_count",
-    "hidden_at",
-    "theme",
-    "focus_area",
-    "team",
-    "author__display_name",
-    "author__deleted_at",
-)
+# The staff queues load only the columns their pages and APIs show, as rows rather than
+# model instances, and take themes, focus areas and teams from routing_taxonomy_get
+# (proposals_taxonomy_attach) rather than joins.
 
 
 def service_target_cutoff_get():
@@ -179,24 +163,115 @@ _TRIAGE_COLUMNS = (
 )
 
 
-def team_queue_list(*, team: Team, include_answered: bool = False) -> QuerySet[Proposal]:
-    """Proposals routed to `team`, the longest-waiting first."""
+@dataclass
+class RowAuthor:
+    public_name: str
+
+
+@dataclass
+class TeamRow:
+    """A routed proposal as the team queue page and API show it; `theme`, `focus_area`
+    and `team` come from routing_taxonomy_get."""
+
+    pk: int
+    title: str
+    body: str
+    status: str
+    outcome: str
+    team_note: str
+    routed_at: datetime | None
+    published_at: datetime | None
+    answered_at: datetime | None
+    support_count: int
+    comment_count: int
+    hidden_at: datetime | None
+    theme_id: int | None
+    focus_area_id: int | None
+    team_id: int | None
+    author: RowAuthor
+    theme: Theme | None = None
+    focus_area: FocusArea | None = None
+    team: Team | None = None
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    def get_status_display(self) -> str:
+        return label_of(Status, self.status)
+
+    def get_outcome_display(self) -> str:
+        return label_of(Outcome, self.outcome)
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:proposal_detail", kwargs={"pk": self.pk})
+
+
+class TeamQueue:
+    """A team's queue as a Paginator (or DRF's) asks for it, like TriageQueue: count(),
+    and slices that read only the shown columns of that page's rows as TeamRows."""
+
+    def __init__(self, proposals: QuerySet[Proposal]) -> None:
+        self._proposals = proposals  # counted without the author's join
+
+    def count(self) -> int:
+        return self._proposals.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index: int | slice) -> TeamRow | list[TeamRow]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        rows = [
+            TeamRow(
+                *row[:-2],
+                author=RowAuthor(public_name_of(display_name=row[-2], deleted_at=row[-1])),
+            )
+            for row in self._proposals.values_list(*_TEAM_COLUMNS)[index]
+        ]
+        return proposals_taxonomy_attach(proposals=rows)
+
+
+# TeamRow's fields in order, then the author's name and deletion.
+_TEAM_COLUMNS = (
+    "pk",
+    "title",
+    "body",
+    "status",
+    "outcome",
+    "team_note",
+    "routed_at",
+    "published_at",
+    "answered_at",
+    "support_count",
+    "comment_count",
+    "hidden_at",
+    "theme_id",
+    "focus_area_id",
+    "team_id",
+    "author__display_name",
+    "author__deleted_at",
+)
+
+
+def team_queue_list(*, team: Team, include_answered: bool = False) -> TeamQueue:
+    """Proposals routed to `team`, the longest-waiting first, as TeamRows (see TeamQueue)."""
     statuses = OPEN_STATUSES if include_answered else ROUTABLE_STATUSES
-    return _team_proposals(team, statuses).order_by("routed_at", "pk")
+    return TeamQueue(_team_proposals(team, statuses).order_by("routed_at", "pk"))
 
 
-def team_answered_list(*, team: Team) -> QuerySet[Proposal]:
-    """Proposals `team` has answered, the latest answer first."""
-    return _team_proposals(team, {Status.ANSWERED}).order_by("-answered_at", "-pk")
+def team_answered_list(*, team: Team) -> TeamQueue:
+    """Proposals `team` has answered, the latest answer first, as TeamRows."""
+    return TeamQueue(_team_proposals(team, {Status.ANSWERED}).order_by("-answered_at", "-pk"))
 
 
 def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
-    # As for triage: give the rows shown to proposals_taxonomy_attach.
-    return (
-        Proposal.objects.filter(team=team, status__in=sorted(statuses))
-        .select_related("author")
-        .only(*TEAM_QUEUE_COLUMNS)
-    )
+    return Proposal.objects.filter(team=team, status__in=sorted(statuses))
 
 
 def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
@@ -286,7 +361,7 @@ def proposal_get_for_moderation(*, pk: int, user: User) -> Proposal:
     everyone else."""
     if not user.has_perm("proposals.moderate_proposal"):
         raise PermissionDenied
-    return _with_images(Proposal.objects.select_related("author", "organisation").get(pk=pk))
+    return _with_images(_staff_proposals().get(pk=pk))
 
 
 def proposal_get_for_team(
@@ -295,17 +370,25 @@ def proposal_get_for_team(
     """A routed proposal for whoever has `perm` on it: by default a member of its team (or
     an admin); with proposals.reroute_proposal, moderators too. PermissionDenied otherwise.
     """
-    proposal = Proposal.objects.select_related("author", "organisation").get(pk=pk)
+    proposal = _staff_proposals().get(pk=pk)
     if not user.has_perm(perm, proposal):
         raise PermissionDenied
     return _with_images(proposal)
 
 
+def _staff_proposals() -> QuerySet[Proposal]:
+    return Proposal.objects.select_related("author", "organisation").annotate(
+        has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk")))
+    )
+
+
 def _with_images(proposal: Proposal) -> Proposal:
     """Set `image_list`, as selectors.proposal_get_visible does, for the shared templates,
-    and the theme, focus area and team from the routing taxonomy."""
+    and the theme, focus area and team from the routing taxonomy. `proposal` comes from
+    _staff_proposals: most proposals have no image, so the images are asked for only
+    when there is one."""
     proposals_taxonomy_attach(proposals=[proposal])
-    proposal.image_list = list(proposal.images.all())
+    proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
     return proposal
 
 
@@ -481,20 +564,55 @@ def report_workspace_list() -> ReportWorkspace:
     return ReportWorkspace()
 
 
-def hidden_content_list() -> tuple[QuerySet[Proposal], QuerySet[Comment]]:
-    """Everything currently hidden, newest first, with what the hidden-content page shows."""
+class HiddenRows:
+    """Hidden proposals or comments, newest first, as ReportedProposal or ReportedComment
+    rows: what a slice reads is only the columns the hidden-content page shows (one
+    query), not model instances with their authors."""
+
+    def __init__(self, queryset: QuerySet, columns: tuple[str, ...], make) -> None:
+        self._rows = queryset.filter(hidden_at__isnull=False).order_by("-hidden_at")
+        self._columns, self._make = columns, make
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index: slice) -> list:
+        return [self._make(*row) for row in self._rows.values_list(*self._columns)[index]]
+
+
+def _hidden_proposal(pk, title, status, hidden_at, reason, name, deleted_at) -> ReportedProposal:
+    author = ReportedAuthor(public_name_of(display_name=name, deleted_at=deleted_at))
+    return ReportedProposal(
+        pk=pk, title=title, status=status, hidden_at=hidden_at, hidden_reason=reason, author=author
+    )
+
+
+def _hidden_comment(
+    pk, body, hidden_at, reason, name, deleted_at, proposal_id, proposal_title
+) -> ReportedComment:
+    return ReportedComment(
+        pk=pk,
+        body=body,
+        hidden_at=hidden_at,
+        hidden_reason=reason,
+        author=ReportedAuthor(public_name_of(display_name=name, deleted_at=deleted_at)),
+        proposal=ReportedProposal(pk=proposal_id, title=proposal_title),
+    )
+
+
+def hidden_content_list() -> tuple[HiddenRows, HiddenRows]:
+    """Everything currently hidden, newest first, with what the hidden-content page shows:
+    proposals as ReportedProposal and comments as ReportedComment rows (see HiddenRows)."""
     shown = ("hidden_at", "hidden_reason", *_AUTHOR)
-    proposals = (
-        Proposal.objects.filter(hidden_at__isnull=False)
-        .select_related("author")
-        .only("title", "status", *shown)
+    proposals = HiddenRows(
+        Proposal.objects.all(), ("pk", "title", "status", *shown), _hidden_proposal
     )
-    comments = (
-        Comment.objects.filter(hidden_at__isnull=False)
-        .select_related("author", "proposal")
-        .only("body", "proposal__title", *shown)
+    comments = HiddenRows(
+        Comment.objects.all(),
+        ("pk", "body", *shown, "proposal_id", "proposal__title"),
+        _hidden_comment,
     )
-    return proposals.order_by("-hidden_at"), comments.order_by("-hidden_at")
+    return proposals, comments
 
 
 @dataclass(frozen=True)

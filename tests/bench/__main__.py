@@ -4,6 +4,10 @@
                                            about 35 s when the databases are seeded)
     python -m tests.bench --requests 50    fewer timed requests per scenario
     python -m tests.bench --skip-served    no gunicorn stage
+    python -m tests.bench --skip-digest    no daily-digest stage (it alone takes ~16 minutes)
+    python -m tests.bench --only mod_queue,audit   only these in-process scenarios (the keys
+                                           of scenarios.py and moderation.py) and the
+                                           trivial view; no other stage
     python -m tests.bench --reseed         drop and seed the bench databases again
     python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
     python -m tests.bench --profile /moderation/ --as moderator   the same, signed in as staff
@@ -94,6 +98,19 @@ def _prepare(*, url: str, scale_name: str, reseed: bool) -> None:
         log(f"Seeded {seed.database_name(url)} in {seconds:.1f} s")
 
 
+def _digest(log) -> None:
+    from tests.bench import notifications
+
+    try:
+        log(
+            f"\nBuilding and sending the daily digest for {notifications.DIGEST_PEOPLE:,} people"
+            " (several minutes at the rate below)…"
+        )
+        notifications.log_digest(notifications.digest_measure(), log=log)
+    except Exception:
+        log("Daily digest failed:\n" + traceback.format_exc())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.bench",
@@ -102,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--requests", type=int, default=200, help="timed requests per scenario")
     parser.add_argument("--skip-served", action="store_true")
+    parser.add_argument("--skip-digest", action="store_true")
+    parser.add_argument(
+        "--only",
+        metavar="KEYS",
+        help="comma-separated in-process scenario keys; skips every other stage",
+    )
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--scale", choices=["full", "small"], default="full")
     parser.add_argument("--profile", metavar="URL", help="profile one URL instead of the bench")
@@ -156,11 +179,14 @@ def main(argv: list[str] | None = None) -> int:
         print("QUERIES " + json.dumps(scenarios.query_counts(rng=random.Random(7))), flush=True)
         return 0
 
+    only = set(args.only.split(",")) if args.only else None
     results = {}
     try:
-        results = scenarios.run_inprocess(requests=args.requests, log=log)
+        results = scenarios.run_inprocess(requests=args.requests, log=log, only=only)
     except Exception:  # report and go on: the table shows what was measured
         log("In-process stage failed:\n" + traceback.format_exc())
+    if only:  # the lines above show each ratio; the table needs every stage
+        return 0
     quality = None
     try:
         quality = moderation.routing_quality()
@@ -174,16 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         notifications.log_fan_out(notifications.fan_out_measure(), log=log)
     except Exception:
         log("Notifications fan-out failed:\n" + traceback.format_exc())
-    try:
-        from tests.bench import notifications
-
-        log(
-            f"\nBuilding and sending the daily digest for {notifications.DIGEST_PEOPLE:,} people"
-            " (several minutes at the rate below)…"
-        )
-        notifications.log_digest(notifications.digest_measure(), log=log)
-    except Exception:
-        log("Daily digest failed:\n" + traceback.format_exc())
+    if not args.skip_digest:
+        _digest(log)
 
     small_url = _small_url(url)
     log(

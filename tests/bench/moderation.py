@@ -155,8 +155,9 @@ def _suggest_direct(i: int) -> None:
     suggester_get().suggest(**_suggest_payload(i), limit=5)
 
 
-def run_inprocess(*, run, results: dict, requests: int, log) -> None:
-    """Time the moderation scenarios with `run` (scenarios.run_inprocess's helper)."""
+def run_inprocess(*, run, wanted, results: dict, requests: int, log) -> None:
+    """Time the moderation scenarios with `run` (scenarios.run_inprocess's helper), those
+    whose key `wanted` accepts."""
     fx = fixtures(rng=random.Random(43), themes=_themes())
     if fx is None:
         log("  moderation: no bench staff users in this database (re-seed), skipped")
@@ -204,19 +205,21 @@ def run_inprocess(*, run, results: dict, requests: int, log) -> None:
     run("audit", "audit trail page (admin)", lambda i: audit, client=fx.admin, n=n)
 
     trivial = results.get("trivial")
-    result = inprocess.measure_send(
-        "suggest API POST (336 evaluation texts)",
-        _post_suggest,
-        describe=lambda i: f"POST {SUGGEST_API}",
-        requests=max(requests, 300),
-    )
-    results["suggest_api"] = result
-    log(inprocess.percentile_line(result, trivial.median if trivial else None))
-    result = inprocess.measure_callable(
-        "suggester_get().suggest() alone", _suggest_direct, requests=max(requests, 1000)
-    )
-    results["suggest_direct"] = result
-    log(inprocess.percentile_line(result))
+    if wanted("suggest_api"):
+        result = inprocess.measure_send(
+            "suggest API POST (336 evaluation texts)",
+            _post_suggest,
+            describe=lambda i: f"POST {SUGGEST_API}",
+            requests=max(requests, 300),
+        )
+        results["suggest_api"] = result
+        log(inprocess.percentile_line(result, trivial.median if trivial else None))
+    if wanted("suggest_direct"):
+        result = inprocess.measure_callable(
+            "suggester_get().suggest() alone", _suggest_direct, requests=max(requests, 1000)
+        )
+        results["suggest_direct"] = result
+        log(inprocess.percentile_line(result))
 
 
 def _themes() -> list[str]:

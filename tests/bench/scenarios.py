@@ -85,14 +85,22 @@ def citizen_client() -> Client:
     return client
 
 
-def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
+def run_inprocess(
+    *, requests: int, log, only: set[str] | None = None
+) -> dict[str, inprocess.Result]:
+    """Every scenario, or with `only` just those keys (and the trivial view they divide by)."""
     rng = random.Random(42)
     themes = _theme_slugs()
     list_url = _list_url()
     pks = _detail_pks(rng)
     results: dict[str, inprocess.Result] = {}
 
+    def wanted(key: str) -> bool:
+        return only is None or key in only or key == "trivial"
+
     def run(key: str, name: str, url_for, *, client: Client | None = None, n: int = requests, **kw):
+        if not wanted(key):
+            return
         result = inprocess.measure_view(name, url_for, requests=n, client=client, **kw)
         results[key] = result
         trivial = results.get("trivial")
@@ -178,13 +186,16 @@ def run_inprocess(*, requests: int, log) -> dict[str, inprocess.Result]:
     )
     run("api_100", "API ?page_size=100", lambda i: f"{API_LIST}?page_size=100")
     run("api_searched", "API ?q=…", lambda i: f"{API_LIST}?{_q(i)}")
-    result = inprocess.measure_callable(
-        "search selector (first page + count)", _search_selector, requests=requests
-    )
-    results["search_selector"] = result
-    log(inprocess.percentile_line(result))
+    if wanted("search_selector"):
+        result = inprocess.measure_callable(
+            "search selector (first page + count)", _search_selector, requests=requests
+        )
+        results["search_selector"] = result
+        log(inprocess.percentile_line(result))
     try:
-        moderation.run_inprocess(run=run, results=results, requests=requests, log=log)
+        moderation.run_inprocess(
+            run=run, wanted=wanted, results=results, requests=requests, log=log
+        )
     except Exception:  # keep the figures measured so far
         log("Moderation scenarios failed:\n" + traceback.format_exc())
     # Other work on the machine changes speed during the run: the ratios use the first
