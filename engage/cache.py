@@ -216,8 +216,7 @@ def classification_key(*, theme_id: int | None, focus_area_id: int | None) -> st
 
 
 def bulk_fieldset_key() -> str:
-    """The triage page's unbound bulk form, whose selects list every focus area and team
-    (kept per process, in the "chrome" cache)."""
+    """The triage page's unbound bulk form, whose selects list every focus area and team."""
     return f"moderation:bulk-fieldset:{get_language()}:{taxonomy_version()}"
 
 

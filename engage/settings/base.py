@@ -224,8 +224,7 @@ else:
 # renderings at once through versions; the per-process cache serves one process alone.
 PUBLIC_PAGE_CACHE_SECONDS = 6 * 3600
 # Safe per process: header and footer show templates, settings, language and the visitor's
-# own name and roles, all in their keys; no row that another process can change, unless
-# the key carries that row's version from the shared cache (the taxonomy's, engage.cache).
+# own name and roles, all in their keys; no row that another process can change.
 CACHES["chrome"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "chrome",

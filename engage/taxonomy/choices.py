@@ -2,16 +2,12 @@
 
 Themes, focus areas and SDGs are edited only by admins, yet every list page needs them:
 one cache read replaces three queries. The key carries the taxonomy version
-(engage.cache), which every save, delete or SDG link change bumps in the shared cache.
-What is kept is kept by each process (the "chrome" cache), like
-proposals.selectors.moderation.routing_taxonomy_get: every request reads the version
-from the shared cache anyway, so a change made in any process shows at once, and a
-page does not wait for a round trip to Redis for rows that change a few times a year.
+(engage.cache), which every save, delete or SDG link change bumps.
 """
 
 from dataclasses import dataclass
 
-from django.core.cache import caches
+from django.core.cache import cache
 from django.db.models import Prefetch
 
 from engage.cache import classification_key, filter_choices_key
@@ -52,10 +48,10 @@ def _filter_choices_load() -> FilterChoices:
 def filter_choices_get() -> FilterChoices:
     """The choices in the active language: one cache read when warm."""
     key = filter_choices_key()
-    choices = caches["chrome"].get(key)
+    choices = cache.get(key)
     if choices is None:
         choices = _filter_choices_load()
-        caches["chrome"].set(key, choices, timeout=CHOICES_TTL_SECONDS)
+        cache.set(key, choices, timeout=CHOICES_TTL_SECONDS)
     return choices
 
 
@@ -70,7 +66,7 @@ def classification_get(*, theme_id: int | None, focus_area_id: int | None) -> Cl
     """A proposal's theme, focus area and UN goals: one cache read when warm, in place of
     two joins and a query on every first view of a proposal's page."""
     key = classification_key(theme_id=theme_id, focus_area_id=focus_area_id)
-    found = caches["chrome"].get(key)
+    found = cache.get(key)
     if found is None:
         areas = FocusArea.objects.select_related("theme").prefetch_related(
             Prefetch("sdgs", queryset=SDG.objects.order_by("number"), to_attr="sdg_list")
@@ -82,5 +78,5 @@ def classification_get(*, theme_id: int | None, focus_area_id: int | None) -> Cl
             theme = Theme.objects.filter(pk=theme_id).first() if theme_id else None
         sdgs = area.sdg_list if area else []
         found = Classification(theme=theme, focus_area=area, sdgs=sdgs)
-        caches["chrome"].set(key, found, timeout=CHOICES_TTL_SECONDS)
+        cache.set(key, found, timeout=CHOICES_TTL_SECONDS)
     return found

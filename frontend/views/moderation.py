@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import caches
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -163,10 +163,8 @@ def _queue_page(request: HttpRequest, *, bulk_form: BulkForm | None = None) -> H
 def _bulk_fieldset(make_form: Callable[[], BulkForm]) -> str:
     """The unbound bulk form's fields (from `make_form`), rendered once per language and
     taxonomy version: its selects list every focus area and team, a third of the triage
-    page's time. Kept by each process (the "chrome" cache) rather than in Redis: the
-    key holds the taxonomy version every request reads anyway, and the markup is large
-    enough that fetching it cost a round trip and its transfer on every triage page."""
-    return caches["chrome"].get_or_set(
+    page's time."""
+    return cache.get_or_set(
         bulk_fieldset_key(),
         lambda: render_to_string(
             "frontend/moderation/_bulk_fieldset.html", {"bulk_form": make_form()}
