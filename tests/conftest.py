@@ -96,3 +96,17 @@ def _fresh_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def no_broker():
+    """The doorbells' .delay, replaced: the test runs each step (fan-out, digests,
+    sending) itself, as the worker would."""
+    from unittest import mock
+
+    with (
+        mock.patch("notifications.tasks.send_event_deliveries.delay"),
+        mock.patch("notifications.tasks.build_digests.delay"),
+        mock.patch("engage.mail.tasks.send_outgoing_emails.delay"),
+    ):
+        yield

@@ -3,7 +3,6 @@ triage, re-routed later, and when a review ends without an answer: each thing on
 what each message says is true."""
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -29,20 +28,9 @@ from tests.proposals.factories import (
     focus_area_get,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_broker")]
 
 CLIMATE, NATURE = "klimahandlingsplan", "vild-natur"
-
-
-@pytest.fixture(autouse=True)
-def no_broker():
-    """The doorbells' .delay, replaced: these tests send each email themselves."""
-    with (
-        mock.patch("notifications.tasks.send_event_deliveries.delay"),
-        mock.patch("notifications.tasks.build_digests.delay"),
-        mock.patch("engage.mail.tasks.send_outgoing_emails.delay"),
-    ):
-        yield
 
 
 @pytest.fixture

@@ -23,20 +23,9 @@ from proposals.services.moderation import proposal_answer
 from tests.factories import StaffFactory, UserFactory
 from tests.proposals.factories import ProposalFactory, ProposalFollowFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_broker")]
 
 CPH = ZoneInfo("Europe/Copenhagen")
-
-
-@pytest.fixture(autouse=True)
-def no_broker():
-    """The doorbells' .delay, replaced: these tests run each step themselves."""
-    with (
-        mock.patch("notifications.tasks.send_event_deliveries.delay"),
-        mock.patch("notifications.tasks.build_digests.delay"),
-        mock.patch("engage.mail.tasks.send_outgoing_emails.delay"),
-    ):
-        yield
 
 
 def send_all() -> list:

@@ -4,7 +4,6 @@ nothing."""
 
 from datetime import datetime, timedelta
 from email import message_from_bytes, policy
-from unittest import mock
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -194,17 +193,6 @@ LABELS = {
     COMMENT: "En ny kommentar til et forslag, du følger",
     NEWS: "Et forslag, du følger, skifter status eller bliver besvaret",
 }
-
-
-@pytest.fixture
-def no_broker():
-    """The doorbells' .delay, replaced: these tests send each email themselves."""
-    with (
-        mock.patch("notifications.tasks.send_event_deliveries.delay"),
-        mock.patch("notifications.tasks.build_digests.delay"),
-        mock.patch("engage.mail.tasks.send_outgoing_emails.delay"),
-    ):
-        yield
 
 
 def sent_to(person) -> list:

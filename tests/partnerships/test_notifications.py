@@ -3,7 +3,6 @@ centre, in their language."""
 
 from datetime import timedelta
 from email import message_from_bytes, policy
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -16,17 +15,7 @@ from partnerships import services
 from tests.factories import UserFactory
 from tests.partnerships.factories import InvitationFactory, OrganisationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_broker():
-    with (
-        mock.patch("notifications.tasks.send_event_deliveries.delay"),
-        mock.patch("notifications.tasks.build_digests.delay"),
-        mock.patch("engage.mail.tasks.send_outgoing_emails.delay"),
-    ):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_broker")]
 
 
 def sent_to(user) -> str:
