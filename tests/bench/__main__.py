@@ -1,10 +1,11 @@
 """`make bench` = `python -m tests.bench`: seed (or reuse) engage_bench, then measure.
 
-    python -m tests.bench                  everything (about 75 s on 2 cores, plus
-                                           about 35 s when the databases are seeded)
+    python -m tests.bench                  everything (about 6 minutes on 2 cores, half of
+                                           it the digest; plus about 2 minutes when the
+                                           databases are seeded)
     python -m tests.bench --requests 50    fewer timed requests per scenario
     python -m tests.bench --skip-served    no gunicorn stage
-    python -m tests.bench --skip-digest    no daily-digest stage (it alone takes ~16 minutes)
+    python -m tests.bench --skip-digest    no daily-digest stage (about 3 minutes)
     python -m tests.bench --only mod_queue,audit   only these in-process scenarios (the keys
                                            of scenarios.py and moderation.py) and the
                                            trivial view; no other stage
