@@ -249,3 +249,13 @@ def coordinator_choices() -> list[tuple[int, str]]:
             groups__name=settings.COORDINATOR_GROUP, is_active=True, deleted_at__isnull=True
         ).order_by("display_name", "pk")
     ]
+
+
+def coordinators_get(*, ids: list[int]) -> list[User]:
+    """The users with these ids (a programme's form names them), in id order."""
+    return list(User.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def programme_coordinator_choices(*, programme: Programme) -> list[tuple[int, str]]:
+    """(id, name) of the programme's coordinators: who may own a commitment."""
+    return [(user.pk, user.public_name) for user in programme.coordinators.all()]
