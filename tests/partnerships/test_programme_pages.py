@@ -95,7 +95,7 @@ def test_a_programme_form_without_kinds_says_so(client, taxonomy):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
-    assert "Choose at least one kind of organisation" in text_of(response)
+    assert "Vælg mindst én type organisation" in text_of(response)
     assert not Programme.objects.exists()
 
 
@@ -211,7 +211,7 @@ def test_approving_an_unverified_organisation_shows_why_it_cannot(client, taxono
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
-    assert "is not verified yet" in text_of(response)
+    assert "er endnu ikke verificeret. Verificer organisationen" in text_of(response)
     assert not Agreement.objects.exists()
 
 
@@ -239,3 +239,40 @@ def test_the_workspace_runs_a_constant_number_of_queries(client, taxonomy):
     with CaptureQueriesContext(connection) as six:
         assert client.get(url).status_code == 200
     assert len(six) == len(one)
+
+
+def test_the_admin_shows_programmes_applications_and_agreements_read_only(client, taxonomy):
+    from tests.factories import AdminFactory
+
+    world = _world()
+    from partnerships import services
+
+    application = services.application_submit(
+        programme=world["programme"],
+        organisation=world["organisation"],
+        actor=world["admin"],
+        answers=["Ja"],
+    )
+    services.application_decide(
+        application=application,
+        actor=world["coordinator"],
+        decision="approved",
+        message="Velkommen",
+        review_date=timezone.localdate() + timedelta(days=30),
+    )
+    superuser = AdminFactory()
+    give_totp(superuser)
+    client.force_login(superuser)
+    agreement = Agreement.objects.get()
+    for name, pk in [
+        ("programme", world["programme"].pk),
+        ("application", application.pk),
+        ("agreement", agreement.pk),
+    ]:
+        assert client.get(reverse(f"admin:partnerships_{name}_changelist")).status_code == 200
+        page = client.get(reverse(f"admin:partnerships_{name}_change", args=[pk]))
+        assert page.status_code == 200
+        assert (
+            client.post(reverse(f"admin:partnerships_{name}_change", args=[pk]), {}).status_code
+            == 403
+        )
