@@ -229,6 +229,7 @@ kinds_register(
         recipients=_programme_coordinators,
         message=_submitted_message,
         reason=_as_programme_coordinator,
+        staff_only=True,
     ),
     NotificationKind(
         key="partnership.application_decided",
@@ -259,6 +260,7 @@ kinds_register(
         recipients=_commitment_owner,
         message=_commitment_message,
         reason=_as_commitment_owner,
+        staff_only=True,
     ),
 )
 
