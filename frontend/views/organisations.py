@@ -371,6 +371,7 @@ def organisation_staff_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "can_coordinate": request.user.has_perm("partnerships.view_partnership_workspace"),
     }
     return render(request, "frontend/organisations/staff_list.html", context)
 

@@ -411,7 +411,6 @@ def application_decide(
             % {"status": application.get_status_display().lower()},
             code="not_submitted",
         )
-    agreement = None
     if decision == ApplicationStatus.APPROVED:
         # Locked: a verification cannot be undone, but the organisation's row is the one
         # the agreement hangs on, and two approvals must not race past the check below.
@@ -458,7 +457,7 @@ def application_decide(
         to_state=decision,
         reason=message,
     )
-    if agreement is None and decision == ApplicationStatus.APPROVED:
+    if decision == ApplicationStatus.APPROVED:
         agreement = Agreement.objects.create(
             application=application,
             programme=application.programme,

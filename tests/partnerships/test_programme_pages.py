@@ -276,3 +276,88 @@ def test_the_admin_shows_programmes_applications_and_agreements_read_only(client
             client.post(reverse(f"admin:partnerships_{name}_change", args=[pk]), {}).status_code
             == 403
         )
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_programme_list_and_page_run_a_constant_number_of_queries(client, taxonomy):
+    from engage.taxonomy.models import FocusArea
+    from partnerships.models import Agreement as AgreementModel
+    from partnerships.models import Application as ApplicationModel
+
+    programme = ProgrammeFactory()
+    programme.focus_areas.set(FocusArea.objects.all()[:1])
+    today = timezone.localdate()
+
+    def add_partner():
+        organisation = OrganisationFactory(verified_at=timezone.now())
+        application = ApplicationModel.objects.create(
+            programme=programme, organisation=organisation, status="approved"
+        )
+        AgreementModel.objects.create(
+            application=application,
+            programme=programme,
+            organisation=organisation,
+            start_date=today,
+            review_date=today + timedelta(days=1),
+        )
+
+    ProgrammeFactory()
+    add_partner()
+    list_url = reverse("frontend:programme_list")
+    detail_url = programme.get_absolute_url()
+    counts = (_queries(client, list_url), _queries(client, detail_url))
+    for _ in range(4):
+        ProgrammeFactory().focus_areas.set(FocusArea.objects.all()[:3])
+        add_partner()
+    assert (_queries(client, list_url), _queries(client, detail_url)) == counts
+
+
+def test_the_agreement_page_runs_a_constant_number_of_queries(client, taxonomy):
+    from partnerships import services
+
+    world = _world()
+    application = services.application_submit(
+        programme=world["programme"],
+        organisation=world["organisation"],
+        actor=world["admin"],
+        answers=["Ja"],
+    )
+    approve = services.application_decide(
+        application=application,
+        actor=world["coordinator"],
+        decision="approved",
+        message="Velkommen",
+        review_date=timezone.localdate() + timedelta(days=30),
+    )
+    agreement = approve.agreement
+
+    def add(n):
+        for i in range(n):
+            services.commitment_add(
+                agreement=agreement,
+                actor=world["coordinator"],
+                text=f"Rådgivning {i}",
+                due_date=timezone.localdate(),
+                owner=world["coordinator"],
+            )
+            services.agreement_act(
+                agreement=agreement,
+                actor=world["coordinator"],
+                action="renewed",
+                reason="Et år mere",
+                review_date=timezone.localdate() + timedelta(days=40 + i),
+            )
+
+    client.force_login(world["coordinator"])
+    add(1)
+    one = _queries(client, agreement.get_absolute_url())
+    add(5)
+    assert _queries(client, agreement.get_absolute_url()) == one
