@@ -152,11 +152,26 @@ def organisation_agreements_active(*, organisation: Organisation) -> list:
 
 
 def organisations_may_apply(*, user: User, programme) -> list[Organisation]:
-    """The organisations `user` administers whose kind may join `programme`."""
+    """The organisations `user` administers whose kind may join `programme` and that have
+    neither an application to it in progress nor an agreement in it that has not ended."""
+    from partnerships.models import OPEN_APPLICATION_STATUSES, AgreementStatus
+
+    busy = Q(
+        applications__programme=programme,
+        applications__status__in=OPEN_APPLICATION_STATUSES,
+    ) | Q(
+        agreements__programme=programme,
+        agreements__status__in=[
+            AgreementStatus.ACTIVE,
+            AgreementStatus.PAUSED,
+        ],
+    )
     return list(
         Organisation.objects.filter(
             memberships__user=user, memberships__role=Role.ADMIN, kind__in=programme.eligible_kinds
-        ).order_by("name", "pk")
+        )
+        .exclude(pk__in=Organisation.objects.filter(busy).values("pk"))
+        .order_by("name", "pk")
     )
 
 

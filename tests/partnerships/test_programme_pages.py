@@ -361,3 +361,21 @@ def test_the_agreement_page_runs_a_constant_number_of_queries(client, taxonomy):
     one = _queries(client, agreement.get_absolute_url())
     add(5)
     assert _queries(client, agreement.get_absolute_url()) == one
+
+
+def test_an_organisation_with_an_application_or_agreement_is_not_offered_to_apply(client, taxonomy):
+    from partnerships import services
+
+    world = _world()
+    apply_url = reverse("frontend:programme_apply", args=[world["programme"].slug])
+    client.force_login(world["admin"])
+    assert client.get(apply_url).status_code == 200
+    services.application_submit(
+        programme=world["programme"],
+        organisation=world["organisation"],
+        actor=world["admin"],
+        answers=["Ja"],
+    )
+    detail = text_of(client.get(world["programme"].get_absolute_url()))
+    assert apply_url not in detail
+    assert client.get(apply_url).status_code == 403

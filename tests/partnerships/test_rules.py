@@ -156,6 +156,8 @@ def test_writes_of_people_without_the_right_are_refused(client, world, role, wri
 # (coord: listed on it) and "coordinator of another programme" (ocoord). "own": the own
 # organisation's application (changes asked for) and agreement; "other": another
 # organisation's in the same programme. The admin (superuser) belongs to no organisation.
+# "fresh": another open programme nobody has applied to (in "prog" the own organisation
+# already has an application in progress and an agreement, so it is not offered to apply).
 
 PROGRAMME_ROLES = (
     "anonymous",
@@ -194,7 +196,8 @@ programme_list                -       200    200  200  200  200   200    200  20
 programme_detail              prog    200    200  200  200  200   200    200  200
 programme_create              -       login  403  403  403  200   200    403  200
 programme_edit                prog    login  403  403  403  200   403    403  200
-programme_apply               prog    login  403  403  200  403   403    403  403
+programme_apply               prog    login  403  403  403  403   403    403  403
+programme_apply               fresh   login  403  403  200  403   403    403  403
 application_detail            own     login  403  200  200  200   403    403  200
 application_detail            other   login  403  403  403  200   403    403  200
 application_resubmit          own     login  403  403  200  403   403    403  403
@@ -232,7 +235,7 @@ def programme_world(world):
     other_coordinator.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
     people["other_coordinator"] = staff(other_coordinator)
     programme = ProgrammeFactory(coordinators=[people["coordinator"]])
-    ProgrammeFactory(coordinators=[other_coordinator])
+    fresh = ProgrammeFactory(coordinators=[other_coordinator])
     own, other = world["own"], world["other"]
     today = timezone.localdate()
 
@@ -256,6 +259,7 @@ def programme_world(world):
     return {
         "people": people,
         "prog": programme,
+        "fresh": fresh,
         "-": None,
         "organisation": {"own": own, "other": other},
         "application": {
@@ -295,8 +299,8 @@ def test_programme_permission_matrix(programme_world, perm, target, marks):
 def _page_url(world, name: str, target: str) -> str:
     if target == "-":
         return reverse(f"frontend:{name}")
-    if target == "prog":
-        return reverse(f"frontend:{name}", kwargs={"slug": world["prog"].slug})
+    if target in {"prog", "fresh"}:
+        return reverse(f"frontend:{name}", kwargs={"slug": world[target].slug})
     if name.startswith("application"):
         return reverse(f"frontend:{name}", kwargs={"pk": world["application"][target].pk})
     agreement = world["agreement"][target]
