@@ -338,3 +338,15 @@ def test_the_task_calls_the_service(world):
     from partnerships.tasks import remind_due_commitments
 
     assert remind_due_commitments() == 0
+
+
+def test_beat_runs_the_reminder_daily_before_the_digest():
+    from celery.schedules import crontab
+
+    from engage.celery import app
+
+    entry = app.conf.beat_schedule["remind-due-commitments"]
+    assert entry["task"] == "partnerships.tasks.remind_due_commitments"
+    assert entry["schedule"] == crontab(hour=6, minute=50)
+    app.loader.import_default_modules()
+    assert "partnerships.tasks.remind_due_commitments" in app.tasks
