@@ -52,6 +52,11 @@ app.conf.update(
             "task": "proposals.tasks.remind_overdue_queues",
             "schedule": crontab(hour=6, minute=45),
         },
+        # Also before the digest; every day, as a commitment's due date is a calendar date.
+        "remind-due-commitments": {
+            "task": "partnerships.tasks.remind_due_commitments",
+            "schedule": crontab(hour=6, minute=50),
+        },
     },
 )
 app.autodiscover_tasks()

@@ -6,6 +6,7 @@ from frontend.views import (
     moderation,
     organisations,
     pages,
+    partnerships,
     proposal_engagement,
     proposals,
     teams,
@@ -119,6 +120,11 @@ urlpatterns = [
         organisations.organisation_verify,
         name="organisation_verify",
     ),
+    path(
+        "moderation/klimapartnerskaber/",
+        partnerships.partnership_workspace,
+        name="partnership_workspace",
+    ),
     path("teams/", teams.team_list, name="team_list"),
     path("teams/forslag/<id:pk>/", teams.team_item, name="team_item"),
     path(
@@ -175,5 +181,54 @@ urlpatterns = [
         "organisationer/<slug:slug>/invitationer/<id:pk>/tilbagekald/",
         organisations.organisation_invitation_revoke,
         name="organisation_invitation_revoke",
+    ),
+    # Climate partnerships: programmes, applications and agreements
+    path("klimapartnerskaber/", partnerships.programme_list, name="programme_list"),
+    path("klimapartnerskaber/ny/", partnerships.programme_create, name="programme_create"),
+    path(
+        "klimapartnerskaber/ansoegninger/<id:pk>/",
+        partnerships.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "klimapartnerskaber/ansoegninger/<id:pk>/beslut/",
+        partnerships.application_decide,
+        name="application_decide",
+    ),
+    path(
+        "klimapartnerskaber/ansoegninger/<id:pk>/ret/",
+        partnerships.application_resubmit,
+        name="application_resubmit",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/",
+        partnerships.agreement_detail,
+        name="agreement_detail",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/status/",
+        partnerships.agreement_act,
+        name="agreement_act",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/forpligtelser/",
+        partnerships.commitment_add,
+        name="commitment_add",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/forpligtelser/<id:commitment_pk>/",
+        partnerships.commitment_edit,
+        name="commitment_edit",
+    ),
+    path("klimapartnerskaber/<slug:slug>/", partnerships.programme_detail, name="programme_detail"),
+    path(
+        "klimapartnerskaber/<slug:slug>/rediger/",
+        partnerships.programme_edit,
+        name="programme_edit",
+    ),
+    path(
+        "klimapartnerskaber/<slug:slug>/ansoeg/",
+        partnerships.programme_apply,
+        name="programme_apply",
     ),
 ]

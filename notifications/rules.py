@@ -4,13 +4,13 @@ A person reads and marks only their own notifications (`Notification.objects.for
 lists exactly what `is_notification_recipient` allows) and chooses only their own
 settings. Kinds about work for the municipality (`NotificationKind.staff_only`) are shown
 and chosen only by people who do such work: moderators, members of a focus-area team,
-platform staff and admins.
+partnership coordinators, platform staff and admins.
 """
 
 import rules
 
 from engage.accounts.roles import user_roles
-from engage.accounts.rules import is_admin, is_moderator, is_platform_staff
+from engage.accounts.rules import is_admin, is_coordinator, is_moderator, is_platform_staff
 
 is_signed_in = rules.is_authenticated & rules.is_active
 
@@ -36,7 +36,7 @@ def kind_is_declared(user, kind) -> bool:
     return kind is not None
 
 
-does_staff_work = is_moderator | is_team_member | is_platform_staff | is_admin
+does_staff_work = is_moderator | is_team_member | is_coordinator | is_platform_staff | is_admin
 
 # The centre, the unread count and "mark all read": each person's own, so anyone signed in.
 rules.add_perm("notifications.view_notifications", is_signed_in)

@@ -2,7 +2,17 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.models import Invitation, Membership, Organisation
+from partnerships.models import (
+    Agreement,
+    AgreementStep,
+    Application,
+    ApplicationStep,
+    Commitment,
+    Invitation,
+    Membership,
+    Organisation,
+    Programme,
+)
 from partnerships.services import organisation_verify
 
 
@@ -45,3 +55,73 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "organisation__name"]
     raw_id_fields = ["organisation", "invited_by", "accepted_by"]
     readonly_fields = ["created_at", "accepted_at", "accepted_by"]
+
+
+# Programmes, applications and agreements change through their pages and services, which
+# check coordinators, eligibility and verification and keep each step's history: the
+# admin shows them read-only.
+
+
+class _ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ApplicationStepInline(_ReadOnlyInline):
+    model = ApplicationStep
+    fields = ["created_at", "action", "actor", "message"]
+    readonly_fields = fields
+
+
+class AgreementStepInline(_ReadOnlyInline):
+    model = AgreementStep
+    fields = ["created_at", "action", "actor", "reason", "review_date"]
+    readonly_fields = fields
+
+
+class CommitmentInline(_ReadOnlyInline):
+    model = Commitment
+    fields = ["text", "due_date", "status", "owner"]
+    readonly_fields = fields
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(_ReadOnly):
+    list_display = ["name", "is_open", "reporting_rhythm", "created_at"]
+    list_filter = ["is_open", "reporting_rhythm"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(_ReadOnly):
+    list_display = ["organisation", "programme", "status", "submitted_at", "decided_at"]
+    list_filter = ["status", "programme"]
+    search_fields = ["organisation__name", "programme__name"]
+    list_select_related = ["organisation", "programme"]
+    inlines = [ApplicationStepInline]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(_ReadOnly):
+    list_display = ["organisation", "programme", "status", "start_date", "review_date"]
+    list_filter = ["status", "programme"]
+    search_fields = ["organisation__name", "programme__name"]
+    list_select_related = ["organisation", "programme"]
+    inlines = [CommitmentInline, AgreementStepInline]

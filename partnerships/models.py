@@ -1,7 +1,7 @@
 """Organisations in climate partnerships: their public profile, members and invitations.
 
 Who may do what is in partnerships/rules.py; every write goes through
-partnerships/services.py.
+partnerships/services/.
 """
 
 from django.conf import settings
@@ -214,3 +214,331 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+# --- programmes, applications and agreements ------------------------------------------
+
+
+class ReportingRhythm(models.TextChoices):
+    ANNUAL = "annual", _("Once a year")
+    PER_EVENT = "per_event", _("After each event")
+
+
+class Programme(models.Model):
+    """A climate partnership programme ("Klimaalliancen") that organisations apply to.
+
+    `questions` is the ordered list the application form asks, each
+    {"text": str, "required": bool}; an application keeps its own copy of the questions
+    it answered, so editing them later does not change what was answered.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("address name"), max_length=140, unique=True)
+    description = models.TextField(_("description"), max_length=8000)
+    focus_areas = models.ManyToManyField(
+        "taxonomy.FocusArea", verbose_name=_("focus areas"), related_name="programmes", blank=True
+    )
+    # A list of Kind values; a JSON list rather than an array so SQLite (make run) works too.
+    eligible_kinds = models.JSONField(_("eligible kinds of organisation"), default=list)
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        related_name="coordinated_programmes",
+        blank=True,
+    )
+    reporting_rhythm = models.CharField(
+        _("reporting rhythm"),
+        max_length=16,
+        choices=ReportingRhythm.choices,
+        default=ReportingRhythm.ANNUAL,
+    )
+    questions = models.JSONField(_("application questions"), default=list, blank=True)
+    is_open = models.BooleanField(_("open for applications"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("climate partnership programme")
+        verbose_name_plural = _("climate partnership programmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:programme_detail", kwargs={"slug": self.slug})
+
+    @property
+    def eligible_kind_labels(self) -> list[str]:
+        labels = dict(Kind.choices)
+        return [str(labels[kind]) for kind in self.eligible_kinds if kind in labels]
+
+    def accepts_kind(self, kind: str) -> bool:
+        return kind in self.eligible_kinds
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Awaiting a decision")
+    CHANGES_REQUESTED = "changes_requested", _("Changes asked for")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+OPEN_APPLICATION_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.CHANGES_REQUESTED)
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def awaiting_decision(self) -> "ApplicationQuerySet":
+        return self.filter(status=ApplicationStatus.SUBMITTED)
+
+
+class Application(models.Model):
+    """An organisation's application to a programme; its steps are in ApplicationStep."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="applications",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+    )
+    # [{"text": str, "required": bool, "answer": str}], in the programme's order.
+    answers = models.JSONField(_("answers"), default=list, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            # One application in progress per organisation and programme: two admins
+            # applying at once get one application, not two.
+            models.UniqueConstraint(
+                fields=["programme", "organisation"],
+                condition=Q(status__in=["submitted", "changes_requested"]),
+                name="partnerships_application_one_open",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["submitted_at"],
+                condition=Q(status="submitted"),
+                name="partnerships_app_awaiting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.programme}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:application_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_APPLICATION_STATUSES
+
+
+class ApplicationAction(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    RESUBMITTED = "resubmitted", _("Resubmitted with changes")
+    CHANGES_REQUESTED = "changes_requested", _("Changes asked for")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class ApplicationStep(models.Model):
+    """One step in an application's history: who did what, when, with which message."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("action"), max_length=20, choices=ApplicationAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("application step")
+        verbose_name_plural = _("application steps")
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.action}"
+
+
+class AgreementStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    ENDED = "ended", _("Ended")
+
+
+class AgreementQuerySet(models.QuerySet):
+    def active(self) -> "AgreementQuerySet":
+        return self.filter(status=AgreementStatus.ACTIVE)
+
+    def review_due(self, *, today) -> "AgreementQuerySet":
+        """Not ended, with its review date passed."""
+        return self.exclude(status=AgreementStatus.ENDED).filter(review_date__lt=today)
+
+
+class Agreement(models.Model):
+    """A climate partnership agreement, made by approving an application."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="agreement"
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="agreements"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="agreements",
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=AgreementStatus.choices, default=AgreementStatus.ACTIVE
+    )
+    start_date = models.DateField(_("start date"))
+    review_date = models.DateField(_("review date"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "organisation"],
+                condition=~Q(status="ended"),
+                name="partnerships_agreement_one_current",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.programme}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:agreement_detail", kwargs={"pk": self.pk})
+
+
+class AgreementAction(models.TextChoices):
+    CREATED = "created", _("Agreement made")
+    PAUSED = "paused", _("Paused")
+    RESUMED = "resumed", _("Resumed")
+    RENEWED = "renewed", _("Renewed")
+    ENDED = "ended", _("Ended")
+
+
+class AgreementStep(models.Model):
+    """One step in an agreement's history: who, when, why (and a renewal's review date)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("action"), max_length=12, choices=AgreementAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("why"), blank=True)
+    review_date = models.DateField(_("review date"), null=True, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("agreement step")
+        verbose_name_plural = _("agreement steps")
+
+    def __str__(self) -> str:
+        return f"{self.agreement} · {self.action}"
+
+
+class CommitmentStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Commitment(models.Model):
+    """What the municipality itself promises the partner (advice, network, data, permits)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="commitments")
+    text = models.CharField(_("commitment"), max_length=300)
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible coordinator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="partnership_commitments",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("municipality commitment")
+        verbose_name_plural = _("municipality commitments")
+        indexes = [
+            models.Index(
+                fields=["due_date"], condition=Q(status="open"), name="partnerships_commit_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CommitmentReminder(models.Model):
+    """One reminder per commitment and day: a repeated daily run reminds nobody twice."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reminders")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    due_date = models.DateField()
+
+    class Meta:
+        verbose_name = _("commitment reminder")
+        verbose_name_plural = _("commitment reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "day"], name="partnerships_commitment_reminder_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} · {self.day}"

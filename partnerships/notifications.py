@@ -21,16 +21,20 @@ from notifications.registry import (
 class EventKind(models.TextChoices):
     ORGANISATION_VERIFIED = "organisation.verified"
     INVITATION_ACCEPTED = "organisation.invitation_accepted"
+    APPLICATION_SUBMITTED = "partnership.application_submitted"
+    APPLICATION_DECIDED = "partnership.application_decided"
+    AGREEMENT_CHANGED = "partnership.agreement_changed"
+    COMMITMENT_DUE = "partnership.commitment_due"
 
 
 events_register(*EventKind)
 
 
 def _organisation(event: Event):
-    from partnerships.models import Invitation, Organisation
+    from partnerships.models import Agreement, Application, Invitation, Organisation
 
     target = event.target
-    if isinstance(target, Invitation):
+    if isinstance(target, Invitation | Application | Agreement):
         return target.organisation
     if isinstance(target, Organisation):
         return target
@@ -114,12 +118,168 @@ kinds_register(
 )
 
 
+def _programme_coordinators(event: Event):
+    """The programme's coordinators who still hold the role."""
+    from django.conf import settings
+
+    return User.objects.filter(
+        coordinated_programmes=event.target.programme_id,
+        groups__name=settings.COORDINATOR_GROUP,
+        is_active=True,
+    )
+
+
+def _submitted_message(event: Event) -> Message:
+    application = event.target
+    values = {
+        "organisation": application.organisation.name,
+        "programme": application.programme.name,
+    }
+    if event.data.get("resubmitted"):
+        subject = _("“%(organisation)s” resubmitted its application to “%(programme)s”") % values
+    else:
+        subject = _("“%(organisation)s” applies to “%(programme)s”") % values
+    details = _("The application awaits your decision.")
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{details}",
+        url=application.get_absolute_url(),
+        group=application.programme.name,
+    )
+
+
+def _as_programme_coordinator(event: Event) -> str:
+    return _("You are a coordinator of “%(programme)s”.") % {
+        "programme": event.target.programme.name
+    }
+
+
+def _decided_message(event: Event) -> Message:
+    application = event.target
+    values = {"programme": application.programme.name}
+    subjects = {
+        "approved": _("Your application to “%(programme)s” is approved"),
+        "declined": _("Your application to “%(programme)s” is declined"),
+        "changes_requested": _(
+            "The municipality asks for changes to your application to “%(programme)s”"
+        ),
+    }
+    subject = subjects.get(event.data.get("decision"), subjects["declined"]) % values
+    message = event.data.get("message", "")
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{message}".strip(),
+        url=application.get_absolute_url(),
+        group=application.organisation.name,
+    )
+
+
+def _agreement_message(event: Event) -> Message:
+    agreement = event.target
+    values = {"programme": agreement.programme.name}
+    subjects = {
+        "paused": _("The agreement in “%(programme)s” is paused"),
+        "resumed": _("The agreement in “%(programme)s” is resumed"),
+        "renewed": _("The agreement in “%(programme)s” is renewed"),
+        "ended": _("The agreement in “%(programme)s” has ended"),
+    }
+    subject = subjects.get(event.data.get("action"), subjects["paused"]) % values
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{event.data.get('reason', '')}".strip(),
+        url=agreement.get_absolute_url(),
+        group=agreement.organisation.name,
+    )
+
+
+def _commitment_owner(event: Event):
+    return User.objects.filter(pk=event.target.owner_id, is_active=True)
+
+
+def _commitment_message(event: Event) -> Message:
+    from datetime import date
+
+    from django.urls import reverse
+
+    due = date.fromisoformat(event.data["due_date"]).strftime("%d.%m.%Y")
+    values = {"organisation": event.data.get("organisation", ""), "date": due}
+    if event.data.get("overdue"):
+        subject = _("A commitment to “%(organisation)s” is overdue (due %(date)s)") % values
+    else:
+        subject = _("A commitment to “%(organisation)s” is due on %(date)s") % values
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{event.data.get('text', '')}",
+        url=reverse("frontend:agreement_detail", kwargs={"pk": event.data["agreement"]}),
+        group=event.data.get("programme", ""),
+    )
+
+
+def _as_commitment_owner(event: Event) -> str:
+    return _("You are responsible for this commitment of the municipality.")
+
+
+kinds_register(
+    NotificationKind(
+        key="partnership.application_submitted",
+        event=EventKind.APPLICATION_SUBMITTED,
+        audience=Audience.STAFF,
+        label=gettext_lazy("An organisation applies to a programme you coordinate"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_programme_coordinators,
+        message=_submitted_message,
+        reason=_as_programme_coordinator,
+        staff_only=True,
+    ),
+    NotificationKind(
+        key="partnership.application_decided",
+        event=EventKind.APPLICATION_DECIDED,
+        audience=Audience.ORGANISATION,
+        label=gettext_lazy("A decision on your organisation's application"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_admins,
+        message=_decided_message,
+        reason=_as_admin,
+    ),
+    NotificationKind(
+        key="partnership.agreement_changed",
+        event=EventKind.AGREEMENT_CHANGED,
+        audience=Audience.ORGANISATION,
+        label=gettext_lazy("Your organisation's agreement is paused, resumed, renewed or ended"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_admins,
+        message=_agreement_message,
+        reason=_as_admin,
+    ),
+    NotificationKind(
+        key="partnership.commitment_due",
+        event=EventKind.COMMITMENT_DUE,
+        audience=Audience.STAFF,
+        label=gettext_lazy("A commitment you are responsible for is due or overdue"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_commitment_owner,
+        message=_commitment_message,
+        reason=_as_commitment_owner,
+        staff_only=True,
+    ),
+)
+
+
 def _target_querysets():
-    from partnerships.models import Invitation, Organisation
+    from partnerships.models import (
+        Agreement,
+        Application,
+        CommitmentReminder,
+        Invitation,
+        Organisation,
+    )
 
     return (
         Organisation.objects.all(),
         Invitation.objects.select_related("organisation", "accepted_by"),
+        Application.objects.select_related("organisation", "programme"),
+        Agreement.objects.select_related("organisation", "programme"),
+        CommitmentReminder.objects.all(),
     )
 
 

@@ -6,7 +6,14 @@ from allauth.account.models import EmailAddress
 from django.db.models import Q
 
 from engage.accounts.models import User
-from partnerships.models import Invitation, Membership
+from partnerships.models import (
+    Application,
+    ApplicationStep,
+    Commitment,
+    Invitation,
+    Membership,
+    Programme,
+)
 
 
 def export(*, user: User) -> dict[str, Any]:
@@ -54,6 +61,47 @@ def export(*, user: User) -> dict[str, Any]:
             .select_related("organisation")
             .order_by("pk")
         ],
+        # The applications and decisions are the organisation's and the municipality's;
+        # what is the person's own is that they sent, decided or answer for them.
+        "applications_submitted": [
+            {
+                "programme": a.programme.name,
+                "organisation": a.organisation.name,
+                "submitted_at": a.submitted_at.isoformat(),
+                "status": a.status,
+            }
+            for a in Application.objects.filter(submitted_by=user)
+            .select_related("programme", "organisation")
+            .order_by("pk")
+        ],
+        "application_steps": [
+            {
+                "programme": s.application.programme.name,
+                "organisation": s.application.organisation.name,
+                "action": s.action,
+                "message": s.message,
+                "at": s.created_at.isoformat(),
+            }
+            for s in ApplicationStep.objects.filter(actor=user)
+            .select_related("application__programme", "application__organisation")
+            .order_by("pk")
+        ],
+        "programmes_coordinated": list(
+            Programme.objects.filter(coordinators=user)
+            .order_by("pk")
+            .values_list("name", flat=True)
+        ),
+        "commitments_owned": [
+            {
+                "text": c.text,
+                "organisation": c.agreement.organisation.name,
+                "due_date": c.due_date.isoformat(),
+                "status": c.status,
+            }
+            for c in Commitment.objects.filter(owner=user)
+            .select_related("agreement__organisation")
+            .order_by("pk")
+        ],
     }
 
 
@@ -61,3 +109,8 @@ def erase(*, user: User) -> None:
     from partnerships.services import memberships_erase
 
     memberships_erase(user=user)
+    # A deleted account coordinates nothing and answers for no commitment: the
+    # programme's other coordinators take them over (the history keeps who did what,
+    # shown as a deleted user).
+    Programme.coordinators.through.objects.filter(user_id=user.pk).delete()
+    Commitment.objects.filter(owner=user).update(owner=None)

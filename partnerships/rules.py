@@ -5,6 +5,13 @@ profile and its members. Moderators, partnership coordinators and admins verify
 organisations and look after those whose last admin left: they may invite and change
 members of any organisation (that is how an organisation without an admin gets one), but
 never edit its profile.
+
+Programmes are public. Partnership coordinators and admins create them; a programme's own
+coordinators (who must hold the coordinator role) and admins edit it, decide its
+applications and look after its agreements. An application and an agreement are seen by
+the organisation's members, the programme's coordinators and admins; the organisation's
+admins apply and resubmit. Moderators and coordinators of other programmes have no part
+in them.
 """
 
 import rules
@@ -29,6 +36,27 @@ def organisation_roles(user) -> dict[int, str]:
     return cached
 
 
+_PROGRAMMES_ATTRIBUTE = "_coordinated_programmes"
+
+
+def coordinated_programmes(user) -> frozenset[int]:
+    """Ids of the programmes `user` coordinates: one query per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, _PROGRAMMES_ATTRIBUTE, None)
+    if cached is None:
+        from partnerships.models import Programme
+
+        cached = frozenset(Programme.objects.filter(coordinators=user).values_list("pk", flat=True))
+        setattr(user, _PROGRAMMES_ATTRIBUTE, cached)
+    return cached
+
+
+def coordinated_programmes_forget(user) -> None:
+    if user is not None and hasattr(user, _PROGRAMMES_ATTRIBUTE):
+        delattr(user, _PROGRAMMES_ATTRIBUTE)
+
+
 def organisation_roles_forget(user) -> None:
     """After a change of `user`'s memberships in this request (services call it)."""
     if user is not None and hasattr(user, _CACHE_ATTRIBUTE):
@@ -46,6 +74,27 @@ def is_organisation_admin(user, organisation) -> bool:
     return organisation is not None and organisation_roles(user).get(organisation.pk) == "admin"
 
 
+@rules.predicate
+def is_programme_coordinator(user, obj) -> bool:
+    """A coordinator (the role) listed on the programme of `obj`: a programme, an
+    application or an agreement."""
+    if obj is None:
+        return False
+    programme_id = obj.pk if obj.__class__.__name__ == "Programme" else obj.programme_id
+    return programme_id in coordinated_programmes(user) and is_coordinator(user)
+
+
+@rules.predicate
+def is_member_of_party(user, obj) -> bool:
+    """A member (any role) of the organisation of an application or agreement."""
+    return obj is not None and obj.organisation_id in organisation_roles(user)
+
+
+@rules.predicate
+def is_admin_of_party(user, obj) -> bool:
+    return obj is not None and organisation_roles(user).get(obj.organisation_id) == "admin"
+
+
 is_partnership_staff = is_moderator | is_coordinator | is_admin
 
 rules.add_perm("partnerships.view_organisation", rules.always_allow)
@@ -61,3 +110,31 @@ rules.add_perm(
 )
 rules.add_perm("partnerships.submit_for_organisation", is_signed_in & is_organisation_member)
 rules.add_perm("partnerships.verify_organisation", is_signed_in & is_partnership_staff)
+
+# Programmes, applications and agreements.
+rules.add_perm("partnerships.view_programme", rules.always_allow)
+rules.add_perm("partnerships.add_programme", is_signed_in & (is_coordinator | is_admin))
+rules.add_perm(
+    "partnerships.change_programme", is_signed_in & (is_programme_coordinator | is_admin)
+)
+# The object is the organisation applying; the service checks the programme (open,
+# eligible kind, no application in progress).
+rules.add_perm("partnerships.apply_for_organisation", is_signed_in & is_organisation_admin)
+rules.add_perm(
+    "partnerships.view_application",
+    is_signed_in & (is_member_of_party | is_programme_coordinator | is_admin),
+)
+rules.add_perm("partnerships.resubmit_application", is_signed_in & is_admin_of_party)
+rules.add_perm(
+    "partnerships.decide_application", is_signed_in & (is_programme_coordinator | is_admin)
+)
+rules.add_perm(
+    "partnerships.view_agreement",
+    is_signed_in & (is_member_of_party | is_programme_coordinator | is_admin),
+)
+rules.add_perm(
+    "partnerships.change_agreement", is_signed_in & (is_programme_coordinator | is_admin)
+)
+rules.add_perm(
+    "partnerships.view_partnership_workspace", is_signed_in & (is_coordinator | is_admin)
+)

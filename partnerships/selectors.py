@@ -1,9 +1,21 @@
 """Every read of organisations: lists run a constant number of queries."""
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from engage.accounts.models import User
-from partnerships.models import Invitation, Membership, Organisation, Role
+from partnerships.models import (
+    Agreement,
+    AgreementStep,
+    Application,
+    ApplicationStep,
+    Commitment,
+    Invitation,
+    Membership,
+    Organisation,
+    Programme,
+    Role,
+)
 from proposals.models import Proposal
 
 
@@ -99,3 +111,166 @@ def organisation_list_for_staff() -> QuerySet:
 
 def organisation_members_prefetch() -> Prefetch:
     return Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+
+
+# --- programmes, applications and agreements ------------------------------------------
+
+
+def programme_list_public() -> QuerySet:
+    """Every programme, open ones first, by name, with their focus areas: two queries."""
+
+    return Programme.objects.prefetch_related("focus_areas").order_by("-is_open", "name", "pk")
+
+
+def programme_get(*, slug: str):
+    """Raises Programme.DoesNotExist."""
+
+    return Programme.objects.prefetch_related("focus_areas", "coordinators").get(slug=slug)
+
+
+def programme_partners(*, programme) -> list:
+    """The organisations with an active agreement in the programme, by name: one query."""
+
+    return [
+        agreement.organisation
+        for agreement in Agreement.objects.active()
+        .filter(programme=programme)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    ]
+
+
+def organisation_agreements_active(*, organisation: Organisation) -> list:
+    """The organisation's active agreements with their programmes, newest first."""
+
+    return list(
+        Agreement.objects.active()
+        .filter(organisation=organisation)
+        .select_related("programme")
+        .order_by("-start_date", "-pk")
+    )
+
+
+def organisations_may_apply(*, user: User, programme) -> list[Organisation]:
+    """The organisations `user` administers whose kind may join `programme` and that have
+    neither an application to it in progress nor an agreement in it that has not ended."""
+    from partnerships.models import OPEN_APPLICATION_STATUSES, AgreementStatus
+
+    busy = Q(
+        applications__programme=programme,
+        applications__status__in=OPEN_APPLICATION_STATUSES,
+    ) | Q(
+        agreements__programme=programme,
+        agreements__status__in=[
+            AgreementStatus.ACTIVE,
+            AgreementStatus.PAUSED,
+        ],
+    )
+    return list(
+        Organisation.objects.filter(
+            memberships__user=user, memberships__role=Role.ADMIN, kind__in=programme.eligible_kinds
+        )
+        .exclude(pk__in=Organisation.objects.filter(busy).values("pk"))
+        .order_by("name", "pk")
+    )
+
+
+def application_get(*, pk: int):
+    """An application with its programme, organisation and history (actors loaded).
+    Raises Application.DoesNotExist."""
+
+    return (
+        Application.objects.select_related("programme", "organisation", "submitted_by")
+        .prefetch_related(
+            Prefetch("steps", queryset=ApplicationStep.objects.select_related("actor"))
+        )
+        .get(pk=pk)
+    )
+
+
+def application_agreement(*, application):
+    """The agreement the application's approval made, or None."""
+
+    return Agreement.objects.filter(application=application).first()
+
+
+def application_list_for_organisation(*, organisation: Organisation) -> list:
+
+    return list(
+        Application.objects.filter(organisation=organisation)
+        .select_related("programme")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def application_list_for_user(*, user: User) -> QuerySet:
+    """Applications of the organisations `user` administers, newest first."""
+
+    return (
+        Application.objects.filter(
+            organisation__memberships__user=user, organisation__memberships__role=Role.ADMIN
+        )
+        .select_related("programme", "organisation")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def application_list_awaiting(*, user: User) -> QuerySet:
+    """Applications awaiting a decision that `user` may decide, oldest first: those of the
+    programmes they coordinate, or every one for an admin."""
+
+    queryset = Application.objects.awaiting_decision()
+    if not user.is_superuser:
+        queryset = queryset.filter(programme__coordinators=user)
+    return queryset.select_related("programme", "organisation").order_by("submitted_at", "pk")
+
+
+def agreement_list_review_due(*, user: User, today) -> QuerySet:
+    """Agreements not ended whose review date has passed, in the programmes `user`
+    coordinates (every programme for an admin), the longest overdue first."""
+
+    queryset = Agreement.objects.review_due(today=today)
+    if not user.is_superuser:
+        queryset = queryset.filter(programme__coordinators=user)
+    return queryset.select_related("programme", "organisation").order_by("review_date", "pk")
+
+
+def agreement_get(*, pk: int):
+    """An agreement with its programme (and coordinators), organisation, commitments
+    (with owners) and history (with actors). Raises Agreement.DoesNotExist."""
+
+    return (
+        Agreement.objects.select_related("programme", "organisation", "application")
+        .prefetch_related(
+            "programme__coordinators",
+            Prefetch("commitments", queryset=Commitment.objects.select_related("owner")),
+            Prefetch("steps", queryset=AgreementStep.objects.select_related("actor")),
+        )
+        .get(pk=pk)
+    )
+
+
+def commitment_get(*, agreement, pk: int):
+    """Raises Commitment.DoesNotExist."""
+
+    return Commitment.objects.get(agreement=agreement, pk=pk)
+
+
+def coordinator_choices() -> list[tuple[int, str]]:
+    """(id, name) of every active partnership coordinator, for a programme's form."""
+    return [
+        (user.pk, f"{user.public_name} ({user.email})")
+        for user in User.objects.filter(
+            groups__name=settings.COORDINATOR_GROUP, is_active=True, deleted_at__isnull=True
+        ).order_by("display_name", "pk")
+    ]
+
+
+def coordinators_get(*, ids: list[int]) -> list[User]:
+    """The users with these ids (a programme's form names them), in id order."""
+    return list(User.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def programme_coordinator_choices(*, programme: Programme) -> list[tuple[int, str]]:
+    """(id, name) of the programme's coordinators: who may own a commitment."""
+    return [(user.pk, user.public_name) for user in programme.coordinators.all()]

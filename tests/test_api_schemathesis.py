@@ -23,7 +23,17 @@ from tests.proposals.factories import CommentFactory, ProposalFactory, TeamFacto
 
 MAX_EXAMPLES = 6
 # Body fields that name another object by slug or id.
-REFERENCE_FIELDS = {"theme", "focus_area", "secondary_focus_areas", "team", "into", "parent"}
+# ("programme" and "organisation": slugs in an application to the partnerships API.)
+REFERENCE_FIELDS = {
+    "theme",
+    "focus_area",
+    "secondary_focus_areas",
+    "team",
+    "into",
+    "parent",
+    "programme",
+    "organisation",
+}
 CSRF_SECRET = "schemathesisschemathesisschemath"  # 32 characters: Django takes it as the secret
 
 

@@ -325,6 +325,10 @@ SPECTACULAR_SETTINGS = {
         "RejectionReasonEnum": "proposals.models.RejectionReason",
         # A notification setting's `channel` and its kind's `default_channel`.
         "ChannelEnum": "notifications.registry.Channel",
+        # An organisation's `kind` and a programme's `eligible_kinds`.
+        "KindEnum": "partnerships.models.Kind",
+        "ApplicationStatusEnum": "partnerships.models.ApplicationStatus",
+        "AgreementStatusEnum": "partnerships.models.AgreementStatus",
     },
 }
 

@@ -31,11 +31,25 @@ AUDIT_ACTIONS = {
     "organisation.role_change": _("Member's role changed"),
     "organisation.admin_succession": _("Administrator role passed on after an account deletion"),
     "organisation.admin_left": _("Last administrator left"),
+    "programme.create": _("Programme created"),
+    "programme.update": _("Programme changed"),
+    "application.approved": _("Application approved"),
+    "application.declined": _("Application declined"),
+    "application.changes_requested": _("Changes to an application asked for"),
+    "agreement.paused": _("Agreement paused"),
+    "agreement.resumed": _("Agreement resumed"),
+    "agreement.renewed": _("Agreement renewed"),
+    "agreement.ended": _("Agreement ended"),
+    "commitment.add": _("Commitment added"),
+    "commitment.update": _("Commitment changed"),
 }
 AUDIT_OBJECT_TYPES = {
     "proposals.proposal": _("Proposal"),
     "proposals.comment": _("Comment"),
     "partnerships.organisation": _("Organisation"),
+    "partnerships.programme": _("Programme"),
+    "partnerships.application": _("Application"),
+    "partnerships.agreement": _("Agreement"),
 }
 NOTE_ATTRS = {"rows": 3, "class": WIDE}
 # <input type="date"> sends ISO dates whatever the page's language; typed ones may be Danish.

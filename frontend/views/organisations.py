@@ -24,10 +24,12 @@ from frontend.pagination import CappedPaginator
 from partnerships import services
 from partnerships.models import Invitation, Membership, Organisation, Role
 from partnerships.selectors import (
+    application_list_for_organisation,
     invitation_get,
     invitation_list_open,
     membership_get,
     membership_list,
+    organisation_agreements_active,
     organisation_get,
     organisation_list_for_member,
     organisation_list_for_staff,
@@ -60,12 +62,18 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = paginator.get_page(number)
     page.object_list = proposal_cards_complete(proposals=page.object_list)
     user = request.user
+    can_view_members = user.has_perm("partnerships.view_members", organisation)
     context = {
         "organisation": organisation,
+        "agreements": organisation_agreements_active(organisation=organisation),
+        # Applications are the organisation's business: its members see them here.
+        "applications": application_list_for_organisation(organisation=organisation)
+        if user.has_perm("partnerships.submit_for_organisation", organisation)
+        else [],
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "can_edit": user.has_perm("partnerships.change_organisation", organisation),
-        "can_view_members": user.has_perm("partnerships.view_members", organisation),
+        "can_view_members": can_view_members,
         "can_verify": not organisation.is_verified
         and user.has_perm("partnerships.verify_organisation", organisation),
     }
@@ -347,6 +355,7 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
     context = {
         "organisations": organisation_list_for_member(user=request.user),
         "can_verify": request.user.has_perm("partnerships.verify_organisation"),
+        "can_coordinate": request.user.has_perm("partnerships.view_partnership_workspace"),
     }
     return render(request, "frontend/organisations/mine.html", context)
 
@@ -362,6 +371,7 @@ def organisation_staff_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "can_coordinate": request.user.has_perm("partnerships.view_partnership_workspace"),
     }
     return render(request, "frontend/organisations/staff_list.html", context)
 

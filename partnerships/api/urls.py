@@ -1,5 +1,13 @@
 from django.urls import path
 
+from partnerships.api.programmes import (
+    ApplicationDecisionApi,
+    ApplicationDetailApi,
+    ApplicationListCreateApi,
+    ApplicationResubmitApi,
+    ProgrammeDetailApi,
+    ProgrammeListApi,
+)
 from partnerships.api.views import (
     OrganisationDetailApi,
     OrganisationListApi,
@@ -15,5 +23,19 @@ urlpatterns = [
         "organisations/<slug:slug>/members/",
         OrganisationMembersApi.as_view(),
         name="organisation-members",
+    ),
+    path("programmes/", ProgrammeListApi.as_view(), name="programme-list"),
+    path("programmes/<slug:slug>/", ProgrammeDetailApi.as_view(), name="programme-detail"),
+    path("applications/", ApplicationListCreateApi.as_view(), name="application-list"),
+    path("applications/<id:pk>/", ApplicationDetailApi.as_view(), name="application-detail"),
+    path(
+        "applications/<id:pk>/resubmit/",
+        ApplicationResubmitApi.as_view(),
+        name="application-resubmit",
+    ),
+    path(
+        "applications/<id:pk>/decision/",
+        ApplicationDecisionApi.as_view(),
+        name="application-decision",
     ),
 ]

@@ -447,3 +447,199 @@ def test_member_action_with_htmx(language, organisation_world, make_page, axe):
     page.locator("#members-status", has_text=words[language]).wait_for()
     assert urlsplit(page.url).path == url
     axe(page)
+
+
+# --- climate partnership programmes, applications and agreements ------------------------
+
+
+@pytest.fixture
+def partnership_world(make_user, taxonomy):
+    """A programme with questions and focus areas; a verified company with an agreement
+    (two commitments, a pause in its history); a housing association whose application
+    awaits a decision; a school asked to change its application; and a company that may
+    still apply."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from engage.taxonomy.models import FocusArea
+    from partnerships import services
+    from partnerships.models import Kind
+    from tests.factories import UserFactory
+    from tests.partnerships.factories import HousingFactory, OrganisationFactory, cvr_make
+
+    def world(language: str) -> dict:
+        coordinator = UserFactory(preferred_language=language, display_name="Karin Koordinator")
+        coordinator.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+        programme = services.programme_create(
+            actor=coordinator,
+            name="Klimaalliancen",
+            description="Virksomheder og skoler, der vil halvere deres udledning inden 2030.",
+            eligible_kinds=[Kind.COMPANY, Kind.HOUSING, Kind.SCHOOL],
+            focus_areas=list(FocusArea.objects.all()[:2]),
+            coordinators=[coordinator],
+            questions=[
+                {"text": "Hvad vil I gøre for klimaet?", "required": True},
+                {"text": "Hvem er jeres kontaktperson?", "required": False},
+            ],
+            is_open=True,
+        )
+        admin = make_user(language=language)
+        company = OrganisationFactory(
+            name="Solgården A/S", admins=[admin], verified_at=timezone.now()
+        )
+        application = services.application_submit(
+            programme=programme, organisation=company, actor=admin, answers=["Solceller", ""]
+        )
+        today = timezone.localdate()
+        services.application_decide(
+            application=application,
+            actor=coordinator,
+            decision="approved",
+            message="Velkommen i alliancen.",
+            review_date=today + timedelta(days=365),
+        )
+        agreement = application.agreement
+        for text, days in [("Energirådgivning", 30), ("Data om varmeforbrug", 60)]:
+            commitment = services.commitment_add(
+                agreement=agreement,
+                actor=coordinator,
+                text=text,
+                due_date=today + timedelta(days=days),
+                owner=coordinator,
+            )
+        services.agreement_act(
+            agreement=agreement, actor=coordinator, action="paused", reason="Ombygning"
+        )
+        services.agreement_act(
+            agreement=agreement, actor=coordinator, action="resumed", reason="Færdig"
+        )
+        housing_admin = UserFactory()
+        housing = HousingFactory(name="Boligforeningen Engen", admins=[housing_admin])
+        waiting = services.application_submit(
+            programme=programme, organisation=housing, actor=housing_admin, answers=["Ja", ""]
+        )
+        school_admin = make_user(language=language)
+        school = OrganisationFactory(
+            name="Engskolen", kind=Kind.SCHOOL, cvr="", admins=[school_admin]
+        )
+        changes = services.application_submit(
+            programme=programme, organisation=school, actor=school_admin, answers=["Affald", ""]
+        )
+        services.application_decide(
+            application=changes,
+            actor=coordinator,
+            decision="changes_requested",
+            message="Skriv mere om jeres mål.",
+        )
+        applicant = make_user(language=language)
+        OrganisationFactory(name="Vindmøllen ApS", cvr=cvr_make(), admins=[applicant])
+        return {
+            "coordinator": coordinator,
+            "admin": admin,
+            "school_admin": school_admin,
+            "applicant": applicant,
+            "programme": programme,
+            "agreement": agreement,
+            "commitment": commitment,
+            "waiting": waiting,
+            "changes": changes,
+        }
+
+    return world
+
+
+def _coordinator_page(page, live_server, coordinator):
+    from django.conf import settings
+
+    session = {"name": settings.SESSION_COOKIE_NAME, "value": _staff_session(coordinator)}
+    page.context.add_cookies([{**session, "url": live_server.url}])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_programme_pages_in_public(language, partnership_world, make_page, axe):
+    world = partnership_world(language)
+    page = make_page(language=language, bypass_csp=True)
+    visit(page, reverse("frontend:programme_list"), language=language)
+    axe(page)
+    visit(page, world["programme"].get_absolute_url(), language=language)
+    assert page.get_by_text("Solgården A/S").count() >= 1
+    axe(page)
+
+
+# page, who
+PARTNERSHIP_PAGES = [
+    ("programme_apply", "applicant"),
+    ("application_resubmit", "school_admin"),
+    ("application_detail", "admin"),
+    ("agreement_detail", "admin"),
+    ("programme_create", "coordinator"),
+    ("programme_edit", "coordinator"),
+    ("application_detail_waiting", "coordinator"),
+    ("agreement_detail", "coordinator"),
+    ("commitment_edit", "coordinator"),
+    ("partnership_workspace", "coordinator"),
+]
+
+
+def _partnership_url(world, name: str) -> str:
+    agreement = world["agreement"]
+    urls = {
+        "programme_apply": ("programme_apply", {"slug": world["programme"].slug}),
+        "programme_edit": ("programme_edit", {"slug": world["programme"].slug}),
+        "programme_create": ("programme_create", {}),
+        "application_resubmit": ("application_resubmit", {"pk": world["changes"].pk}),
+        "application_detail": ("application_detail", {"pk": agreement.application_id}),
+        "application_detail_waiting": ("application_detail", {"pk": world["waiting"].pk}),
+        "agreement_detail": ("agreement_detail", {"pk": agreement.pk}),
+        "commitment_edit": (
+            "commitment_edit",
+            {"pk": agreement.pk, "commitment_pk": world["commitment"].pk},
+        ),
+        "partnership_workspace": ("partnership_workspace", {}),
+    }
+    name, kwargs = urls[name]
+    return reverse(f"frontend:{name}", kwargs=kwargs)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("name", "who"), PARTNERSHIP_PAGES, ids=lambda v: str(v))
+def test_partnership_pages(name, who, language, partnership_world, make_page, live_server, axe):
+    world = partnership_world(language)
+    if who == "coordinator":
+        world["coordinator"].preferred_language = language
+        world["coordinator"].save(update_fields=["preferred_language"])
+        page = make_page(language=language, bypass_csp=True)
+        _coordinator_page(page, live_server, world["coordinator"])
+    else:
+        page = make_page(language=language, user=world[who], bypass_csp=True)
+    visit(page, _partnership_url(world, name), language=language)
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_application_form_with_a_required_answer_missing(
+    language, partnership_world, make_page, axe
+):
+    world = partnership_world(language)
+    page = make_page(language=language, user=world["applicant"], bypass_csp=True)
+    visit(page, _partnership_url(world, "programme_apply"), language=language)
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator("#id_answer_0_error").count() == 1
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_decision_form_with_errors(language, partnership_world, make_page, live_server, axe):
+    world = partnership_world(language)
+    page = make_page(language=language, bypass_csp=True)
+    _coordinator_page(page, live_server, world["coordinator"])
+    visit(page, _partnership_url(world, "application_detail_waiting"), language=language)
+    page.check("input[name=decision][value=approved]")
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator(".form-error-message").count() >= 1
+    axe(page)

@@ -149,3 +149,16 @@ def test_the_rule_agrees_with_the_queryset_of_own_notifications(people):
         for notification in (mine, theirs):
             allowed = rules.has_perm("notifications.view_notification", user, notification)
             assert (notification in listed) == allowed, role
+
+
+def test_a_partnership_coordinator_sees_and_chooses_the_kinds_about_staff_work():
+    from tests.partnerships.factories import coordinator_make
+
+    coordinator = coordinator_make()
+    staff_kind = kind_get(KINDS["staff"])
+    assert coordinator.has_perm("notifications.view_staff_kinds")
+    assert rules.has_perm("notifications.change_preference", coordinator, staff_kind)
+    applications = kind_get("partnership.application_submitted")
+    assert applications.staff_only
+    assert rules.has_perm("notifications.change_preference", coordinator, applications)
+    assert not rules.has_perm("notifications.change_preference", UserFactory(), applications)

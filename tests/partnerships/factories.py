@@ -7,7 +7,16 @@ import factory
 from django.utils import timezone
 
 from partnerships.cvr import WEIGHTS
-from partnerships.models import Invitation, Kind, Membership, Organisation, Role, Sector
+from partnerships.models import (
+    Invitation,
+    Kind,
+    Membership,
+    Organisation,
+    Programme,
+    ReportingRhythm,
+    Role,
+    Sector,
+)
 from tests.factories import UserFactory
 
 _rng = random.Random(4711)
@@ -65,3 +74,41 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Role.MEMBER
     invited_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+def coordinator_make(**kwargs):
+    """A user in the partnership coordinator group."""
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+    return user
+
+
+QUESTIONS = [
+    {"text": "Hvad vil I gøre for klimaet?", "required": True},
+    {"text": "Hvem er jeres kontaktperson?", "required": False},
+]
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    """An open programme for companies and housing associations, with two questions;
+    `ProgrammeFactory(coordinators=[user])`."""
+
+    class Meta:
+        model = Programme
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Klimaalliancen {n}")
+    slug = factory.Sequence(lambda n: f"klimaalliancen-{n}")
+    description = "Virksomheder og boligforeninger, der vil halvere deres udledning."
+    eligible_kinds = factory.LazyFunction(lambda: [Kind.COMPANY, Kind.HOUSING])
+    reporting_rhythm = ReportingRhythm.ANNUAL
+    questions = factory.LazyFunction(lambda: [dict(q) for q in QUESTIONS])
+    is_open = True
+
+    @factory.post_generation
+    def coordinators(self, create: bool, extracted, **kwargs) -> None:
+        if extracted:
+            self.coordinators.set(extracted)

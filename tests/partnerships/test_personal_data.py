@@ -1,6 +1,8 @@
 """Memberships and invitations in a person's data export and account deletion, and what
 happens to an organisation whose last administrator deletes their account."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -82,3 +84,47 @@ def test_the_deletion_page_deletes_an_admin(client):
     assert response.status_code == 302
     assert organisation.memberships.get().user == member
     assert organisation.memberships.get().role == Role.ADMIN
+
+
+def test_applications_and_commitments_in_the_export_and_at_deletion():
+    from django.utils import timezone
+
+    from partnerships import services
+    from partnerships.models import Commitment, Programme
+    from tests.partnerships.factories import ProgrammeFactory, coordinator_make
+
+    coordinator, admin = coordinator_make(), UserFactory()
+    programme = ProgrammeFactory(name="Klimaalliancen", coordinators=[coordinator])
+    organisation = OrganisationFactory(name="Alfa ApS", admins=[admin], verified_at=timezone.now())
+    application = services.application_submit(
+        programme=programme, organisation=organisation, actor=admin, answers=["Ja"]
+    )
+    services.application_decide(
+        application=application,
+        actor=coordinator,
+        decision="approved",
+        message="Velkommen",
+        review_date=timezone.localdate() + timedelta(days=9),
+    )
+    services.commitment_add(
+        agreement=application.agreement,
+        actor=coordinator,
+        text="Rådgivning",
+        due_date=timezone.localdate(),
+        owner=coordinator,
+    )
+    assert user_export_personal_data(user=admin)["partnerships"]["applications_submitted"] == [
+        {
+            "programme": "Klimaalliancen",
+            "organisation": "Alfa ApS",
+            "submitted_at": application.submitted_at.isoformat(),
+            "status": "approved",
+        }
+    ]
+    data = user_export_personal_data(user=coordinator)["partnerships"]
+    assert data["programmes_coordinated"] == ["Klimaalliancen"]
+    assert [s["message"] for s in data["application_steps"]] == ["Velkommen"]
+    assert [c["text"] for c in data["commitments_owned"]] == ["Rådgivning"]
+    user_delete(user=coordinator)
+    assert not Programme.objects.get().coordinators.exists()
+    assert Commitment.objects.get().owner is None

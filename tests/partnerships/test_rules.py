@@ -148,3 +148,238 @@ def test_writes_of_people_without_the_right_are_refused(client, world, role, wri
     own.refresh_from_db()
     assert own.verified_at is None
     assert not own.invitations.exists()
+
+
+# --- programmes, applications and agreements -------------------------------------------
+#
+# Roles: as above, with the coordinator split into "coordinator of this programme"
+# (coord: listed on it) and "coordinator of another programme" (ocoord). "own": the own
+# organisation's application (changes asked for) and agreement; "other": another
+# organisation's in the same programme. The admin (superuser) belongs to no organisation.
+# "fresh": another open programme nobody has applied to (in "prog" the own organisation
+# already has an application in progress and an agreement, so it is not offered to apply).
+
+PROGRAMME_ROLES = (
+    "anonymous",
+    "citizen",
+    "member",
+    "org_admin",
+    "coordinator",
+    "other_coordinator",
+    "moderator",
+    "admin",
+)
+
+# permission                  object  anon cit mem oadm coord ocoord mod admin
+PROGRAMME_TABLE = """
+view_programme                prog    Y    Y   Y   Y    Y     Y      Y   Y
+add_programme                 -       -    -   -   -    Y     Y      -   Y
+change_programme              prog    -    -   -   -    Y     -      -   Y
+apply_for_organisation        own     -    -   -   Y    -     -      -   -
+apply_for_organisation        other   -    -   -   -    -     -      -   -
+view_application              own     -    -   Y   Y    Y     -      -   Y
+view_application              other   -    -   -   -    Y     -      -   Y
+resubmit_application          own     -    -   -   Y    -     -      -   -
+resubmit_application          other   -    -   -   -    -     -      -   -
+decide_application            own     -    -   -   -    Y     -      -   Y
+decide_application            other   -    -   -   -    Y     -      -   Y
+view_agreement                own     -    -   Y   Y    Y     -      -   Y
+view_agreement                other   -    -   -   -    Y     -      -   Y
+change_agreement              own     -    -   -   -    Y     -      -   Y
+change_agreement              other   -    -   -   -    Y     -      -   Y
+view_partnership_workspace    -       -    -   -   -    Y     Y      -   Y
+"""
+
+# page                        object  anon   cit  mem  oadm coord ocoord mod  admin
+PROGRAMME_PAGES = """
+programme_list                -       200    200  200  200  200   200    200  200
+programme_detail              prog    200    200  200  200  200   200    200  200
+programme_create              -       login  403  403  403  200   200    403  200
+programme_edit                prog    login  403  403  403  200   403    403  200
+programme_apply               prog    login  403  403  403  403   403    403  403
+programme_apply               fresh   login  403  403  200  403   403    403  403
+application_detail            own     login  403  200  200  200   403    403  200
+application_detail            other   login  403  403  403  200   403    403  200
+application_resubmit          own     login  403  403  200  403   403    403  403
+application_resubmit          other   login  403  403  403  403   403    403  403
+agreement_detail              own     login  403  200  200  200   403    403  200
+agreement_detail              other   login  403  403  403  200   403    403  200
+commitment_edit               own     login  403  403  403  200   403    403  200
+partnership_workspace         -       login  403  403  403  200   200    403  200
+"""
+
+
+def _parse_programme(table: str):
+    rows = []
+    for line in table.strip().splitlines():
+        name, target, *marks = line.split()
+        assert len(marks) == len(PROGRAMME_ROLES), line
+        rows.append((name, target, tuple(marks)))
+    return rows
+
+
+@pytest.fixture
+def programme_world(world):
+    from django.utils import timezone
+
+    from partnerships.models import (
+        Agreement,
+        Application,
+        ApplicationStatus,
+        Commitment,
+    )
+    from tests.partnerships.factories import ProgrammeFactory
+
+    people = dict(world["people"])
+    other_coordinator = UserFactory()
+    other_coordinator.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+    people["other_coordinator"] = staff(other_coordinator)
+    programme = ProgrammeFactory(coordinators=[people["coordinator"]])
+    fresh = ProgrammeFactory(coordinators=[other_coordinator])
+    own, other = world["own"], world["other"]
+    today = timezone.localdate()
+
+    def agreement_for(organisation):
+        approved = Application.objects.create(
+            programme=programme, organisation=organisation, status=ApplicationStatus.APPROVED
+        )
+        return Agreement.objects.create(
+            application=approved,
+            programme=programme,
+            organisation=organisation,
+            start_date=today,
+            review_date=today.replace(year=today.year + 1),
+        )
+
+    own_agreement = agreement_for(own)
+    other_agreement = agreement_for(other)
+    commitment = Commitment.objects.create(
+        agreement=own_agreement, text="Rådgivning", due_date=today
+    )
+    return {
+        "people": people,
+        "prog": programme,
+        "fresh": fresh,
+        "-": None,
+        "organisation": {"own": own, "other": other},
+        "application": {
+            "own": Application.objects.create(
+                programme=programme,
+                organisation=own,
+                status=ApplicationStatus.CHANGES_REQUESTED,
+                answers=[{"text": "Hvad?", "required": True, "answer": "Det"}],
+            ),
+            "other": Application.objects.create(programme=programme, organisation=other),
+        },
+        "agreement": {"own": own_agreement, "other": other_agreement},
+        "commitment": commitment,
+    }
+
+
+def _programme_object(world, perm: str, target: str):
+    if target in {"prog", "-"}:
+        return world[target]
+    kind = next(k for k in ("organisation", "application", "agreement") if k in perm)
+    return world[kind][target]
+
+
+@pytest.mark.parametrize(
+    ("perm", "target", "marks"), _parse_programme(PROGRAMME_TABLE), ids=lambda v: str(v)
+)
+def test_programme_permission_matrix(programme_world, perm, target, marks):
+    obj = _programme_object(
+        programme_world, perm.replace("apply_for_organisation", "organisation"), target
+    )
+    for role, mark in zip(PROGRAMME_ROLES, marks, strict=True):
+        user = programme_world["people"][role]
+        allowed = user.has_perm(f"partnerships.{perm}", obj)
+        assert allowed is (mark == "Y"), f"{perm} on {target}: {role} should be {mark}"
+
+
+def _page_url(world, name: str, target: str) -> str:
+    if target == "-":
+        return reverse(f"frontend:{name}")
+    if target in {"prog", "fresh"}:
+        return reverse(f"frontend:{name}", kwargs={"slug": world[target].slug})
+    if name.startswith("application"):
+        return reverse(f"frontend:{name}", kwargs={"pk": world["application"][target].pk})
+    agreement = world["agreement"][target]
+    if name == "commitment_edit":
+        return reverse(
+            "frontend:commitment_edit",
+            kwargs={"pk": agreement.pk, "commitment_pk": world["commitment"].pk},
+        )
+    return reverse(f"frontend:{name}", kwargs={"pk": agreement.pk})
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "marks"), _parse_programme(PROGRAMME_PAGES), ids=lambda v: str(v)
+)
+def test_programme_page_matrix(client, programme_world, taxonomy, name, target, marks):
+    url = _page_url(programme_world, name, target)
+    for role, mark in zip(PROGRAMME_ROLES, marks, strict=True):
+        client.logout()
+        user = programme_world["people"][role]
+        if user.is_authenticated:
+            client.force_login(user)
+        response = client.get(url)
+        if mark == LOGIN:
+            assert response.status_code == 302, role
+            assert response["Location"].startswith(reverse("account_login")), role
+        else:
+            assert response.status_code == int(mark), (role, url)
+
+
+PROGRAMME_WRITES = ["decide", "resubmit", "act", "commitment_add", "commitment_edit", "apply"]
+
+
+@pytest.mark.parametrize("write", PROGRAMME_WRITES)
+@pytest.mark.parametrize("role", ["citizen", "member", "other_coordinator", "moderator"])
+def test_programme_writes_of_people_without_the_right_are_refused(
+    client, programme_world, role, write
+):
+    from partnerships.models import Agreement, Application, ApplicationStep, Commitment
+
+    world = programme_world
+    application = world["application"]["other"]
+    agreement = world["agreement"]["own"]
+    urls = {
+        "decide": (
+            reverse("frontend:application_decide", args=[application.pk]),
+            {"decision": "declined", "message": "Nej"},
+        ),
+        "resubmit": (
+            reverse("frontend:application_resubmit", args=[world["application"]["own"].pk]),
+            {"answer_0": "Nyt"},
+        ),
+        "act": (
+            reverse("frontend:agreement_act", args=[agreement.pk]),
+            {"action": "ended", "reason": "Slut"},
+        ),
+        "commitment_add": (
+            reverse("frontend:commitment_add", args=[agreement.pk]),
+            {"text": "Data", "due_date": "2030-01-01"},
+        ),
+        "commitment_edit": (
+            reverse("frontend:commitment_edit", args=[agreement.pk, world["commitment"].pk]),
+            {"text": "Data", "due_date": "2030-01-01", "status": "dropped"},
+        ),
+        "apply": (
+            reverse("frontend:programme_apply", args=[world["prog"].slug]),
+            {"organisation": world["organisation"]["own"].slug, "answer_0": "Ja"},
+        ),
+    }
+    url, data = urls[write]
+    client.force_login(world["people"][role])
+
+    def state():
+        return (
+            sorted(Application.objects.values_list("pk", "status")),
+            sorted(Agreement.objects.values_list("pk", "status")),
+            sorted(Commitment.objects.values_list("pk", "text", "status")),
+            ApplicationStep.objects.count(),
+        )
+
+    before = state()
+    assert client.post(url, data).status_code == 403
+    assert state() == before

@@ -45,3 +45,21 @@ def test_demo_organisations_once_with_working_admin_logins(settings, client):
     assert response.status_code == 302
     page = client.get(reverse("my_organisations")).content.decode()
     assert "Solgården Energi A/S" in page
+
+
+def test_demo_programme_with_an_active_agreement_once(settings):
+    from partnerships.models import Agreement, Commitment, Programme
+
+    settings.DEBUG = True
+    _run("seed_demo")
+    _run("seed_demo_content")
+    output = _run("seed_demo_partnerships")
+    _run("seed_demo_partnerships")
+    programme = Programme.objects.get()
+    assert programme.name == "Klimaalliancen" and programme.is_open
+    agreement = Agreement.objects.get()
+    assert agreement.status == "active"
+    assert agreement.organisation.name == "Solgården Energi A/S"
+    assert Commitment.objects.filter(agreement=agreement).count() == 2
+    assert list(programme.coordinators.values_list("email", flat=True)) == ["admin@example.com"]
+    assert agreement.get_absolute_url() in output

@@ -1,5 +1,8 @@
 """Demo organisations for `make run`: a verified company and a housing association waiting
-for verification, each with an administrator login, and a proposal the company wrote.
+for verification, each with an administrator login, and a proposal the company wrote; the
+climate partnership programme "Klimaalliancen", coordinated by the demo admin (made a
+partnership coordinator), with an active agreement for the company and two of the
+municipality's commitments.
 
 Idempotent: logins are found by email and organisations by their address name, so running
 it again adds nothing and resets the two logins. Runs after seed_demo and
@@ -7,16 +10,20 @@ seed_demo_content (it needs the demo moderator) and refuses to run with DEBUG of
 told to with --force.
 """
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from engage.accounts.management.commands.seed_demo import DEMO_PASSWORD
 from engage.accounts.models import User
 from engage.taxonomy.models import FocusArea
 from partnerships import services
-from partnerships.models import Kind, Membership, Organisation, Role, Sector
+from partnerships.models import Agreement, Kind, Membership, Organisation, Programme, Role, Sector
 from proposals import services as proposal_services
 from proposals.models import Proposal
 from proposals.services import moderation
@@ -53,6 +60,25 @@ ORGANISATIONS = (
         },
         False,
     ),
+)
+PROGRAMME = {
+    "name": "Klimaalliancen",
+    "description": "Klimaalliancen er kommunens klimapartnerskab for virksomheder og "
+    "boligforeninger, der vil halvere deres udledning af drivhusgasser inden 2030. "
+    "Partnerne sætter sig mål og rapporterer én gang om året; kommunen bidrager med "
+    "energirådgivning, netværk og data.",
+    "eligible_kinds": [Kind.COMPANY, Kind.HOUSING],
+    "questions": [
+        {"text": "Hvad vil I gøre for at nedbringe jeres udledning?", "required": True},
+        {"text": "Hvad har I allerede gjort?", "required": False},
+        {"text": "Hvem er jeres kontaktperson for partnerskabet?", "required": True},
+    ],
+    "is_open": True,
+}
+FOCUS_AREA = "klimahandlingsplan"
+COMMITMENTS = (
+    ("Energirådgivning: gennemgang af virksomhedens bygninger og processer", 30),
+    ("Data om virksomhedens varmeforbrug fra forsyningen", 60),
 )
 PROPOSAL = (
     "Solceller på kommunens skoletage",
@@ -103,6 +129,7 @@ class Command(BaseCommand):
                     )
                 rows.append((email, organisation, created))
             self._proposal(author=User.objects.get(email=ORGANISATIONS[0][0]), moderator=moderator)
+            agreement = self._agreement(company_admin=User.objects.get(email=ORGANISATIONS[0][0]))
 
         self.stdout.write(self.style.MIGRATE_HEADING("Demo organisations (same password):"))
         for email, organisation, created in rows:
@@ -111,6 +138,11 @@ class Command(BaseCommand):
                 f"  {email:<26} admin of {organisation.name} ({state}), "
                 f"{'created' if created else 'reset'}: {organisation.get_absolute_url()}"
             )
+        self.stdout.write(
+            f"  Programme {agreement.programme.name} ({agreement.programme.get_absolute_url()}), "
+            f"coordinated by admin@example.com: active agreement with "
+            f"{agreement.organisation.name}: {agreement.get_absolute_url()}"
+        )
 
     def _proposal(self, *, author: User, moderator: User) -> None:
         title, body, slug = PROPOSAL
@@ -123,3 +155,53 @@ class Command(BaseCommand):
         proposal = proposal_services.proposal_submit(proposal=proposal, actor=author)
         area = FocusArea.objects.get(slug=slug)
         moderation.proposal_route(proposal=proposal, actor=moderator, focus_area=area)
+
+    def _agreement(self, *, company_admin: User) -> Agreement:
+        """The programme, its coordinator (the demo admin, made a partnership coordinator:
+        it already uses two-factor authentication) and the company's agreement."""
+        try:
+            coordinator = User.objects.get(email="admin@example.com")
+        except User.DoesNotExist as exc:
+            raise CommandError("Run `manage.py seed_demo` first.") from exc
+        coordinator.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+        programme = Programme.objects.filter(name=PROGRAMME["name"]).first()
+        if programme is None:
+            programme = services.programme_create(
+                actor=coordinator,
+                focus_areas=list(FocusArea.objects.filter(slug=FOCUS_AREA)),
+                coordinators=[coordinator],
+                **PROGRAMME,
+            )
+        company = Organisation.objects.get(name=ORGANISATIONS[0][2]["name"])
+        agreement = Agreement.objects.filter(programme=programme, organisation=company).first()
+        if agreement is not None:
+            return agreement
+        application = services.application_submit(
+            programme=programme,
+            organisation=company,
+            actor=company_admin,
+            answers=[
+                "Vi skifter vores firmabiler til elbiler og sætter solceller på lageret.",
+                "Vi har LED-belysning og varmepumpe i kontorbygningen.",
+                "Demo Virksomhed, virksomhed@example.com",
+            ],
+        )
+        today = timezone.localdate()
+        application = services.application_decide(
+            application=application,
+            actor=coordinator,
+            decision="approved",
+            message="Velkommen i Klimaalliancen. Vi glæder os til samarbejdet.",
+            start_date=today,
+            review_date=today + timedelta(days=365),
+        )
+        agreement = application.agreement
+        for text, days in COMMITMENTS:
+            services.commitment_add(
+                agreement=agreement,
+                actor=coordinator,
+                text=text,
+                due_date=today + timedelta(days=days),
+                owner=coordinator,
+            )
+        return agreement
