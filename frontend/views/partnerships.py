@@ -36,6 +36,7 @@ from partnerships.models import (
     Commitment,
     Programme,
 )
+from partnerships.services.programmes import AGREEMENT_ACTIONS
 from proposals.selectors.moderation import routing_taxonomy_get
 
 
@@ -327,7 +328,7 @@ def _agreement_page(
     can_change = request.user.has_perm("partnerships.change_agreement", agreement)
     actions = [
         action
-        for action, (allowed_from, _to) in services.AGREEMENT_ACTIONS.items()
+        for action, (allowed_from, _to) in AGREEMENT_ACTIONS.items()
         if agreement.status in allowed_from
     ]
     owners = selectors.programme_coordinator_choices(programme=agreement.programme)
@@ -370,7 +371,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_act(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
     _require(request, "partnerships.change_agreement", agreement)
-    actions = list(services.AGREEMENT_ACTIONS)
+    actions = list(AGREEMENT_ACTIONS)
     form = AgreementActionForm(request.POST, actions=actions)
     if form.is_valid():
         data = form.cleaned_data
@@ -395,7 +396,7 @@ def agreement_act(request: HttpRequest, pk: int) -> HttpResponse:
     form.fields["action"].choices = [
         choice
         for choice in form.fields["action"].choices
-        if agreement.status in services.AGREEMENT_ACTIONS[choice[0]][0]
+        if agreement.status in AGREEMENT_ACTIONS[choice[0]][0]
     ]
     return _agreement_page(request, agreement, action_form=form)
 

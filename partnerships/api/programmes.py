@@ -23,7 +23,7 @@ from partnerships.models import (
     Programme,
     ReportingRhythm,
 )
-from partnerships.services.programmes import ANSWER_MAX_LENGTH, MESSAGE_MAX_LENGTH
+from partnerships.services.programmes import ANSWER_MAX_LENGTH, DECISIONS, MESSAGE_MAX_LENGTH
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.pagination import ProposalPagination, paginated_response
 
@@ -276,7 +276,7 @@ class ApplicationDecisionApi(BaseApi):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(JsonInput):
-        decision = serializers.ChoiceField(choices=list(services.DECISIONS))
+        decision = serializers.ChoiceField(choices=list(DECISIONS))
         message = serializers.CharField(
             max_length=MESSAGE_MAX_LENGTH, help_text="To the organisation's admins."
         )

@@ -15,6 +15,7 @@ from engage.audit.models import AuditEntry
 from notifications.models import Notification
 from partnerships import services
 from partnerships.models import Invitation, Kind, Membership, Organisation, Role, Sector
+from partnerships.services.organisations import INVITATION_DAYS
 from tests.factories import UserFactory
 from tests.partnerships.factories import InvitationFactory, OrganisationFactory, cvr_make
 
@@ -248,7 +249,7 @@ def test_an_expired_or_withdrawn_or_forged_link_does_not_work():
 def test_the_signature_expires_too(monkeypatch):
     invitation = InvitationFactory()
     token = services.invitation_token_make(invitation=invitation)
-    later = timezone.now() + timedelta(days=services.INVITATION_DAYS + 1)
+    later = timezone.now() + timedelta(days=INVITATION_DAYS + 1)
     monkeypatch.setattr("time.time", lambda: later.timestamp())
     with pytest.raises(services.InvitationInvalid):
         services.invitation_get_by_token(token=token)
