@@ -379,3 +379,13 @@ def test_an_organisation_with_an_application_or_agreement_is_not_offered_to_appl
     detail = text_of(client.get(world["programme"].get_absolute_url()))
     assert apply_url not in detail
     assert client.get(apply_url).status_code == 403
+
+
+def test_a_programmes_breadcrumbs_name_it_once_as_the_current_page(client, taxonomy):
+    programme = ProgrammeFactory(name="Grønne skoler")
+    page = text_of(client.get(programme.get_absolute_url()))
+    crumbs = page[
+        page.index('class="breadcrumbs"') : page.index("</nav>", page.index('class="breadcrumbs"'))
+    ]
+    assert crumbs.count("Grønne skoler") == 1
+    assert 'aria-current="page">' in crumbs
