@@ -389,3 +389,10 @@ def test_a_programmes_breadcrumbs_name_it_once_as_the_current_page(client, taxon
     ]
     assert crumbs.count("Grønne skoler") == 1
     assert 'aria-current="page">' in crumbs
+
+
+def test_the_main_menu_leads_to_the_climate_partnerships(client, taxonomy):
+    page = text_of(client.get(reverse("frontend:home")))
+    assert f'href="{reverse("frontend:programme_list")}"' in page
+    listing = text_of(client.get(reverse("frontend:programme_list")))
+    assert 'aria-current="page"><span>Klimapartnerskaber</span>' in listing
