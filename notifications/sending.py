@@ -57,8 +57,10 @@ def _locked_pending(filters: dict) -> QuerySet[Delivery]:
     return (
         Delivery.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(status=Delivery.Status.PENDING, **filters)
-        .select_related("event", "recipient")
-        .prefetch_related(GenericPrefetch("event__target", target_querysets()))
+        .select_related("recipient")
+        # Prefetched, not joined: a digest's thousands of deliveries share a few events,
+        # each then loaded (with its target) once rather than once per delivery.
+        .prefetch_related("event", GenericPrefetch("event__target", target_querysets()))
         .order_by("pk")
     )
 

@@ -7,6 +7,7 @@ connection and marks each email as it goes, so a worker killed mid-batch leaves 
 one email whose SMTP transaction it was in unmarked (sent again after the claim runs out).
 """
 
+import functools
 import logging
 import random
 import smtplib
@@ -31,7 +32,12 @@ logger = logging.getLogger(__name__)
 
 def mail_domain() -> str:
     """The domain of the sender address, for Message-IDs that point back at this site."""
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return _domain_of(settings.DEFAULT_FROM_EMAIL)
+
+
+@functools.lru_cache(maxsize=8)  # asked for every email of a digest; the address rarely changes
+def _domain_of(address: str) -> str:
+    return parseaddr(address)[1].rpartition("@")[2] or "localhost"
 
 
 def outgoing_email_enqueue(*, message: EmailMessage) -> OutgoingEmail:
