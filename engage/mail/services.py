@@ -199,6 +199,7 @@ def _marks_without_waiting():
         yield
         return
     with db_connection.cursor() as cursor:
+        # A setting of the session, not a query: the ORM has no way to say it.
         cursor.execute("SET synchronous_commit TO OFF")
     try:
         yield
