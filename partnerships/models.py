@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.metrics import CUSTOM_UNIT_MAX_LENGTH, Direction, Metric, Scope
+
 
 class Kind(models.TextChoices):
     COMPANY = "company", _("Company")
@@ -253,6 +255,9 @@ class Programme(models.Model):
         default=ReportingRhythm.ANNUAL,
     )
     questions = models.JSONField(_("application questions"), default=list, blank=True)
+    # Commitments an applicant may start from: each a dict of PartnerCommitment's fields
+    # (metric, unit, title, direction, ...), validated by services/commitments.py.
+    suggested_commitments = models.JSONField(_("suggested commitments"), default=list, blank=True)
     is_open = models.BooleanField(_("open for applications"), default=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
@@ -315,6 +320,9 @@ class Application(models.Model):
     )
     # [{"text": str, "required": bool, "answer": str}], in the programme's order.
     answers = models.JSONField(_("answers"), default=list, blank=True)
+    # The commitments the organisation proposes, in the same shape as the programme's
+    # suggested ones; approval turns them into the agreement's PartnerCommitment rows.
+    proposed_commitments = models.JSONField(_("proposed commitments"), default=list, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -542,3 +550,269 @@ class CommitmentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment} · {self.day}"
+
+
+# --- the partner's measurable commitments and their progress reports ---------------------
+
+
+class PartnerCommitment(models.Model):
+    """What the partner commits to, measurably: a metric with a unit, a direction, a baseline
+    and a target (or, for festivals and events, a ticked action from the green guide).
+
+    Its status (achieved, on track, behind, not reported) is derived from verified progress
+    values, never stored. Validation is in partnerships/services/commitments.py.
+    """
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="partner_commitments",
+    )
+    title = models.CharField(_("commitment"), max_length=200)
+    description = models.TextField(_("description"), max_length=4000, blank=True)
+    metric = models.CharField(_("metric"), max_length=20, choices=Metric.choices)
+    # The metric's own unit (METRIC_UNITS), or a custom metric's unit as the partner wrote it.
+    unit = models.CharField(_("unit"), max_length=CUSTOM_UNIT_MAX_LENGTH)
+    scope = models.PositiveSmallIntegerField(
+        _("scope"), choices=Scope.choices, null=True, blank=True
+    )
+    # A checklist action has no direction, baseline or target: it is done or not.
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target value"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    checklist_action = models.CharField(_("green action"), max_length=40, blank=True)
+    focus_area = models.ForeignKey(
+        "taxonomy.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partner_commitments",
+    )
+    sdgs = models.ManyToManyField(
+        "taxonomy.SDG", verbose_name=_("SDGs"), related_name="partner_commitments", blank=True
+    )
+    sector = models.CharField(
+        _("emission sector"), max_length=16, choices=Sector.choices, blank=True
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["agreement", "position", "pk"]
+        verbose_name = _("partner commitment")
+        verbose_name_plural = _("partner commitments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(metric="checklist") | Q(target_year__gt=models.F("baseline_year")),
+                name="partnerships_commitment_target_after_baseline",
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__isnull=True) | Q(metric="emissions"),
+                name="partnerships_commitment_scope_only_emissions",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_checklist(self) -> bool:
+        return self.metric == Metric.CHECKLIST
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for verification")
+    RETURNED = "returned", _("Sent back for changes")
+    VERIFIED = "verified", _("Verified")
+
+
+class ProgressReport(models.Model):
+    """A partner's report for one period (a calendar year, or one event for a festival):
+    a value per commitment, a short story and evidence files."""
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    event_name = models.CharField(_("event"), max_length=120, blank=True)
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    story = models.TextField(_("what happened"), max_length=4000, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["agreement", "-period_end", "-pk"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "period_start", "period_end", "event_name"],
+                name="partnerships_report_one_per_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="partnerships_report_period_order",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["submitted_at"],
+                condition=Q(status="submitted"),
+                name="partnerships_report_awaiting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} · {self.event_name or self.period_end.year}"
+
+
+class ValueState(models.TextChoices):
+    PENDING = "pending", _("Awaiting verification")
+    VERIFIED = "verified", _("Verified")
+    RETURNED = "returned", _("Sent back")
+
+
+class EntryChannel(models.TextChoices):
+    PAGE = "page", _("Entered on the site")
+    API = "api", _("Sent through the API")
+
+
+class ProgressValue(models.Model):
+    """One commitment's value in one report, with where it came from and, once a coordinator
+    has looked at it, who verified it and when (or why it was sent back).
+
+    Only verified values count anywhere public.
+    """
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="values"
+    )
+    commitment = models.ForeignKey(
+        PartnerCommitment,
+        verbose_name=_("commitment"),
+        on_delete=models.CASCADE,
+        related_name="values",
+    )
+    # In the commitment's unit; a checklist action may be ticked without a measured result.
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=3, null=True, blank=True)
+    done = models.BooleanField(_("done"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    entered_via = models.CharField(
+        _("entered"), max_length=4, choices=EntryChannel.choices, default=EntryChannel.PAGE
+    )
+    entered_at = models.DateTimeField(_("entered at"), default=timezone.now)
+    state = models.CharField(
+        _("state"), max_length=8, choices=ValueState.choices, default=ValueState.PENDING
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    review_comment = models.TextField(_("coordinator's comment"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["report", "commitment__position", "commitment_id"]
+        verbose_name = _("progress value")
+        verbose_name_plural = _("progress values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "commitment"], name="partnerships_value_one_per_report"
+            ),
+        ]
+        indexes = [
+            # The derived status reads each commitment's latest verified value.
+            models.Index(
+                fields=["commitment", "verified_at"],
+                condition=Q(state="verified"),
+                name="partnerships_value_verified",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} · {self.report}"
+
+
+class Evidence(models.Model):
+    """A file backing a report (an invoice, a meter reading, a photo). Served only through a
+    view that checks access: private to the organisation and its coordinators until the value
+    or report it backs is verified."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    value = models.ForeignKey(
+        ProgressValue,
+        verbose_name=_("value"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evidence",
+    )
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "uploaded_at", "pk"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self) -> str:
+        return self.original_name
