@@ -50,10 +50,10 @@ TEMPER_POWER = 0.5
 # suggester knows and of how the areas fare against the none class. Fitted on the tuning
 # half of tests/proposals/routing_evaluation.py (tests/bench/moderation.py
 # routing_calibration_fit prints fresh values).
-FIT_INTERCEPT = -3.81
-FIT_KNOWN_WORDS = 1.53  # x log(1 + content words the suggester knows)
-FIT_COVERAGE = 0.0  # x share of the content words it knows
-FIT_AREA_SHARE = 0.44  # x logit of the areas' share against the none class
+FIT_INTERCEPT = -3.76
+FIT_KNOWN_WORDS = 1.59  # x log(1 + content words the suggester knows)
+FIT_COVERAGE = -0.09  # x share of the content words it knows
+FIT_AREA_SHARE = 0.38  # x logit of the areas' share against the none class
 # A best score below this is "none of the focus areas fits well".
 FITS_MINIMUM = 0.35
 
