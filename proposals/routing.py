@@ -176,38 +176,51 @@ class Suggester:
         theme_totals = {theme: sum(c.values()) + THEME_PRIOR for theme, c in theme_counts.items()}
         # log P(feature | class), less the part every class shares (log of the feature's
         # background share and the priors), is base[class] for a feature neither the class
-        # nor its theme saw, and base[class] + boost for one they did: a document costs one
-        # pass over its features.
+        # nor its theme saw, base[class] + the theme's boost for one only its theme saw, and
+        # base[class] + the theme's boost + the class's own for one the class saw: a
+        # document costs one pass over its features, with a few additions each.
         self.base = [
             -math.log(theme_totals[theme_of[slug]])
             - math.log(sum(counts[slug].values()) + AREA_PRIOR)
             for slug in self.classes
         ]
-        boosts: dict[str, list[tuple[int, float]]] = {f: [] for f in everything}
-        for index, slug in enumerate(self.classes):
-            theme = theme_of[slug]
-            seen, in_theme, theme_total = counts[slug], theme_counts[theme], theme_totals[theme]
+        theme_index = {theme: i for i, theme in enumerate(sorted(theme_counts))}
+        self.theme_of_class = [theme_index[theme_of[slug]] for slug in self.classes]
+        boosts: dict[str, tuple[list[tuple[int, float]], list[tuple[int, float]]]] = {
+            f: ([], []) for f in everything
+        }
+        for theme, in_theme in theme_counts.items():
             for feature, n_theme in in_theme.items():
-                prior = AREA_PRIOR * THEME_PRIOR * background[feature]
-                n = seen.get(feature, 0.0)
-                smoothed = n * theme_total + AREA_PRIOR * (
-                    n_theme + THEME_PRIOR * background[feature]
-                )
-                boosts[feature].append((index, math.log(smoothed / prior)))
+                share = THEME_PRIOR * background[feature]
+                boosts[feature][0].append((theme_index[theme], math.log1p(n_theme / share)))
+        for index, slug in enumerate(self.classes):
+            in_theme, theme_total = theme_counts[theme_of[slug]], theme_totals[theme_of[slug]]
+            for feature, n in counts[slug].items():
+                if n > 0:
+                    share = THEME_PRIOR * background[feature]
+                    # what the class's own count adds to its theme's boost
+                    own = math.log1p(n * theme_total / (AREA_PRIOR * (in_theme[feature] + share)))
+                    boosts[feature][1].append((index, own))
         self.boosts = boosts
 
     def evidence(self, *, title: str, body: str) -> Evidence:
         doc = document_features(title=title, body=body)
         logs = [0.0] * len(self.classes)
+        theme_logs = [0.0] * (max(self.theme_of_class) + 1)
         mass = 0.0
         for feature, n in doc.items():
             found = self.boosts.get(feature)
             if found is None:
                 continue  # a word no class has seen does not favour the smallest class
             mass += n
-            for index, boost in found:
+            for index, boost in found[0]:
+                theme_logs[index] += n * boost
+            for index, boost in found[1]:
                 logs[index] += n * boost
-        logs = [value + mass * base for value, base in zip(logs, self.base, strict=True)]
+        logs = [
+            value + theme_logs[theme] + mass * base
+            for value, theme, base in zip(logs, self.theme_of_class, self.base, strict=True)
+        ]
         temper = TEMPER * max(1.0, mass) ** TEMPER_POWER
         top = max(logs)
         weights = [math.exp((value - top) / temper) for value in logs]
