@@ -208,7 +208,7 @@ def run_inprocess(*, run, wanted, results: dict, requests: int, log) -> None:
     trivial = results.get("trivial")
     if wanted("suggest_api"):
         result = inprocess.measure_send(
-            "suggest API POST (336 evaluation texts)",
+            f"suggest API POST ({len(_texts())} evaluation texts)",
             _post_suggest,
             describe=lambda i: f"POST {SUGGEST_API}",
             requests=max(requests, 300),
@@ -364,7 +364,7 @@ def run_routing(*, requests: int, log) -> None:
     seconds = time.perf_counter() - started
     log(f"\nBuilding the suggester (the first suggest() in a process): {seconds:.3f} s")
     results["suggest_api"] = inprocess.measure_send(
-        "suggest API POST (evaluation texts)",
+        f"suggest API POST ({len(_texts())} evaluation texts)",
         _post_suggest,
         describe=lambda i: f"POST {SUGGEST_API}",
         requests=max(requests, 300),
