@@ -7,6 +7,11 @@ proposals (proposals.routing_examples), and it knows a class of its own for what
 area covers. Every routing decision a moderator makes adds the routed proposal's words to
 its focus area; a periodic task folds those decisions into a stored model (RoutingModel).
 
+Each focus area's word distribution is shrunk towards its theme's, and the theme's towards
+that of all the text the suggester knows (hierarchical Dirichlet smoothing): a word seen
+under a sibling area still counts for an area, and a word common everywhere costs an area
+that lacks it little.
+
 Scores are calibrated: a focus area's score estimates how often a suggestion scored so is
 one a moderator accepts, and what the areas' scores leave of 1 is the chance that none
 fits. Below FITS_MINIMUM the answer is "none fits well".
@@ -21,7 +26,13 @@ from engage.taxonomy.content import THEMES
 from proposals.routing_examples import EXAMPLES, OUT_OF_SCOPE
 from proposals.routing_text import compound_parts, text_features, word_features, words
 
-ALPHA = 0.03  # smoothing: small, because the day-one vocabulary is small and precise
+# Smoothing, in pseudo-counts (an area's day-one text weighs about 1,200): an area's word
+# distribution is drawn towards its theme's with AREA_PRIOR, a theme's towards the whole
+# text's with THEME_PRIOR, and a word's share of the whole text has BACKGROUND_PRIOR added.
+# The two priors were chosen from a coarse grid on the tuning half of the evaluation set.
+AREA_PRIOR = 1000.0
+THEME_PRIOR = 1000.0
+BACKGROUND_PRIOR = 0.5
 NAME_WEIGHT = 3
 KEYWORD_WEIGHT = 4
 DESCRIPTION_WEIGHT = 1
@@ -34,16 +45,16 @@ NONE = ""  # the class of text no focus area fits; never shown as a focus area
 # Naive Bayes multiplies word evidence as if words were independent, which makes its
 # probabilities extreme; dividing the log-likelihoods by TEMPER x (evidence ** TEMPER_POWER)
 # keeps the ranking and makes the best area's share track how often it is right.
-TEMPER = 1.2
+TEMPER = 0.7
 TEMPER_POWER = 0.5
 # The chance that some focus area fits: a logistic function of how much of the text the
 # suggester knows and of how the areas fare against the none class. Fitted on the tuning
 # half of tests/proposals/routing_evaluation.py (tests/bench/moderation.py
 # routing_calibration_fit prints fresh values).
-FIT_INTERCEPT = -4.44
-FIT_KNOWN_WORDS = 1.25  # x log(1 + content words the suggester knows)
-FIT_COVERAGE = -0.19  # x share of the content words it knows
-FIT_AREA_SHARE = 0.74  # x logit of the areas' share against the none class
+FIT_INTERCEPT = -3.76
+FIT_KNOWN_WORDS = 1.59  # x log(1 + content words the suggester knows)
+FIT_COVERAGE = -0.09  # x share of the content words it knows
+FIT_AREA_SHARE = 0.38  # x logit of the areas' share against the none class
 # A best score below this is "none of the focus areas fits well".
 FITS_MINIMUM = 0.35
 
@@ -154,31 +165,62 @@ class Suggester:
                 counts[slug].update(terms)
         self.classes = [*sorted(self.themes), NONE]
         self.known = compound_lexicon()
-        vocabulary = set().union(*counts.values())
-        size = len(vocabulary)
-        # log P(feature | class) = base[class] for features the class never saw, and
-        # base[class] + boost for the ones it did: a document costs one pass over its features.
-        denominators = [math.log(sum(counts[c].values()) + ALPHA * size) for c in self.classes]
-        self.base = [math.log(ALPHA) - d for d in denominators]
-        boosts: dict[str, list[tuple[int, float]]] = {f: [] for f in vocabulary}
+        theme_of = {**self.themes, NONE: NONE}  # the none class is a theme of its own
+        theme_counts: dict[str, Counter] = {}
+        everything: Counter = Counter()
+        for slug in self.classes:
+            theme_counts.setdefault(theme_of[slug], Counter()).update(counts[slug])
+            everything.update(counts[slug])
+        total = sum(everything.values()) + BACKGROUND_PRIOR * len(everything)
+        background = {f: (n + BACKGROUND_PRIOR) / total for f, n in everything.items()}
+        theme_totals = {theme: sum(c.values()) + THEME_PRIOR for theme, c in theme_counts.items()}
+        # log P(feature | class), less the part every class shares (log of the feature's
+        # background share and the priors), is base[class] for a feature neither the class
+        # nor its theme saw, base[class] + the theme's boost for one only its theme saw, and
+        # base[class] + the theme's boost + the class's own for one the class saw: a
+        # document costs one pass over its features, with a few additions each.
+        self.base = [
+            -math.log(theme_totals[theme_of[slug]])
+            - math.log(sum(counts[slug].values()) + AREA_PRIOR)
+            for slug in self.classes
+        ]
+        theme_index = {theme: i for i, theme in enumerate(sorted(theme_counts))}
+        self.theme_of_class = [theme_index[theme_of[slug]] for slug in self.classes]
+        boosts: dict[str, tuple[list[tuple[int, float]], list[tuple[int, float]]]] = {
+            f: ([], []) for f in everything
+        }
+        for theme, in_theme in theme_counts.items():
+            for feature, n_theme in in_theme.items():
+                share = THEME_PRIOR * background[feature]
+                boosts[feature][0].append((theme_index[theme], math.log1p(n_theme / share)))
         for index, slug in enumerate(self.classes):
+            in_theme, theme_total = theme_counts[theme_of[slug]], theme_totals[theme_of[slug]]
             for feature, n in counts[slug].items():
                 if n > 0:
-                    boosts[feature].append((index, math.log((n + ALPHA) / ALPHA)))
+                    share = THEME_PRIOR * background[feature]
+                    # what the class's own count adds to its theme's boost
+                    own = math.log1p(n * theme_total / (AREA_PRIOR * (in_theme[feature] + share)))
+                    boosts[feature][1].append((index, own))
         self.boosts = boosts
 
     def evidence(self, *, title: str, body: str) -> Evidence:
         doc = document_features(title=title, body=body)
         logs = [0.0] * len(self.classes)
+        theme_logs = [0.0] * (max(self.theme_of_class) + 1)
         mass = 0.0
         for feature, n in doc.items():
             found = self.boosts.get(feature)
             if found is None:
                 continue  # a word no class has seen does not favour the smallest class
             mass += n
-            for index, boost in found:
+            for index, boost in found[0]:
+                theme_logs[index] += n * boost
+            for index, boost in found[1]:
                 logs[index] += n * boost
-        logs = [value + mass * base for value, base in zip(logs, self.base, strict=True)]
+        logs = [
+            value + theme_logs[theme] + mass * base
+            for value, theme, base in zip(logs, self.theme_of_class, self.base, strict=True)
+        ]
         temper = TEMPER * max(1.0, mass) ** TEMPER_POWER
         top = max(logs)
         weights = [math.exp((value - top) / temper) for value in logs]

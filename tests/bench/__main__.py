@@ -9,6 +9,10 @@
     python -m tests.bench --only mod_queue,audit   only these in-process scenarios (the keys
                                            of scenarios.py and moderation.py) and the
                                            trivial view; no other stage
+    python -m tests.bench --routing        only the suggester: its quality and confidence
+                                           on the evaluation set, and its speed, on a
+                                           database holding just the taxonomy
+                                           (engage_bench_routing, created on first use)
     python -m tests.bench --reseed         drop and seed the bench databases again
     python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
     python -m tests.bench --profile /moderation/ --as moderator   the same, signed in as staff
@@ -43,6 +47,11 @@ def log(message: str) -> None:
 def _small_url(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_1k"))
+
+
+def _routing_url(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_routing"))
 
 
 def _redis_check(url: str, *, flush: bool) -> None:
@@ -99,6 +108,26 @@ def _prepare(*, url: str, scale_name: str, reseed: bool) -> None:
         log(f"Seeded {seed.database_name(url)} in {seconds:.1f} s")
 
 
+def _routing(*, url: str, requests: int) -> None:
+    """The suggester's stage alone: it needs the taxonomy (a migration writes it), not the
+    seeded proposals, so it runs on a migrated, otherwise empty database of its own."""
+    from tests.bench import seed
+
+    os.environ["BENCH_DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "engage.settings.bench"
+    if seed.database_ensure(url):
+        log(f"Created {seed.database_name(url)} (it will hold the taxonomy only)")
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    from tests.bench import moderation
+
+    moderation.run_routing(requests=requests, log=log)
+
+
 def _digest(log) -> None:
     from tests.bench import notifications
 
@@ -125,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         metavar="KEYS",
         help="comma-separated in-process scenario keys; skips every other stage",
+    )
+    parser.add_argument(
+        "--routing",
+        action="store_true",
+        help="only the suggester's quality and speed, on a taxonomy-only database",
     )
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--scale", choices=["full", "small"], default="full")
@@ -155,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     total_started = time.perf_counter()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     log(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews figures)")
+    if args.routing:
+        _routing(url=_routing_url(url), requests=args.requests)
+        return 0
     _prepare(url=url, scale_name=args.scale, reseed=args.reseed)
 
     from tests.bench import moderation, scenarios

@@ -9,6 +9,7 @@ alone, and its quality and confidence on both halves of tests/proposals/routing_
 
 import json
 import random
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -207,7 +208,7 @@ def run_inprocess(*, run, wanted, results: dict, requests: int, log) -> None:
     trivial = results.get("trivial")
     if wanted("suggest_api"):
         result = inprocess.measure_send(
-            "suggest API POST (336 evaluation texts)",
+            f"suggest API POST ({len(_texts())} evaluation texts)",
             _post_suggest,
             describe=lambda i: f"POST {SUGGEST_API}",
             requests=max(requests, 300),
@@ -347,6 +348,36 @@ def log_routing_quality(quality: dict, *, log) -> None:
             found = [(n, r) for lo, _hi, n, r in quality[name].reliability if lo == low]
             cells.append(f"{found[0][0]:>4}  {found[0][1]:>5.0%}" if found else "-")
         log(f"    {low:>3}-{high:<3} %  " + "".join(f"{cell:>26}" for cell in cells))
+
+
+def run_routing(*, requests: int, log) -> None:
+    """`python -m tests.bench --routing`: the suggester's quality and confidence, the speed
+    of suggest() and of the suggest endpoint, and their lines of the closing table."""
+    from proposals.routing import suggester_reset
+
+    results: dict = {}
+    quality = routing_quality()
+    log_routing_quality(quality, log=log)
+    suggester_reset()
+    started = time.perf_counter()
+    _suggest_direct(0)
+    seconds = time.perf_counter() - started
+    log(f"\nBuilding the suggester (the first suggest() in a process): {seconds:.3f} s")
+    results["suggest_api"] = inprocess.measure_send(
+        f"suggest API POST ({len(_texts())} evaluation texts)",
+        _post_suggest,
+        describe=lambda i: f"POST {SUGGEST_API}",
+        requests=max(requests, 300),
+    )
+    log(inprocess.percentile_line(results["suggest_api"]))
+    results["suggest_direct"] = inprocess.measure_callable(
+        "suggester_get().suggest() alone", _suggest_direct, requests=max(requests, 1000)
+    )
+    log(inprocess.percentile_line(results["suggest_direct"]))
+    log("")
+    for label, measured, target, ok in table_rows(results, quality):
+        verdict = {True: "PASS", False: "MISS", None: "n/a"}[ok]
+        log(f"{label:<46} {measured:<42} {target:<22} {verdict}")
 
 
 def routing_calibration_fit() -> dict[str, float]:

@@ -125,6 +125,16 @@ def marker_read(url: str) -> dict | None:
         return None
 
 
+def database_ensure(url: str) -> bool:
+    """Create the database at `url` unless it exists (never drops one); True if created."""
+    name = database_name(url)
+    with _connect_admin(url) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if found is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return found is None
+
+
 def database_ready(url: str, scale: Scale) -> bool:
     marker = marker_read(url)
     return bool(marker and marker["version"] == SEED_VERSION and marker["scale"] == asdict(scale))

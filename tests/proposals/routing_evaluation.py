@@ -7,8 +7,10 @@ from the vocabulary in engage/taxonomy/content.py or from routing_cases.py. OFF_
 holds proposals that fit none of the 23 areas (roads, parking, sports halls, culture,
 administration), adverts and spam, and near-empty text.
 
-Every second item of each list is held out: TUNING may be looked at and tuned on,
-HELD_OUT only measured. The acceptable themes of an item are its areas' themes.
+Every second item of each list is held out: the tuning half may be looked at and tuned
+on, the held-out half only measured. Items added later are appended to the end of their
+list, so the same rule splits them alternately and no earlier item changes half. The
+acceptable themes of an item are its areas' themes.
 """
 
 from dataclasses import dataclass
@@ -1635,6 +1637,321 @@ IN_SCOPE = (
         "bedre stier at gå på.",
         "sammenhaengende-natur",
     ),
+    # --- added later, written fresh and appended (issue 13): the every-second rule above
+    # puts the first of each pair in the held-out half and the second in the tuning half ---
+    (
+        "da",
+        "Klimaregnskab for hver skole",
+        "Hver skole burde få at vide, hvor meget CO2 dens bygning og madordning udleder, så "
+        "eleverne kan følge med i, om det falder.",
+        "klimahandlingsplan baeredygtig-dannelse",
+    ),
+    (
+        "en",
+        "Stop heating empty buildings",
+        "Many council buildings are heated with gas all weekend when nobody is there. Put it "
+        "in the climate plan to switch them to district heating and timers.",
+        "klimahandlingsplan mindre-spild",
+    ),
+    (
+        "da",
+        "Kommunen og virksomhederne skal dele overskudsvarme",
+        "Bageriet og vaskeriet i industrikvarteret sender masser af varme ud i luften. Lav en "
+        "aftale med dem og varmeværket, så varmen kommer ud i husene.",
+        "klimapartnerskaber",
+    ),
+    (
+        "en",
+        "Green jobs for young people",
+        "Start a programme with local firms that fit solar panels and heat pumps, so school "
+        "leavers can train there and get a job.",
+        "klimapartnerskaber social-mobilitet",
+    ),
+    (
+        "da",
+        "Drop pløjningen i ådalen",
+        "Markerne nede ved åen er våde det meste af året og giver næsten intet. Lad landmændene "
+        "få en aftale om at lade dem ligge, så jorden ikke slipper kulstoffet ud.",
+        "lavbundsjorde vaad-natur",
+    ),
+    (
+        "en",
+        "Buy the soggy fields back",
+        "The council could buy the wet peat fields by the river from farmers who want to sell "
+        "and stop draining them.",
+        "lavbundsjorde vaad-natur",
+    ),
+    (
+        "da",
+        "Lad bækken slynge sig igen",
+        "Bækken gennem parken er rettet ud og gravet ned i en kanal. Giv den sine sving "
+        "tilbage, så der kommer vand på engen om vinteren.",
+        "vaad-natur vild-natur",
+    ),
+    (
+        "en",
+        "More ponds for frogs",
+        "Dig small ponds on council land; there used to be many.",
+        "vaad-natur truede-arter",
+    ),
+    (
+        "da",
+        "Ingen gødning på overdrevet",
+        "Det gamle overdrev ved kysten gror til i brændenælder, fordi der bliver spredt gødning "
+        "på markerne lige ved siden af.",
+        "saarbare-naturtyper",
+    ),
+    (
+        "en",
+        "Keep the heath open",
+        "The heath behind the camp site is turning into a pine wood. Clear the young trees and "
+        "let sheep graze it so the heather survives.",
+        "saarbare-naturtyper truede-arter",
+    ),
+    (
+        "da",
+        "Pant på engangskrus til byfesten",
+        "Efter byfesten ligger pladsen fuld af plastikkrus. Brug genbrugskrus med pant næste gang.",
+        "mindre-forbrug-affald",
+    ),
+    (
+        "en",
+        "Fewer flyers in the letterbox",
+        "Give every household a free 'no adverts' sticker. Most of the paper goes straight in "
+        "the bin.",
+        "mindre-forbrug-affald",
+    ),
+    (
+        "da",
+        "Reparationscafé på biblioteket",
+        "En gang om måneden kunne frivillige hjælpe med at lappe cykler, sy tøj og reparere "
+        "brødristere, i stedet for at vi smider dem ud.",
+        "cirkulaer-oekonomi aktivt-medborgerskab",
+    ),
+    (
+        "en",
+        "A tool library",
+        "Why does every house own a drill it uses twice a year? Let people borrow tools, "
+        "ladders and lawnmowers from one shared shed.",
+        "cirkulaer-oekonomi mindre-forbrug-affald",
+    ),
+    (
+        "da",
+        "Økologisk mælk i alle institutioner",
+        "Når kommunen laver nye aftaler om mad til børnehaver og plejehjem, skal der stå krav "
+        "om økologi og dansk sæsonmad.",
+        "baeredygtige-indkoeb",
+    ),
+    (
+        "en",
+        "Fair working conditions in council contracts",
+        "When the council hires cleaning firms or builders, the contract should demand proper "
+        "pay and no subcontractor chains.",
+        "baeredygtige-indkoeb",
+    ),
+    (
+        "da",
+        "Madspild i skolekantinen",
+        "Der bliver smidt spande med mad ud hver dag. Lad eleverne bestille dagen før, så "
+        "køkkenet ved, hvor meget der skal laves.",
+        "mindre-spild baeredygtig-dannelse",
+    ),
+    (
+        "en",
+        "Lights left on all night",
+        "The town hall is lit up every night with nobody inside.",
+        "mindre-spild",
+    ),
+    (
+        "da",
+        "Klimaundervisning i alle klasser",
+        "Børnene skal lære, hvordan man selv kan gøre noget, for eksempel at sortere, cykle og "
+        "spise mindre kød. Gerne med besøg på genbrugspladsen.",
+        "baeredygtig-dannelse",
+    ),
+    (
+        "en",
+        "A green week at the schools",
+        "One week a year every school could work on one sustainability project of the pupils' "
+        "own choice and show it to their parents.",
+        "baeredygtig-dannelse",
+    ),
+    (
+        "da",
+        "Sundhedstjek i boligområderne",
+        "Folk i de udsatte boligområder går sjældent til lægen. Send en sygeplejerske ud i "
+        "beboerhuset en gang om ugen.",
+        "lighed-i-sundhed",
+    ),
+    (
+        "en",
+        "Free swimming lessons for children from poor families",
+        "Some children never learn to swim because their parents cannot pay. It is about "
+        "safety and health, so the council should cover it.",
+        "lighed-i-sundhed lige-muligheder",
+    ),
+    (
+        "da",
+        "Fritidsjob til unge med handicap",
+        "Min søn sidder i kørestol og kan ikke få et fritidsjob som sine venner. Kommunen kunne "
+        "hjælpe butikkerne med at tage imod unge som ham.",
+        "lige-muligheder",
+    ),
+    (
+        "en",
+        "Ramps at the polling stations",
+        "Two of the polling stations have steps at the door, so wheelchair users cannot vote "
+        "in person.",
+        "lige-muligheder aktivt-medborgerskab",
+    ),
+    (
+        "da",
+        "Besøgsvenner til dem der sidder alene",
+        "Min nabo på 88 får kun besøg af hjemmeplejen. Støt foreningerne, der finder frivillige "
+        "besøgsvenner.",
+        "bekaempe-ensomhed",
+    ),
+    (
+        "en",
+        "Lunch club for widowers",
+        "A cheap shared lunch twice a week in the community hall, for older people who have "
+        "lost their partner and eat alone.",
+        "bekaempe-ensomhed",
+    ),
+    (
+        "da",
+        "Et sted at tale om stress",
+        "Mange unge har det svært, men der går måneder før de får hjælp. Lav en åben "
+        "samtalegruppe i ungdomshuset.",
+        "faellesskaber-mental-sundhed",
+    ),
+    (
+        "en",
+        "Walking groups for people with anxiety",
+        "Weekly walks in the woods led by a volunteer, where you can come without signing up.",
+        "faellesskaber-mental-sundhed naturformidling",
+    ),
+    (
+        "da",
+        "Borgerbudget i hver bydel",
+        "Lad beboerne selv stemme om, hvad en del af pengene til bydelen skal bruges på.",
+        "aktivt-medborgerskab",
+    ),
+    (
+        "en",
+        "Explain council decisions in plain language",
+        "The minutes are impossible to read. Publish a short summary in simple Danish and in "
+        "English after every meeting, so more people can follow and have a say.",
+        "aktivt-medborgerskab",
+    ),
+    (
+        "da",
+        "Blandede boliger på den gamle fabriksgrund",
+        "Når grunden bliver bebygget, skal der være både almene lejligheder, ældreboliger og "
+        "ejerboliger, ikke kun dyre rækkehuse.",
+        "inkluderende-byplanlaegning",
+    ),
+    (
+        "en",
+        "Benches and shade on the square",
+        "The new square is just stone. Older people and parents with prams have nowhere to sit, "
+        "so nobody stays there.",
+        "inkluderende-byplanlaegning",
+    ),
+    (
+        "da",
+        "Bussen til landsbyerne skal køre om aftenen",
+        "Sidste bus fra byen til vores landsby går kl. 18. Unge uden bil kan ikke komme hjem "
+        "fra fritidsjob eller træning.",
+        "by-og-land",
+    ),
+    (
+        "en",
+        "Broadband in the villages",
+        "In our village the internet is so slow that you cannot work from home. Help us get fibre.",
+        "by-og-land",
+    ),
+    (
+        "da",
+        "Lektiehjælp i boligområdet",
+        "Mange forældre kan ikke hjælpe med lektierne. Frivillige studerende kunne komme i "
+        "beboerhuset to gange om ugen.",
+        "social-mobilitet lige-muligheder",
+    ),
+    (
+        "en",
+        "A second chance at an education",
+        "Adults who left school early should get paid time off and help to take an education "
+        "later in life.",
+        "social-mobilitet",
+    ),
+    (
+        "da",
+        "Red de sidste hasselmus",
+        "I skoven ved Bøgebakken er der stadig hasselmus, men krattet bliver ryddet. Beskyt "
+        "netop det område, før de forsvinder helt.",
+        "truede-arter",
+    ),
+    (
+        "en",
+        "Map where the rare orchids grow",
+        "Before anything is built on the old quarry, find out which rare plants and insects "
+        "live there and protect the best parts first.",
+        "truede-arter",
+    ),
+    (
+        "da",
+        "Kirkegården må gerne blive vildere",
+        "Lad græsset gro mellem gravene i den gamle del af kirkegården og så vilde blomster.",
+        "natur-foerst",
+    ),
+    (
+        "en",
+        "Half the school field for nature",
+        "The school grounds are mown flat. Leave half of the field for wild flowers and insects.",
+        "natur-foerst baeredygtig-dannelse",
+    ),
+    (
+        "da",
+        "Lad de væltede træer ligge",
+        "Efter stormen blev alle de væltede træer i skoven kørt væk. De burde ligge og rådne, "
+        "så svampe og biller får et sted at bo.",
+        "vild-natur",
+    ),
+    (
+        "en",
+        "Wild horses in the nature park",
+        "Let large grazers roam freely all year round.",
+        "vild-natur",
+    ),
+    (
+        "da",
+        "Naturvejleder til alle børnehaver",
+        "Børnene ved ikke, hvad en mejse er. Giv hver børnehave et par ture om året med en "
+        "naturvejleder.",
+        "naturformidling baeredygtig-dannelse",
+    ),
+    (
+        "en",
+        "A boardwalk through the bog",
+        "You can only see the bog from the road. A wooden path through it with a few signs "
+        "about the plants would let everyone visit.",
+        "naturformidling",
+    ),
+    (
+        "da",
+        "En grøn korridor langs banen",
+        "Lad det gamle jernbaneterræn blive et sammenhængende grønt bånd mellem skoven og "
+        "søen, så dyrene kan komme frem.",
+        "sammenhaengende-natur",
+    ),
+    (
+        "en",
+        "Join up the small woods",
+        "Plant hedges and trees between the little woods north of town so deer and birds can "
+        "move between them.",
+        "sammenhaengende-natur",
+    ),
 )
 
 # (language, title, body): proposals no focus area fits, adverts, spam and near-empty text.
@@ -1849,6 +2166,35 @@ OFF_TOPIC = (
     ),
     ("en", "Dog fouling fines", "Fine owners who do not pick up after their dogs on the pavement."),
     ("da", "Flere politibetjente i gadebilledet", "Der er for lidt politi i weekenderne."),
+    # --- added later, written fresh and appended (issue 13), alternating as above ---
+    ("da", "Flere lystfiskerpladser ved havnen", "Lav nogle bænke til os der fisker fra molen."),
+    (
+        "en",
+        "Christmas lights on the high street",
+        "The street looked dark last December. Put up proper Christmas lights and a big tree.",
+    ),
+    ("da", "Tilbud på vinduespudsning", "Vi pudser dine vinduer for kun 199 kr. Ring i dag!"),
+    ("en", "Weekly market on Saturdays", "Bring back the farmers' market to the town square."),
+    (
+        "da",
+        "Længere åbningstid i svømmehallen",
+        "Svømmehallen lukker kl. 20, og det er for tidligt for dem, der arbejder.",
+    ),
+    ("en", "Make money from home", "Earn 500 dollars a day with our simple online method."),
+    ("da", "Hundeskov uden hegn", "Hvorfor skal hundene altid være i snor på stranden?"),
+    ("en", "Abc", "xyz"),
+    (
+        "da",
+        "Nyt tag på rådhuset",
+        "Taget på rådhuset er utæt, og det regner ind i byrådssalen. Det skal repareres.",
+    ),
+    ("en", "Lower the speed limit in our street", "Cars drive far too fast past the school."),
+    ("da", "Gratis wifi på biblioteket", "Nettet på biblioteket er langsomt og kræver login."),
+    (
+        "en",
+        "Bigger cemetery chapel",
+        "Funerals often have more guests than the chapel can seat.",
+    ),
 )
 
 
