@@ -26,7 +26,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world():
-    admin, other_admin, member = UserFactory(), UserFactory(), UserFactory()
+    # The pages speak English to them (the tests read the pages' words).
+    admin = UserFactory(preferred_language="en")
+    other_admin, member = UserFactory(preferred_language="en"), UserFactory()
     organisation = OrganisationFactory(
         name="Solgården A/S", admins=[admin, other_admin], members=[member]
     )
