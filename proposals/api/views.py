@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -21,6 +22,7 @@ from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
 from engage.throttling import ScopedRateThrottle
+from partnerships.models import Organisation
 from proposals import services
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.errors import Conflict
@@ -94,6 +96,18 @@ class ProposalWriteSerializer(JsonInput):
         allow_null=True,
     )
     location_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Write it on behalf of this organisation (its slug), one you are a member "
+        "of; null for your own name.",
+        error_messages={
+            "does_not_exist": gettext_lazy("There is no organisation with the address “{value}”."),
+            "invalid": gettext_lazy("Give the organisation's address (its slug) as text, or null."),
+        },
+    )
     latitude = CoordinateField(required=False, allow_null=True, min_value=-90, max_value=90)
     longitude = CoordinateField(required=False, allow_null=True, min_value=-180, max_value=180)
 
