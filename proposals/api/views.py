@@ -77,6 +77,16 @@ class CoordinateField(serializers.FloatField):
         return Decimal(str(value)).quantize(_COORDINATE, rounding=ROUND_HALF_UP)
 
 
+class OrganisationSlugField(serializers.SlugRelatedField):
+    """An organisation by its slug, or null; DRF would take "" for null, which the schema's
+    slug pattern does not allow."""
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            self.fail("invalid")
+        return super().run_validation(data)
+
+
 class ProposalWriteSerializer(JsonInput):
     """Create (title and body required) and edit (partial) a draft."""
 
@@ -96,7 +106,7 @@ class ProposalWriteSerializer(JsonInput):
         allow_null=True,
     )
     location_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    organisation = serializers.SlugRelatedField(
+    organisation = OrganisationSlugField(
         slug_field="slug",
         queryset=Organisation.objects.all(),
         required=False,

@@ -183,6 +183,7 @@ def test_a_member_writes_a_draft_on_behalf_of_the_organisation_and_changes_it():
         ("en", "unknown", "There is no organisation with the address “nowhere”."),
         ("da", "unknown", "Der findes ingen organisation med adressen “nowhere”."),
         ("en", "not text", "Give the organisation's address (its slug) as text, or null."),
+        ("en", "empty", "Give the organisation's address (its slug) as text, or null."),
     ],
 )
 def test_an_organisation_the_author_may_not_use_is_refused_with_a_clear_400(language, case, words):
@@ -192,7 +193,7 @@ def test_an_organisation_the_author_may_not_use_is_refused_with_a_clear_400(lang
 
     author = UserFactory()
     stranger = OrganisationFactory(admins=[UserFactory()])
-    slug = {"not a member": stranger.slug, "unknown": "nowhere", "not text": 7}[case]
+    slug = {"not a member": stranger.slug, "unknown": "nowhere", "not text": 7, "empty": ""}[case]
     client = client_for(author)
     headers = {"Accept-Language": language}
     response = client.post(
