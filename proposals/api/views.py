@@ -77,9 +77,9 @@ class CoordinateField(serializers.FloatField):
         return Decimal(str(value)).quantize(_COORDINATE, rounding=ROUND_HALF_UP)
 
 
-class OrganisationSlugField(serializers.SlugRelatedField):
-    """An organisation by its slug, or null; DRF would take "" for null, which the schema's
-    slug pattern does not allow."""
+class SlugOrNullField(serializers.SlugRelatedField):
+    """An object by its slug, or null; DRF would take "" for null, which the schema's slug
+    pattern does not allow."""
 
     def run_validation(self, data=serializers.empty):
         if data == "":
@@ -92,13 +92,13 @@ class ProposalWriteSerializer(JsonInput):
 
     title = serializers.CharField(max_length=140)
     body = serializers.CharField(max_length=10000)
-    theme = serializers.SlugRelatedField(
+    theme = SlugOrNullField(
         slug_field="slug",
         queryset=Theme.objects.all(),
         required=False,
         allow_null=True,
     )
-    focus_area = serializers.SlugRelatedField(
+    focus_area = SlugOrNullField(
         slug_field="slug",
         # The service reads the area's theme; nothing reads its goals.
         queryset=FocusArea.objects.select_related("theme"),
@@ -106,7 +106,7 @@ class ProposalWriteSerializer(JsonInput):
         allow_null=True,
     )
     location_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    organisation = OrganisationSlugField(
+    organisation = SlugOrNullField(
         slug_field="slug",
         queryset=Organisation.objects.all(),
         required=False,
