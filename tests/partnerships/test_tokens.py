@@ -421,3 +421,25 @@ def test_deleting_the_account_revokes_the_persons_tokens(world):
     assert new.token.revoked_at is not None
     assert kept.token.revoked_at is None
     assert check(kept.plain, world["organisation"].slug).status_code == 200
+
+
+def test_the_admin_site_lists_tokens_read_only_without_their_hash(client, world):
+    from tests.factories import AdminFactory, give_totp
+
+    new = make_token(world)
+    admin = AdminFactory()
+    give_totp(admin)
+    client.force_login(admin)
+    listing = client.get(reverse("admin:partnerships_organisationtoken_changelist"))
+    assert listing.status_code == 200 and new.token.prefix in listing.content.decode()
+    page = client.get(reverse("admin:partnerships_organisationtoken_change", args=[new.token.pk]))
+    assert page.status_code == 200
+    assert new.token.secret_hash not in page.content.decode()
+    assert (
+        client.post(
+            reverse("admin:partnerships_organisationtoken_delete", args=[new.token.pk]),
+            {"post": "yes"},
+        ).status_code
+        == 403
+    )
+    assert OrganisationToken.objects.filter(pk=new.token.pk).exists()
