@@ -74,12 +74,18 @@ def test_creating_stores_only_a_hash_of_the_secret(world):
     assert again.plain != new.plain and again.token.prefix != new.token.prefix
 
 
-def test_creating_is_audited_and_tells_the_other_admins(world):
+def test_creating_is_audited_and_tells_the_other_admins(client, world):
     new = make_token(world)
     entry = AuditEntry.objects.get(action="organisation.token_create")
     assert entry.actor == world["admin"] and entry.data["prefix"] == new.token.prefix
     told = set(Notification.objects.values_list("recipient", flat=True))
     assert told == {world["other_admin"].pk}  # not the creator, not a plain member
+    client.force_login(world["other_admin"])
+    centre = client.get(reverse("notification_centre")).content.decode()
+    name = world["admin"].public_name
+    assert f"{name} created an API token for “Solgården A/S”" in centre
+    opened = client.post(reverse("notification_open", args=[Notification.objects.get().pk]))
+    assert opened["Location"] == tokens_url(world["organisation"])
 
 
 def test_only_an_admin_of_the_organisation_creates_or_revokes(world):
