@@ -232,3 +232,19 @@ urlpatterns = [
         name="programme_apply",
     ),
 ]
+
+# --- organisation API tokens -------------------------------------------------------------
+from frontend.views import organisation_tokens  # noqa: E402
+
+urlpatterns += [
+    path(
+        "organisationer/<slug:slug>/api-noegler/",
+        organisation_tokens.organisation_tokens,
+        name="organisation_tokens",
+    ),
+    path(
+        "organisationer/<slug:slug>/api-noegler/<id:pk>/tilbagekald/",
+        organisation_tokens.organisation_token_revoke,
+        name="organisation_token_revoke",
+    ),
+]

@@ -125,3 +125,28 @@ class AgreementAdmin(_ReadOnly):
     search_fields = ["organisation__name", "programme__name"]
     list_select_related = ["organisation", "programme"]
     inlines = [CommitmentInline, AgreementStepInline]
+
+
+# --- organisation API tokens -------------------------------------------------------------
+from partnerships.models import OrganisationToken  # noqa: E402
+
+
+@admin.register(OrganisationToken)
+class OrganisationTokenAdmin(admin.ModelAdmin):
+    """Read only: tokens are created and revoked by the organisation's administrators on
+    its token page (the secret is never stored, so there is nothing here to show)."""
+
+    list_display = ["name", "prefix", "organisation", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "prefix", "organisation__name"]
+    list_select_related = ["organisation"]
+    exclude = ["secret_hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

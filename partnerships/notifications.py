@@ -284,3 +284,108 @@ def _target_querysets():
 
 
 target_querysets_register(*_target_querysets())
+
+
+# --- organisation API tokens and organisations left without an administrator -----------
+
+
+class TokenEventKind(models.TextChoices):
+    TOKEN_CREATED = "organisation.token_created"  # noqa: S105  (an event name)
+
+
+class OwnerEventKind(models.TextChoices):
+    WITHOUT_ADMIN = "organisation.without_admin"
+
+
+events_register(*TokenEventKind, *OwnerEventKind)
+
+
+def _token_admins(event: Event):
+    """The administrators of the token's organisation (the creator is left out by the
+    fan-out, as the event's actor)."""
+    return User.objects.filter(
+        memberships__organisation_id=event.target.organisation_id, memberships__role="admin"
+    )
+
+
+def _token_message(event: Event) -> Message:
+    token = event.target
+    organisation = token.organisation
+    person = token.created_by.public_name if token.created_by_id else ""
+    subject = _("%(person)s created an API token for “%(name)s”") % {
+        "person": person,
+        "name": organisation.name,
+    }
+    details = _(
+        "The token “%(token)s” (%(prefix)s) lets a system use the API on behalf of the "
+        "organisation. If you do not know it, revoke it on the organisation's token page."
+    ) % {"token": token.name, "prefix": token.prefix}
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{details}",
+        url=reverse("frontend:organisation_tokens", kwargs={"slug": organisation.slug}),
+        group=organisation.name,
+    )
+
+
+def _as_token_admin(event: Event) -> str:
+    return _("You are an administrator of “%(name)s”.") % {"name": event.target.organisation.name}
+
+
+def _partnership_coordinators(event: Event):
+    from django.conf import settings
+
+    return User.objects.filter(groups__name=settings.COORDINATOR_GROUP, is_active=True)
+
+
+def _without_admin_message(event: Event) -> Message:
+    organisation = event.target
+    subject = _("“%(name)s” has no administrator any more") % {"name": organisation.name}
+    details = _(
+        "Its last administrator deleted their account and no member is left to take over. "
+        "Invite a new administrator on the organisation's members page."
+    )
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{details}",
+        url=reverse("frontend:organisation_members", kwargs={"slug": organisation.slug}),
+        group=organisation.name,
+    )
+
+
+def _as_partnership_coordinator(event: Event) -> str:
+    return _("You are a partnership coordinator.")
+
+
+kinds_register(
+    NotificationKind(
+        key="organisation.token_created",
+        event=TokenEventKind.TOKEN_CREATED,
+        audience=Audience.ORGANISATION,
+        label=gettext_lazy("Another administrator created an API token for your organisation"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_token_admins,
+        message=_token_message,
+        reason=_as_token_admin,
+    ),
+    NotificationKind(
+        key="organisation.without_admin",
+        event=OwnerEventKind.WITHOUT_ADMIN,
+        audience=Audience.STAFF,
+        label=gettext_lazy("An organisation is left without an administrator"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_partnership_coordinators,
+        message=_without_admin_message,
+        reason=_as_partnership_coordinator,
+        staff_only=True,
+    ),
+)
+
+
+def _token_target_querysets():
+    from partnerships.models import OrganisationToken
+
+    return (OrganisationToken.objects.select_related("organisation", "created_by"),)
+
+
+target_querysets_register(*_token_target_querysets())

@@ -102,6 +102,7 @@ def export(*, user: User) -> dict[str, Any]:
             .select_related("agreement__organisation")
             .order_by("pk")
         ],
+        **_tokens_export(user=user),
     }
 
 
@@ -114,3 +115,34 @@ def erase(*, user: User) -> None:
     # shown as a deleted user).
     Programme.coordinators.through.objects.filter(user_id=user.pk).delete()
     Commitment.objects.filter(owner=user).update(owner=None)
+    _tokens_erase(user=user)
+
+
+# --- organisation API tokens -------------------------------------------------------------
+
+
+def _tokens_export(*, user: User) -> dict[str, Any]:
+    """The API tokens the person created: what they are for, never their secret."""
+    from partnerships.selectors import organisation_tokens_created_by
+
+    return {
+        "api_tokens_created": [
+            {
+                "organisation": t.organisation.name,
+                "name": t.name,
+                "prefix": t.prefix,
+                "created_at": t.created_at.isoformat(),
+                "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+                "expires_at": t.expires_at.isoformat() if t.expires_at else None,
+                "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+            }
+            for t in organisation_tokens_created_by(user=user)
+        ]
+    }
+
+
+def _tokens_erase(*, user: User) -> None:
+    """A token acts as its creator: a deleted account's tokens stop working."""
+    from partnerships.services import organisation_tokens_revoke_for_user
+
+    organisation_tokens_revoke_for_user(user=user)

@@ -138,3 +138,8 @@ rules.add_perm(
 rules.add_perm(
     "partnerships.view_partnership_workspace", is_signed_in & (is_coordinator | is_admin)
 )
+
+# --- organisation API tokens ---------------------------------------------------------------
+# Only the organisation's administrators: a token acts as its creator for the organisation,
+# so staff, who are not the organisation, have none to make.
+rules.add_perm("partnerships.manage_tokens", is_signed_in & is_organisation_admin)

@@ -274,3 +274,55 @@ def coordinators_get(*, ids: list[int]) -> list[User]:
 def programme_coordinator_choices(*, programme: Programme) -> list[tuple[int, str]]:
     """(id, name) of the programme's coordinators: who may own a commitment."""
     return [(user.pk, user.public_name) for user in programme.coordinators.all()]
+
+
+# --- organisation API tokens -------------------------------------------------------------
+
+
+def organisation_token_list(*, organisation: Organisation) -> list:
+    """The organisation's tokens, newest first, with their creators and revokers, each
+    with `creator_is_admin` (a token works only while its creator administers the
+    organisation): one query."""
+    from django.db.models import Exists
+
+    from partnerships.models import OrganisationToken
+
+    creator_admin = Membership.objects.filter(
+        organisation_id=OuterRef("organisation_id"),
+        user_id=OuterRef("created_by_id"),
+        role=Role.ADMIN,
+        user__is_active=True,
+        user__deleted_at__isnull=True,
+    )
+    return list(
+        OrganisationToken.objects.filter(organisation=organisation)
+        .select_related("created_by", "revoked_by")
+        .annotate(creator_is_admin=Exists(creator_admin))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def organisation_token_get(*, organisation: Organisation, pk: int):
+    """Raises OrganisationToken.DoesNotExist."""
+    from partnerships.models import OrganisationToken
+
+    return OrganisationToken.objects.get(organisation=organisation, pk=pk)
+
+
+def organisation_token_get_by_prefix(*, prefix: str):
+    """The token with this public prefix, with its organisation and creator, whatever its
+    state. Raises OrganisationToken.DoesNotExist."""
+    from partnerships.models import OrganisationToken
+
+    return OrganisationToken.objects.select_related("organisation", "created_by").get(prefix=prefix)
+
+
+def organisation_tokens_created_by(*, user: User) -> list:
+    """The tokens `user` created, with their organisations (their data export)."""
+    from partnerships.models import OrganisationToken
+
+    return list(
+        OrganisationToken.objects.filter(created_by=user)
+        .select_related("organisation")
+        .order_by("pk")
+    )

@@ -32,21 +32,21 @@ def test_refuses_without_debug(settings):
         _seed()
     assert not User.objects.exists()
     _seed(force=True)
-    assert User.objects.count() == 4
+    assert User.objects.count() == 5
 
 
-def test_creates_four_logins_once_and_prints_them(settings):
+def test_creates_five_logins_once_and_prints_them(settings):
     settings.DEBUG = True
     first = _seed()
     second = _seed()
 
-    assert User.objects.count() == 4
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 4
-    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == 3
-    assert Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES).count() == 3
+    assert User.objects.count() == 5
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 5
+    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == 4
+    assert Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES).count() == 4
     for output in (first, second):
         emails = ("borger@example.com", "moderator@example.com", "team@example.com")
-        for email in (*emails, "admin@example.com"):
+        for email in (*emails, "koordinator@example.com", "admin@example.com"):
             assert email in output
         assert DEMO_PASSWORD in output
         assert f"use any TOTP app with secret {DEMO_TOTP_SECRET}" in output

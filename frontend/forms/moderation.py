@@ -31,6 +31,8 @@ AUDIT_ACTIONS = {
     "organisation.role_change": _("Member's role changed"),
     "organisation.admin_succession": _("Administrator role passed on after an account deletion"),
     "organisation.admin_left": _("Last administrator left"),
+    "organisation.token_create": _("API token created"),
+    "organisation.token_revoke": _("API token revoked"),
     "programme.create": _("Programme created"),
     "programme.update": _("Programme changed"),
     "application.approved": _("Application approved"),

@@ -73,6 +73,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "can_edit": user.has_perm("partnerships.change_organisation", organisation),
+        "can_manage_tokens": user.has_perm("partnerships.manage_tokens", organisation),
         "can_view_members": can_view_members,
         "can_verify": not organisation.is_verified
         and user.has_perm("partnerships.verify_organisation", organisation),

@@ -39,3 +39,14 @@ urlpatterns = [
         name="application-decision",
     ),
 ]
+
+# --- organisation API tokens -------------------------------------------------------------
+from partnerships.api.tokens import OrganisationTokenCheckApi  # noqa: E402
+
+urlpatterns += [
+    path(
+        "organisations/<slug:slug>/token-check/",
+        OrganisationTokenCheckApi.as_view(),
+        name="organisation-token-check",
+    ),
+]

@@ -1,7 +1,7 @@
 """Every write in the partnerships app: organisations.py (organisations, members and
 invitations), programmes.py (programmes, applications, agreements and the municipality's
-commitments) and reminders.py (the daily reminder of commitments falling due), named here
-so callers write `from partnerships import services`."""
+commitments), reminders.py (the daily reminder of commitments falling due) and tokens.py
+(organisations' API tokens), named here so callers write `from partnerships import services`."""
 
 from partnerships.services.organisations import (
     InvitationInvalid,
@@ -36,12 +36,20 @@ from partnerships.services.reminders import (
     REMIND_DAYS_BEFORE,
     commitment_reminders_record,
 )
+from partnerships.services.tokens import (
+    NewToken,
+    organisation_token_create,
+    organisation_token_revoke,
+    organisation_token_used,
+    organisation_tokens_revoke_for_user,
+)
 
 __all__ = [
     "AGREEMENT_ACTIONS",
     "DECISIONS",
     "REMIND_DAYS_BEFORE",
     "InvitationInvalid",
+    "NewToken",
     "agreement_act",
     "application_decide",
     "application_resubmit",
@@ -61,6 +69,10 @@ __all__ = [
     "memberships_erase",
     "organisation_admin_hand_over",
     "organisation_create",
+    "organisation_token_create",
+    "organisation_token_revoke",
+    "organisation_token_used",
+    "organisation_tokens_revoke_for_user",
     "organisation_update",
     "organisation_verify",
     "programme_create",

@@ -24,7 +24,7 @@ from engage.cache import public_pages_changed
 from notifications.services import event_record
 from partnerships.cvr import cvr_check, cvr_normalise
 from partnerships.models import SIZE_UNITS, Invitation, Kind, Membership, Organisation, Role
-from partnerships.notifications import EventKind
+from partnerships.notifications import EventKind, OwnerEventKind
 from partnerships.rules import organisation_roles_forget
 from proposals import images
 
@@ -443,9 +443,9 @@ def memberships_erase(*, user: User) -> None:
 
     Where they were the last administrator, the longest-standing other member becomes
     administrator. An organisation with no other member keeps no one: it is listed for
-    partnership coordinators (Organisation.objects.without_admin()), who invite a new
-    administrator through its members page. Invitations sent to the person's addresses
-    are deleted; those they sent stay with the organisation, without their name.
+    partnership coordinators (Organisation.objects.without_admin()), who are notified and
+    invite a new administrator through its members page. Invitations sent to the person's
+    addresses are deleted; those they sent stay with the organisation, without their name.
     """
     for membership in Membership.objects.filter(user=user).select_related("organisation"):
         _locked(membership.organisation)
@@ -474,6 +474,11 @@ def memberships_erase(*, user: User) -> None:
                     action="organisation.admin_left",
                     target=membership.organisation,
                     reason="The last administrator deleted their account; no member is left.",
+                )
+                # The coordinators look after it now: they hear of it, and invite a new
+                # administrator through its members page.
+                event_record(
+                    kind=OwnerEventKind.WITHOUT_ADMIN, target=membership.organisation, actor=None
                 )
         membership.delete()
     addresses = [

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -21,6 +22,7 @@ from rest_framework.views import APIView
 
 from engage.taxonomy.models import FocusArea, Theme
 from engage.throttling import ScopedRateThrottle
+from partnerships.models import Organisation
 from proposals import services
 from proposals.api.base import BaseApi, JsonInput, require_perm
 from proposals.api.errors import Conflict
@@ -75,18 +77,28 @@ class CoordinateField(serializers.FloatField):
         return Decimal(str(value)).quantize(_COORDINATE, rounding=ROUND_HALF_UP)
 
 
+class SlugOrNullField(serializers.SlugRelatedField):
+    """An object by its slug, or null; DRF would take "" for null, which the schema's slug
+    pattern does not allow."""
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            self.fail("invalid")
+        return super().run_validation(data)
+
+
 class ProposalWriteSerializer(JsonInput):
     """Create (title and body required) and edit (partial) a draft."""
 
     title = serializers.CharField(max_length=140)
     body = serializers.CharField(max_length=10000)
-    theme = serializers.SlugRelatedField(
+    theme = SlugOrNullField(
         slug_field="slug",
         queryset=Theme.objects.all(),
         required=False,
         allow_null=True,
     )
-    focus_area = serializers.SlugRelatedField(
+    focus_area = SlugOrNullField(
         slug_field="slug",
         # The service reads the area's theme; nothing reads its goals.
         queryset=FocusArea.objects.select_related("theme"),
@@ -94,6 +106,18 @@ class ProposalWriteSerializer(JsonInput):
         allow_null=True,
     )
     location_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    organisation = SlugOrNullField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Write it on behalf of this organisation (its slug), one you are a member "
+        "of; null for your own name.",
+        error_messages={
+            "does_not_exist": gettext_lazy("There is no organisation with the address “{value}”."),
+            "invalid": gettext_lazy("Give the organisation's address (its slug) as text, or null."),
+        },
+    )
     latitude = CoordinateField(required=False, allow_null=True, min_value=-90, max_value=90)
     longitude = CoordinateField(required=False, allow_null=True, min_value=-180, max_value=180)
 

@@ -449,6 +449,40 @@ def test_member_action_with_htmx(language, organisation_world, make_page, axe):
     axe(page)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_organisation_token_pages(language, organisation_world, make_page, axe):
+    """The token list (with a revoked token), the answer that shows a new token once, a
+    form error, and the confirmation before revoking."""
+    from partnerships import services
+
+    world = organisation_world(language)
+    organisation, admin = world["organisation"], world["admin"]
+    revoked = services.organisation_token_create(
+        organisation=organisation, actor=admin, name="Gammelt system"
+    ).token
+    services.organisation_token_revoke(token=revoked, actor=admin)
+    page = make_page(language=language, user=admin, bypass_csp=True)
+    url = reverse("frontend:organisation_tokens", args=[organisation.slug])
+    visit(page, url, language=language)
+    axe(page)
+    page.fill("input[name=name]", "Energistyring")
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator("#new-token").input_value().startswith("hm_")
+    axe(page)
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()  # no name: the form's error
+    assert page.locator("#id_name[aria-invalid=true]").count() == 1
+    axe(page)
+    token = organisation.tokens.get(revoked_at__isnull=True)
+    visit(
+        page,
+        reverse("frontend:organisation_token_revoke", args=[organisation.slug, token.pk]),
+        language=language,
+    )
+    axe(page)
+
+
 # --- climate partnership programmes, applications and agreements ------------------------
 
 

@@ -144,3 +144,85 @@ def test_proposals_in_the_api_name_the_organisation_they_are_written_for():
     assert list(by_id.values()) == [None]
     detail = client_for().get(reverse("proposal-detail", args=[written_for.pk])).json()
     assert detail["organisation"] == organisation.slug
+
+
+# --- writing a proposal on behalf of an organisation through the API ------------------------
+
+
+def _draft(**overrides) -> dict:
+    return {"title": "Cykelstativer ved stationen", "body": "Der mangler plads.", **overrides}
+
+
+def test_a_member_writes_a_draft_on_behalf_of_the_organisation_and_changes_it():
+    from proposals.models import Proposal
+
+    author = UserFactory()
+    first = OrganisationFactory(members=[author])
+    second = OrganisationFactory(admins=[author])
+    client = client_for(author)
+    response = client.post(reverse("proposal-list"), _draft(organisation=first.slug), format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["organisation"] == first.slug
+    proposal = Proposal.objects.get()
+    assert proposal.organisation == first
+    url = reverse("proposal-detail", args=[proposal.pk])
+    assert (
+        client.patch(url, {"organisation": second.slug}, format="json").json()["organisation"]
+        == second.slug
+    )
+    assert client.patch(url, {"organisation": None}, format="json").json()["organisation"] is None
+    proposal.refresh_from_db()
+    assert proposal.organisation is None
+
+
+@pytest.mark.parametrize(
+    ("language", "case", "words"),
+    [
+        ("en", "not a member", "You can only write on behalf of an organisation you belong to."),
+        ("da", "not a member", "Du kan kun skrive på vegne af en organisation, du er medlem af."),
+        ("en", "unknown", "There is no organisation with the address “nowhere”."),
+        ("da", "unknown", "Der findes ingen organisation med adressen “nowhere”."),
+        ("en", "not text", "Give the organisation's address (its slug) as text, or null."),
+        ("en", "empty", "Give the organisation's address (its slug) as text, or null."),
+    ],
+)
+def test_an_organisation_the_author_may_not_use_is_refused_with_a_clear_400(language, case, words):
+    from proposals.lifecycle import Status
+    from proposals.models import Proposal
+    from tests.proposals.factories import ProposalFactory
+
+    author = UserFactory()
+    stranger = OrganisationFactory(admins=[UserFactory()])
+    slug = {"not a member": stranger.slug, "unknown": "nowhere", "not text": 7, "empty": ""}[case]
+    client = client_for(author)
+    headers = {"Accept-Language": language}
+    response = client.post(
+        reverse("proposal-list"), _draft(organisation=slug), format="json", headers=headers
+    )
+    assert response.status_code == 400
+    assert response.json()["organisation"] == [words]
+    assert not Proposal.objects.exists()
+    draft = ProposalFactory(author=author, status=Status.DRAFT)
+    response = client.patch(
+        reverse("proposal-detail", args=[draft.pk]),
+        {"organisation": slug},
+        format="json",
+        headers=headers,
+    )
+    assert response.status_code == 400
+    assert response.json()["organisation"] == [words]
+    draft.refresh_from_db()
+    assert draft.organisation is None
+
+
+def test_the_schema_describes_the_organisation_a_draft_is_written_for(client):
+    schema = client.get(reverse("api-schema"), {"format": "json"}).json()
+    body = schema["components"]["schemas"]
+    write = next(
+        body[name]
+        for name in body
+        if name.startswith("ProposalWrite") and "organisation" in body[name]["properties"]
+    )
+    field = write["properties"]["organisation"]
+    assert field["type"] == "string" and field.get("nullable") is True
+    assert "member" in field["description"]

@@ -128,3 +128,32 @@ def test_applications_and_commitments_in_the_export_and_at_deletion():
     user_delete(user=coordinator)
     assert not Programme.objects.get().coordinators.exists()
     assert Commitment.objects.get().owner is None
+
+
+def test_the_coordinators_are_told_of_an_organisation_left_with_nobody_and_appoint_one(
+    client, mailoutbox
+):
+    from notifications.models import Notification
+    from tests.factories import give_totp
+    from tests.partnerships.factories import coordinator_make
+
+    coordinator, moderator_only = coordinator_make(preferred_language="en"), UserFactory()
+    give_totp(coordinator)
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin], name="Ensom ApS")
+    handed_on = OrganisationFactory(admins=[UserFactory()], members=[UserFactory()])
+    user_delete(user=admin)
+    user_delete(user=handed_on.memberships.get(role=Role.ADMIN).user)  # a member takes over
+    told = Notification.objects.filter(kind="organisation.without_admin")
+    assert list(told.values_list("recipient", flat=True)) == [coordinator.pk]
+    assert moderator_only.pk not in told.values_list("recipient", flat=True)
+    # The notification leads to the members page, where the coordinator invites a new admin.
+    client.force_login(coordinator)
+    centre = client.get(reverse("notification_centre")).content.decode()
+    members_url = reverse("frontend:organisation_members", args=[organisation.slug])
+    assert "“Ensom ApS” has no administrator any more" in centre
+    opened = client.post(reverse("notification_open", args=[told.get().pk]))
+    assert opened["Location"] == members_url
+    client.post(members_url, {"email": "ny-chef@example.dk", "role": "admin"})
+    assert Invitation.objects.get(organisation=organisation).role == Role.ADMIN
+    assert mailoutbox[-1].to == ["ny-chef@example.dk"]

@@ -396,3 +396,37 @@ def test_the_main_menu_leads_to_the_climate_partnerships(client, taxonomy):
     assert f'href="{reverse("frontend:programme_list")}"' in page
     listing = text_of(client.get(reverse("frontend:programme_list")))
     assert 'aria-current="page"><span>Klimapartnerskaber</span>' in listing
+
+
+def test_the_organisations_applications_read_a_constant_number_of_queries(client, taxonomy):
+    """Its page lists its applications (and agreements) to its members: one per programme."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerships import services
+    from tests.partnerships.factories import ProgrammeFactory
+
+    admin = UserFactory()
+    organisation = OrganisationFactory(admins=[admin])
+
+    def apply(n: int) -> None:
+        for _ in range(n):
+            services.application_submit(
+                programme=ProgrammeFactory(),
+                organisation=organisation,
+                actor=admin,
+                answers=["Solceller", ""],
+            )
+
+    client.force_login(admin)
+    counts = []
+    for n in (1, 5):
+        apply(n)
+        cache.clear()
+        client.get(organisation.get_absolute_url())
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(organisation.get_absolute_url())
+        assert response.status_code == 200
+        assert len(response.context["applications"]) == {1: 1, 5: 6}[n]
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

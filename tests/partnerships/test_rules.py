@@ -36,6 +36,8 @@ submit_for_organisation    own     -    -   Y   Y    -   -     -
 submit_for_organisation    other   -    -   -   -    -   -     -
 verify_organisation        -       -    -   -   -    Y   Y     Y
 verify_organisation        own     -    -   -   -    Y   Y     Y
+manage_tokens              own     -    -   -   Y    -   -     -
+manage_tokens              other   -    -   -   -    -   -     -
 """
 
 LOGIN = "login"
@@ -50,6 +52,8 @@ organisation_edit               other   login  403  403  403  403  403   403
 organisation_members            own     login  403  200  200  200  200   200
 organisation_members            other   login  403  403  403  200  200   200
 organisation_staff_list         -       login  403  403  403  200  200   200
+organisation_tokens             own     login  403  403  200  403  403   403
+organisation_tokens             other   login  403  403  403  403  403   403
 """
 
 

@@ -61,5 +61,39 @@ def test_demo_programme_with_an_active_agreement_once(settings):
     assert agreement.status == "active"
     assert agreement.organisation.name == "Solgården Energi A/S"
     assert Commitment.objects.filter(agreement=agreement).count() == 2
-    assert list(programme.coordinators.values_list("email", flat=True)) == ["admin@example.com"]
+    assert set(programme.coordinators.values_list("email", flat=True)) == {
+        "koordinator@example.com",
+        "admin@example.com",
+    }
     assert agreement.get_absolute_url() in output
+    assert "koordinator@example.com" in output
+    owners = set(Commitment.objects.values_list("owner__email", flat=True))
+    assert owners == {"koordinator@example.com"}
+
+
+def test_the_demo_coordinator_signs_in_with_two_factor_and_decides_for_the_programme(
+    settings, client
+):
+    from allauth.mfa.models import Authenticator
+
+    from engage.accounts.management.commands.seed_demo import demo_totp_code
+    from partnerships.models import Agreement
+
+    settings.DEBUG = True
+    logins = _run("seed_demo")
+    _run("seed_demo_content")
+    _run("seed_demo_partnerships")
+    assert "koordinator@example.com" in logins and "coordinator" in logins
+    response = client.post(
+        reverse("account_login"), {"login": "koordinator@example.com", "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user__email="koordinator@example.com").exists()
+    response = client.post(reverse("mfa_authenticate"), {"code": demo_totp_code()})
+    assert response.status_code == 302
+    workspace = client.get(reverse("frontend:partnership_workspace"))
+    assert workspace.status_code == 200
+    agreement = Agreement.objects.get()
+    page = client.get(agreement.get_absolute_url())
+    assert page.status_code == 200
+    assert reverse("frontend:agreement_act", args=[agreement.pk]) in page.content.decode()

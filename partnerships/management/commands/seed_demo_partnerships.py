@@ -1,7 +1,8 @@
 """Demo organisations for `make run`: a verified company and a housing association waiting
 for verification, each with an administrator login, and a proposal the company wrote; the
-climate partnership programme "Klimaalliancen", coordinated by the demo admin (made a
-partnership coordinator), with an active agreement for the company and two of the
+climate partnership programme "Klimaalliancen", coordinated by the demo coordinator
+(koordinator@example.com, from seed_demo) and the demo admin (made a partnership
+coordinator), with an active agreement for the company and two of the
 municipality's commitments.
 
 Idempotent: logins are found by email and organisations by their address name, so running
@@ -76,6 +77,7 @@ PROGRAMME = {
     "is_open": True,
 }
 FOCUS_AREA = "klimahandlingsplan"
+DEMO_COORDINATOR = "koordinator@example.com"
 COMMITMENTS = (
     ("Energirådgivning: gennemgang af virksomhedens bygninger og processer", 30),
     ("Data om virksomhedens varmeforbrug fra forsyningen", 60),
@@ -140,7 +142,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"  Programme {agreement.programme.name} ({agreement.programme.get_absolute_url()}), "
-            f"coordinated by admin@example.com: active agreement with "
+            f"coordinated by {DEMO_COORDINATOR} and admin@example.com: active agreement with "
             f"{agreement.organisation.name}: {agreement.get_absolute_url()}"
         )
 
@@ -164,14 +166,20 @@ class Command(BaseCommand):
         except User.DoesNotExist as exc:
             raise CommandError("Run `manage.py seed_demo` first.") from exc
         coordinator.groups.add(Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)[0])
+        try:
+            demo_coordinator = User.objects.get(email=DEMO_COORDINATOR)
+        except User.DoesNotExist as exc:
+            raise CommandError("Run `manage.py seed_demo` first.") from exc
         programme = Programme.objects.filter(name=PROGRAMME["name"]).first()
         if programme is None:
             programme = services.programme_create(
                 actor=coordinator,
                 focus_areas=list(FocusArea.objects.filter(slug=FOCUS_AREA)),
-                coordinators=[coordinator],
+                coordinators=[demo_coordinator, coordinator],
                 **PROGRAMME,
             )
+        else:  # a demo database from before the coordinator login
+            programme.coordinators.add(demo_coordinator)
         company = Organisation.objects.get(name=ORGANISATIONS[0][2]["name"])
         agreement = Agreement.objects.filter(programme=programme, organisation=company).first()
         if agreement is not None:
@@ -202,6 +210,6 @@ class Command(BaseCommand):
                 actor=coordinator,
                 text=text,
                 due_date=today + timedelta(days=days),
-                owner=coordinator,
+                owner=demo_coordinator,
             )
         return agreement

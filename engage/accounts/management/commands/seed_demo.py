@@ -1,7 +1,7 @@
-"""Demo logins for `make run`: a citizen, a moderator, a team member and an admin; all but
-the citizen with TOTP.
+"""Demo logins for `make run`: a citizen, a moderator, a team member, a partnership
+coordinator and an admin; all but the citizen with TOTP.
 
-Idempotent: running it again brings the same three accounts back to the state printed,
+Idempotent: running it again brings the same accounts back to the state printed,
 without creating duplicates. Refuses to run with DEBUG off (a production database) unless
 told to with --force.
 """
@@ -35,16 +35,19 @@ class DemoAccount:
     moderator: bool = False
     admin: bool = False
     staff: bool = False
+    coordinator: bool = False
 
     @property
     def uses_totp(self) -> bool:
-        return self.moderator or self.admin or self.staff
+        return self.moderator or self.admin or self.staff or self.coordinator
 
 
 DEMO_ACCOUNTS = (
     DemoAccount("borger@example.com", "Demo Borger", "citizen"),
     DemoAccount("moderator@example.com", "Demo Moderator", "moderator", moderator=True),
     DemoAccount("team@example.com", "Demo Klimateam", "staff, climate team", staff=True),
+    # seed_demo_partnerships makes it coordinate the demo programme.
+    DemoAccount("koordinator@example.com", "Demo Koordinator", "coordinator", coordinator=True),
     DemoAccount("admin@example.com", "Demo Admin", "admin (superuser)", admin=True),
 )
 
@@ -76,6 +79,11 @@ def _demo_account_ensure(*, account: DemoAccount) -> tuple[User, bool, str | Non
         user.groups.add(moderators)
     else:
         user.groups.remove(moderators)
+    coordinators, _ = Group.objects.get_or_create(name=settings.COORDINATOR_GROUP)
+    if account.coordinator:
+        user.groups.add(coordinators)
+    elif not account.admin:  # seed_demo_partnerships makes the admin a coordinator too
+        user.groups.remove(coordinators)
 
     if not account.uses_totp:
         Authenticator.objects.filter(user=user).delete()
@@ -94,7 +102,10 @@ def _demo_account_ensure(*, account: DemoAccount) -> tuple[User, bool, str | Non
 
 
 class Command(BaseCommand):
-    help = "Create or reset the demo logins (citizen, moderator, team member, admin); print them."
+    help = (
+        "Create or reset the demo logins (citizen, moderator, team member, coordinator, "
+        "admin); print them."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
