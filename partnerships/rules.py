@@ -138,3 +138,10 @@ rules.add_perm(
 rules.add_perm(
     "partnerships.view_partnership_workspace", is_signed_in & (is_coordinator | is_admin)
 )
+
+# The municipality's greenhouse-gas inventory and climate targets. The dashboard and the
+# open data are public; partnership coordinators and admins import the inventory and
+# choose the version shown; only admins change the baseline year and the targets.
+rules.add_perm("partnerships.view_inventory", rules.always_allow)
+rules.add_perm("partnerships.manage_inventory", is_signed_in & (is_coordinator | is_admin))
+rules.add_perm("partnerships.change_climate_targets", is_signed_in & is_admin)
