@@ -37,6 +37,7 @@ __all__ = [
     "inventory_import",
     "inventory_version_show",
     "inventory_year_enter",
+    "number_parse",
     "text_decode",
 ]
 
@@ -112,7 +113,7 @@ def _header_kind(name: str) -> str | None:
     return None
 
 
-def _number(text: str) -> Decimal | None:
+def number_parse(text: str) -> Decimal | None:
     """A number with a decimal comma or point; with both, the last one is the decimal
     separator and the other groups thousands. None when it is not a number."""
     text = "".join(text.split()).replace("\u2212", "-")
@@ -215,7 +216,7 @@ def inventory_csv_parse(*, text: str, today: date | None = None) -> list[Invento
                     "sectors": ", ".join(str(label) for label in InventorySector.labels),
                 },
             )
-        value = _number(value_text)
+        value = number_parse(value_text)
         if value is None:
             problem("value", _("“%(value)s” is not a number.") % {"value": value_text})
         elif value < 0:
