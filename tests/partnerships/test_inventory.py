@@ -336,8 +336,8 @@ def test_the_dashboard_shows_every_figure_of_the_inventory(inventory):
         (1990, "1,000", "1,000"),
         (2010, "850", "650"),
         (2020, "640", "475"),
-        (2030, "–", "300"),
-        (2050, "–", "0"),
+        (2030, "\u2013", "300"),
+        (2050, "\u2013", "0"),
     ]:
         assert (
             f'<th scope="row">{year}</th><td class="text-align-right">{total}</td>'
@@ -565,3 +565,53 @@ def test_rows_are_never_negative_in_the_database(inventory):
 def test_a_citizen_cannot_import(client):
     client.force_login(UserFactory())
     assert client.get(reverse("frontend:inventory_import")).status_code == 403
+
+
+def test_the_demo_inventory_is_seeded_once_and_labelled(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    for _run in range(2):
+        call_command("seed_demo_inventory", stdout=io.StringIO())
+    version = InventoryVersion.objects.get()
+    last = timezone.localdate().year - 2
+    years = sorted(set(version.rows.values_list("year", flat=True)))
+    assert years == [1990, *range(2010, last + 1)]
+    assert version.rows.count() == len(years) * 5
+    totals = {}
+    for year, value in version.rows.values_list("year", "tco2e"):
+        totals[year] = totals.get(year, 0) + value
+    assert totals[1990] > totals[2010] > totals[last]
+    text = page_text(danish().get(reverse("frontend:climate_dashboard")))
+    assert "Demotal: opfundne tal til afprøvning" in text
+
+
+def test_writes_of_people_without_the_right_are_refused(client, inventory):
+    from tests.factories import ModeratorFactory
+
+    moderator = ModeratorFactory()
+    give_totp(moderator)
+    before = sorted(InventoryVersion.objects.values_list("pk", "is_shown"))
+    targets = list(ClimateTarget.objects.values_list("year", "reduction_percent"))
+    for user in (UserFactory(), moderator):
+        client.force_login(user)
+        posts = [
+            (reverse("frontend:inventory_staff"), {"version": inventory["older"].pk}),
+            (
+                reverse("frontend:inventory_import"),
+                {
+                    "text": "år;sektor;udledning\n1990;energi;1",
+                    "label": "L",
+                    "source": "S",
+                    "published_on": "2025-01-01",
+                },
+            ),
+            (
+                reverse("frontend:climate_targets_edit"),
+                {"baseline_year": "1990", "year_0": "2030", "reduction_0": "10"},
+            ),
+        ]
+        for url, data in posts:
+            assert client.post(url, data).status_code == 403
+    assert sorted(InventoryVersion.objects.values_list("pk", "is_shown")) == before
+    assert list(ClimateTarget.objects.values_list("year", "reduction_percent")) == targets

@@ -36,6 +36,9 @@ submit_for_organisation    own     -    -   Y   Y    -   -     -
 submit_for_organisation    other   -    -   -   -    -   -     -
 verify_organisation        -       -    -   -   -    Y   Y     Y
 verify_organisation        own     -    -   -   -    Y   Y     Y
+view_inventory             -       Y    Y   Y   Y    Y   Y     Y
+manage_inventory           -       -    -   -   -    -   Y     Y
+change_climate_targets     -       -    -   -   -    -   -     Y
 """
 
 LOGIN = "login"
@@ -50,6 +53,12 @@ organisation_edit               other   login  403  403  403  403  403   403
 organisation_members            own     login  403  200  200  200  200   200
 organisation_members            other   login  403  403  403  200  200   200
 organisation_staff_list         -       login  403  403  403  200  200   200
+climate_dashboard               -       200    200  200  200  200  200   200
+climate_open_data               -       200    200  200  200  200  200   200
+inventory_staff                 -       login  403  403  403  403  200   200
+inventory_import                -       login  403  403  403  403  200   200
+inventory_year                  -       login  403  403  403  403  200   200
+climate_targets_edit            -       login  403  403  403  403  403   200
 """
 
 
