@@ -91,7 +91,9 @@ def _path_chart(section: dashboard.InventorySection) -> Chart:
         target=True,
     )
     if years:
-        title = _("Emissions %(first)d\u2013%(last)d against the straight line to the targets") % {
+        title = _(
+            "Emissions from %(first)d to %(last)d against the straight line to the targets"
+        ) % {
             "first": years[0],
             "last": years[-1],
         }

@@ -303,7 +303,7 @@ def test_an_admin_changes_the_targets(client):
 )
 def test_targets_that_do_not_fit_are_refused(row, message):
     targets_default()
-    admin = AdminFactory()
+    admin = AdminFactory(preferred_language="en")
     give_totp(admin)
     client = english()
     client.force_login(admin)
