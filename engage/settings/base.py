@@ -329,6 +329,9 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "partnerships.models.Kind",
         "ApplicationStatusEnum": "partnerships.models.ApplicationStatus",
         "AgreementStatusEnum": "partnerships.models.AgreementStatus",
+        # An organisation's `sector` and an inventory row's (the Energy Agency's five).
+        "SectorEnum": "partnerships.models.Sector",
+        "InventorySectorEnum": "partnerships.models.InventorySector",
     },
 }
 

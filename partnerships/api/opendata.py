@@ -46,8 +46,22 @@ _HEADERS = [
 _NOT_MODIFIED = OpenApiResponse(description="Not modified since the copy the ETag names.")
 
 
-class _Params(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, required=False)
+class _PageQuery(serializers.Serializer):
+    page = serializers.IntegerField(
+        min_value=1, required=False, help_text="A page number; past the last page is 404."
+    )
+    page_size = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text=f"Results per page (default {ProposalPagination.page_size}); more than "
+        f"{ProposalPagination.max_page_size} gives {ProposalPagination.max_page_size}.",
+    )
+
+
+class _InventoryQuery(_PageQuery):
+    version = serializers.IntegerField(
+        min_value=1, required=False, help_text="A version's id (default: the shown one)."
+    )
 
 
 class InventoryRowSerializer(serializers.Serializer):
@@ -120,12 +134,7 @@ class InventoryOpenDataApi(BaseApi):
         description="The rows (year, sector, tCO2e) of the inventory version the dashboard "
         "shows, or of the version named by `version`. Paginated; answers carry ETag and "
         "Last-Modified.",
-        parameters=[
-            OpenApiParameter(
-                "version", OpenApiTypes.INT, description="A version's id (default: the shown one)."
-            ),
-            *_HEADERS,
-        ],
+        parameters=[_InventoryQuery, *_HEADERS],
         responses={
             200: InventoryPageSerializer,
             304: _NOT_MODIFIED,
@@ -133,7 +142,7 @@ class InventoryOpenDataApi(BaseApi):
         },
     )
     def get(self, request):
-        params = _Params(data=request.query_params)
+        params = _InventoryQuery(data=request.query_params)
         params.is_valid(raise_exception=True)
         try:
             version = inventory_dataset_version(pk=params.validated_data.get("version"))
@@ -164,7 +173,7 @@ class InventoryVersionsOpenDataApi(BaseApi):
         summary="Versions of the greenhouse-gas inventory",
         description="Every import, newest first; `is_shown` marks the one the dashboard "
         "shows. Paginated; answers carry ETag and Last-Modified.",
-        parameters=_HEADERS,
+        parameters=[_PageQuery, *_HEADERS],
         responses={200: InventoryVersionPageSerializer, 304: _NOT_MODIFIED},
     )
     def get(self, request):
