@@ -17,10 +17,10 @@ from django.utils import formats
 # The drawing's own coordinate system; the SVG is 100 % wide and keeps this aspect ratio.
 WIDTH = 480
 HEIGHT = 300
-MARGIN_LEFT = 84
-MARGIN_RIGHT = 16
+MARGIN_LEFT = 92
+MARGIN_RIGHT = 30
 MARGIN_TOP = 28
-MARGIN_BOTTOM = 40
+MARGIN_BOTTOM = 44
 MAX_X_TICKS = 7
 Y_TICKS = 5
 

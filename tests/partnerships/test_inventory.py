@@ -340,14 +340,14 @@ def test_the_dashboard_shows_every_figure_of_the_inventory(inventory):
         (2050, "\u2013", "0"),
     ]:
         assert (
-            f'<th scope="row">{year}</th><td class="text-align-right">{total}</td>'
-            f'<td class="text-align-right">{line}</td>'
+            f'<th scope="row">{year}</th><td class="align-text-right">{total}</td>'
+            f'<td class="align-text-right">{line}</td>'
         ) in text
     # The sector chart's table and summary.
     assert (
-        '<th scope="row">2020</th><td class="text-align-right">150</td>'
-        '<td class="text-align-right">250</td><td class="text-align-right">180</td>'
-        '<td class="text-align-right">40</td><td class="text-align-right">20</td>'
+        '<th scope="row">2020</th><td class="align-text-right">150</td>'
+        '<td class="align-text-right">250</td><td class="align-text-right">180</td>'
+        '<td class="align-text-right">40</td><td class="align-text-right">20</td>'
     ) in text
     assert "In 2020 the largest sector was transport with 250 tCO2e, 39.1 % of the total." in text
     # Versions: the older one is a link.
@@ -356,7 +356,7 @@ def test_the_dashboard_shows_every_figure_of_the_inventory(inventory):
 
 def test_the_dashboard_in_danish_writes_danish_numbers(inventory):
     text = page_text(danish().get(reverse("frontend:climate_dashboard")))
-    assert '<th scope="row">1990</th><td class="text-align-right">1.000</td>' in text
+    assert '<th scope="row">1990</th><td class="align-text-right">1.000</td>' in text
     assert "I 2020 var udledningen 640 tCO2e: 36 % mindre end i 1990." in text
 
 
