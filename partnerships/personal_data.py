@@ -10,6 +10,7 @@ from partnerships.models import (
     Application,
     ApplicationStep,
     Commitment,
+    InventoryVersion,
     Invitation,
     Membership,
     Programme,
@@ -101,6 +102,11 @@ def export(*, user: User) -> dict[str, Any]:
             for c in Commitment.objects.filter(owner=user)
             .select_related("agreement__organisation")
             .order_by("pk")
+        ],
+        # Who imported a version of the greenhouse-gas inventory (never in the open data).
+        "inventory_versions_imported": [
+            {"label": v.label, "imported_at": v.imported_at.isoformat()}
+            for v in InventoryVersion.objects.filter(imported_by=user).order_by("pk")
         ],
     }
 

@@ -615,3 +615,10 @@ def test_writes_of_people_without_the_right_are_refused(client, inventory):
             assert client.post(url, data).status_code == 403
     assert sorted(InventoryVersion.objects.values_list("pk", "is_shown")) == before
     assert list(ClimateTarget.objects.values_list("year", "reduction_percent")) == targets
+
+
+def test_a_persons_data_export_names_the_versions_they_imported(inventory, coordinator):
+    from partnerships.personal_data import export
+
+    imported = export(user=coordinator)["inventory_versions_imported"]
+    assert [v["label"] for v in imported] == ["Energistyrelsen 2024", "Energistyrelsen 2025"]
