@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from partnerships.models import (
@@ -22,7 +21,6 @@ from partnerships.models import (
     InventoryVersion,
 )
 
-_TONNE = Decimal("1")
 _TENTH = Decimal("0.1")
 
 
@@ -215,7 +213,3 @@ def _gap(latest_year: int, latest: Decimal, targets: list[TargetPoint]) -> Gap |
         years_left=years_left,
         per_year=per_year,
     )
-
-
-def open_data_licence() -> str:
-    return settings.OPEN_DATA_LICENCE

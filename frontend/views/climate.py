@@ -49,9 +49,8 @@ def _tonnes(value: Decimal | None) -> str:
 
 
 def _percent(value: Decimal) -> str:
-    return number_text(
-        value.quantize(_TENTH, ROUND_HALF_UP), decimals=0 if value == value.to_integral() else 1
-    )
+    rounded = value.quantize(_TENTH, ROUND_HALF_UP)
+    return number_text(rounded, decimals=0 if rounded == rounded.to_integral() else 1)
 
 
 # --- the dashboard -----------------------------------------------------------------------
@@ -105,7 +104,8 @@ def _path_chart(section: dashboard.InventorySection) -> Chart:
         summary=_path_summary(section),
         unit="tCO2e",
         x_label=_("Year"),
-        series=[emissions, line],
+        # Without a baseline there is no line to draw (the words say why).
+        series=[emissions, line] if section.target_line else [emissions],
     ).layout()
 
 

@@ -622,3 +622,20 @@ def test_a_persons_data_export_names_the_versions_they_imported(inventory, coord
 
     imported = export(user=coordinator)["inventory_versions_imported"]
     assert [v["label"] for v in imported] == ["Energistyrelsen 2024", "Energistyrelsen 2025"]
+
+
+def test_without_the_baseline_year_the_page_says_no_target_can_be_worked_out(coordinator):
+    targets_default()
+    services.inventory_import(
+        actor=coordinator,
+        rows=rows_of({2010: FIGURES[2010], 2020: FIGURES[2020]}),
+        label="Uden 1990",
+        source="S",
+        published_on=date(2025, 1, 1),
+    )
+    text = page_text(english().get(reverse("frontend:climate_dashboard")))
+    assert (
+        "The inventory has no figures for the baseline year 1990, so no target can be worked out."
+    ) in text
+    assert "Straight line to the targets" not in text
+    assert '<th scope="row">2020</th><td class="align-text-right">640</td></tr>' in text
