@@ -295,7 +295,6 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
         else None,
         "gap_words": _gap_text(inventory),
         "can_manage": request.user.has_perm("partnerships.manage_inventory"),
-        "sectors": InventorySector.choices,
     }
     return render(request, "frontend/climate/dashboard.html", context)
 
