@@ -335,7 +335,7 @@ def climate_download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     meta: dict = {}
     if name == "udledning":
         raw = request.GET.get("version", "")
-        if raw and not raw.isdigit():
+        if raw and not (raw.isascii() and raw.isdigit()):
             return HttpResponseBadRequest(
                 _("The version must be a whole number."), content_type="text/plain; charset=utf-8"
             )

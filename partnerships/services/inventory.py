@@ -9,6 +9,7 @@ showed can be shown again. A file is taken whole or not at all: every bad row is
 import csv
 import io
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -43,6 +44,7 @@ __all__ = [
 
 # The accounts begin in 1990; nothing earlier is an inventory year.
 BASELINE_EARLIEST_YEAR = 1990
+TARGET_LATEST_YEAR = 2100
 CSV_MAX_BYTES = 2 * 1024 * 1024
 CSV_MAX_ROWS = 5000
 _THOUSANDTH = Decimal("0.001")
@@ -198,7 +200,7 @@ def inventory_csv_parse(*, text: str, today: date | None = None) -> list[Invento
             )
 
         year_text, sector_text, value_text = cell("year"), cell("sector"), cell("value")
-        year = int(year_text) if year_text.isdigit() else None
+        year = int(year_text) if re.fullmatch(r"[0-9]{1,4}", year_text) else None
         if year is None or not BASELINE_EARLIEST_YEAR <= year <= this_year:
             problem(
                 "year",
@@ -393,7 +395,12 @@ def climate_targets_update(
     if not ordered:
         errors.append(_("Give at least one target."))
     for year, percent in ordered:
-        if year <= baseline_year:
+        if year > TARGET_LATEST_YEAR:
+            errors.append(
+                _("The target year %(year)d is later than %(last)d.")
+                % {"year": year, "last": TARGET_LATEST_YEAR}
+            )
+        elif year <= baseline_year:
             errors.append(
                 _("The target year %(year)d must come after the baseline year %(baseline)d.")
                 % {"year": year, "baseline": baseline_year}

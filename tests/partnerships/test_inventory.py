@@ -125,6 +125,7 @@ def test_every_bad_row_is_named_by_row_and_column():
         "1990;Skibsfart;100\n"
         "1991;Affald;-5\n"
         "1992;Affald;mange\n"
+        "²;Affald;1\n"
         "1990;energy;1\n"
     )
     with pytest.raises(ValidationError) as caught, translation.override("en"):
@@ -135,7 +136,8 @@ def test_every_bad_row_is_named_by_row_and_column():
         "Agriculture and land use, Industrial processes, Waste.",
         "Row 5, column “udledning”: -5 is negative.",
         "Row 6, column “udledning”: “mange” is not a number.",
-        "Row 7: 1990 and Energy are in row 2 already.",
+        "Row 7, column “år”: “²” is not a year from 1990 to 2025.",
+        "Row 8: 1990 and Energy are in row 2 already.",
     ]
 
 
@@ -291,6 +293,7 @@ def test_an_admin_changes_the_targets(client):
     [
         ({"year_0": "2030", "reduction_0": "120"}, "must be from 0 to 100 per cent"),
         ({"year_0": "1980", "reduction_0": "50"}, "must come after the baseline year 1990"),
+        ({"year_0": "99999", "reduction_0": "50"}, "The target year 99999 is later than 2100."),
         (
             {"year_0": "2030", "reduction_0": "80", "year_1": "2040", "reduction_1": "70"},
             "The target for 2040 must reduce more than the one for 2030.",
@@ -490,7 +493,12 @@ def test_a_repeated_download_is_answered_not_modified(inventory, coordinator):
 def test_bad_download_parameters_are_clear_refusals(inventory):
     url = reverse("frontend:climate_download", args=["udledning", "csv"])
     assert Client().get(url, {"version": "x"}).status_code == 400
+    assert Client().get(url, {"version": "²"}).status_code == 400
     assert Client().get(url, {"version": "999999"}).status_code == 404
+    assert Client().get(url, {"version": "9" * 30}).status_code == 404
+    api = reverse("open-data-inventory")
+    assert Client().get(api, {"version": "9" * 30}).status_code == 404
+    assert Client().get(api, {"version": "0"}).status_code == 400
     assert Client().get("/klima/data/udledning.xml").status_code == 404
 
 
