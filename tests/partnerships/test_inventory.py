@@ -647,3 +647,23 @@ def test_without_the_baseline_year_the_page_says_no_target_can_be_worked_out(coo
     ) in text
     assert "Straight line to the targets" not in text
     assert '<th scope="row">2020</th><td class="align-text-right">640</td></tr>' in text
+
+
+def test_the_charts_are_named_svg_with_round_ticks_in_the_persons_language(inventory):
+    import re
+
+    html = danish().get(reverse("frontend:climate_dashboard")).content.decode()
+    svg = re.search(r'<svg class="climate-chart-svg"[^>]*>', html).group(0)
+    assert 'role="img"' in svg and 'width="100%"' in svg and 'viewBox="0 0 480 300"' in svg
+    assert 'aria-labelledby="chart-path-title chart-path-desc"' in svg
+    assert '<title id="chart-path-title">Udledningen fra 1990 til 2020 set mod den lige' in html
+    assert '<desc id="chart-path-desc">I 1990 var udledningen 1.000 tCO2e;' in html
+    first = html.split('id="chart-sectors-heading"')[0]
+    labels = re.findall(r'text-anchor="end" fill="#1a1a1a">([^<]+)</text>', first)
+    assert labels == ["tCO2e", "0", "250", "500", "750", "1.000"]
+    years = re.findall(r'text-anchor="middle" fill="#1a1a1a">([^<]+)</text>', first)
+    assert years == ["1990", "2000", "2010", "2020", "2030", "2040", "2050"]
+    # The target line is dashed; the emissions line is not.
+    assert 'data-series="target"' in first and 'stroke-dasharray="9 6"' in first
+    english_html = english().get(reverse("frontend:climate_dashboard")).content.decode()
+    assert 'fill="#1a1a1a">1,000</text>' in english_html
