@@ -12,6 +12,10 @@ applications and look after its agreements. An application and an agreement are 
 the organisation's members, the programme's coordinators and admins; the organisation's
 admins apply and resubmit. Moderators and coordinators of other programmes have no part
 in them.
+
+The climate dashboard and its open data are public. Partnership coordinators and admins
+import the greenhouse-gas inventory and choose the version shown; only admins change the
+baseline year and the climate targets.
 """
 
 import rules
