@@ -84,6 +84,7 @@ run: install | $(VAR_DIRS)
 	$(MANAGE) seed_demo
 	$(MANAGE) seed_demo_content
 	$(MANAGE) seed_demo_partnerships
+	$(MANAGE) seed_demo_inventory
 	@echo
 	@echo "Mail is not sent: every message lands as an .eml file in $(CURDIR)/var/mail/"
 	@echo "Worker and beat logs: $(CURDIR)/var/worker.log, $(CURDIR)/var/beat.log"

@@ -2,6 +2,7 @@ from django.urls import path
 
 import engage.converters  # noqa: F401  (registers <id:...>)
 from frontend.views import (
+    climate,
     media,
     moderation,
     organisations,
@@ -125,6 +126,10 @@ urlpatterns = [
         partnerships.partnership_workspace,
         name="partnership_workspace",
     ),
+    path("moderation/klima/", climate.inventory_staff, name="inventory_staff"),
+    path("moderation/klima/import/", climate.inventory_import, name="inventory_import"),
+    path("moderation/klima/aar/", climate.inventory_year, name="inventory_year"),
+    path("moderation/klima/maal/", climate.climate_targets_edit, name="climate_targets_edit"),
     path("teams/", teams.team_list, name="team_list"),
     path("teams/forslag/<id:pk>/", teams.team_item, name="team_item"),
     path(
@@ -135,6 +140,10 @@ urlpatterns = [
     path("teams/forslag/<id:pk>/svar/", teams.team_answer, name="team_answer"),
     path("teams/forslag/<id:pk>/omdiriger/", teams.team_reroute, name="team_reroute"),
     path("teams/<slug:slug>/", teams.team_queue_page, name="team_queue"),
+    # The climate dashboard and its open data (issue 12)
+    path("klima/", climate.climate_dashboard, name="climate_dashboard"),
+    path("klima/data/", climate.climate_open_data, name="climate_open_data"),
+    path("klima/data/<slug:name>.<slug:fmt>", climate.climate_download, name="climate_download"),
     # Climate partnerships: organisations
     path("organisationer/ny/", organisations.organisation_create, name="organisation_create"),
     path(

@@ -885,3 +885,147 @@ class OrganisationToken(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+# --- the municipality's greenhouse-gas inventory and climate targets ---------------------
+#
+# The territorial inventory as the Danish Energy Agency's energy and CO2 accounts for
+# municipalities give it: tCO2e per year and sector. Each import is a version of its own
+# (inventories are corrected backwards when the method changes); a version's rows never
+# change after the import. Writes are in partnerships/services/inventory.py, reads in
+# partnerships/dashboard.py.
+
+
+class InventorySector(models.TextChoices):
+    """The five sectors of the Danish Energy Agency's accounts for municipalities."""
+
+    ENERGY = "energy", _("Energy")
+    TRANSPORT = "transport", _("Transport")
+    AGRICULTURE = "agriculture", _("Agriculture and land use")
+    INDUSTRY = "industry", _("Industrial processes")
+    WASTE = "waste", _("Waste")
+
+
+class InventoryVersionQuerySet(models.QuerySet):
+    def newest_first(self) -> "InventoryVersionQuerySet":
+        return self.order_by("-published_on", "-imported_at", "-pk")
+
+
+class InventoryVersion(models.Model):
+    """One import of the inventory: its figures, where they come from and who brought them.
+
+    `is_shown` marks the version the dashboard shows (at most one); without a mark it
+    shows the newest. Older versions stay readable on the dashboard by choosing them.
+    """
+
+    label = models.CharField(_("label"), max_length=120)
+    source = models.CharField(_("source"), max_length=300)
+    published_on = models.DateField(_("figures published on"))
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
+    is_shown = models.BooleanField(_("shown on the dashboard"), default=False)
+    # When this version last became the shown one: open data's Last-Modified.
+    shown_at = models.DateTimeField(_("shown since"), null=True, blank=True)
+
+    objects = InventoryVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-imported_at", "-pk"]
+        verbose_name = _("inventory version")
+        verbose_name_plural = _("inventory versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_shown"],
+                condition=Q(is_shown=True),
+                name="partnerships_inventory_one_shown",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class InventoryRow(models.Model):
+    """One year and sector of a version, in tonnes of CO2 equivalents."""
+
+    version = models.ForeignKey(
+        InventoryVersion,
+        verbose_name=_("inventory version"),
+        on_delete=models.CASCADE,
+        related_name="rows",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    sector = models.CharField(_("sector"), max_length=16, choices=InventorySector.choices)
+    tco2e = models.DecimalField(_("tCO2e"), max_digits=14, decimal_places=3)
+
+    class Meta:
+        ordering = ["version", "year", "sector"]
+        verbose_name = _("inventory row")
+        verbose_name_plural = _("inventory rows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "year", "sector"], name="partnerships_inventory_row_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(tco2e__gte=0), name="partnerships_inventory_row_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} · {self.year} · {self.sector}"
+
+
+class ClimateSettings(models.Model):
+    """The one row of climate settings (pk 1): the baseline year the targets count from.
+
+    The baseline's value is never typed: it is the shown inventory's total for that year.
+    """
+
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), default=1990)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("climate settings")
+        verbose_name_plural = _("climate settings")
+
+    def __str__(self) -> str:
+        return str(self.baseline_year)
+
+
+class ClimateTarget(models.Model):
+    """A target year and its reduction from the baseline year, in per cent (100 = net zero)."""
+
+    year = models.PositiveSmallIntegerField(_("target year"), unique=True)
+    reduction_percent = models.DecimalField(
+        _("reduction in per cent"), max_digits=5, decimal_places=2
+    )
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("climate target")
+        verbose_name_plural = _("climate targets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reduction_percent__gte=0) & Q(reduction_percent__lte=100),
+                name="partnerships_climate_target_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: -{self.reduction_percent} %"

@@ -10,6 +10,7 @@ from partnerships.models import (
     Application,
     ApplicationStep,
     Commitment,
+    InventoryVersion,
     Invitation,
     Membership,
     Programme,
@@ -103,6 +104,11 @@ def export(*, user: User) -> dict[str, Any]:
             .order_by("pk")
         ],
         **_tokens_export(user=user),
+        # Who imported a version of the greenhouse-gas inventory (never in the open data).
+        "inventory_versions_imported": [
+            {"label": v.label, "imported_at": v.imported_at.isoformat()}
+            for v in InventoryVersion.objects.filter(imported_by=user).order_by("pk")
+        ],
     }
 
 

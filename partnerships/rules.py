@@ -12,6 +12,10 @@ applications and look after its agreements. An application and an agreement are 
 the organisation's members, the programme's coordinators and admins; the organisation's
 admins apply and resubmit. Moderators and coordinators of other programmes have no part
 in them.
+
+The climate dashboard and its open data are public. Partnership coordinators and admins
+import the greenhouse-gas inventory and choose the version shown; only admins change the
+baseline year and the climate targets.
 """
 
 import rules
@@ -143,3 +147,9 @@ rules.add_perm(
 # Only the organisation's administrators: a token acts as its creator for the organisation,
 # so staff, who are not the organisation, have none to make.
 rules.add_perm("partnerships.manage_tokens", is_signed_in & is_organisation_admin)
+# The municipality's greenhouse-gas inventory and climate targets. The dashboard and the
+# open data are public; partnership coordinators and admins import the inventory and
+# choose the version shown; only admins change the baseline year and the targets.
+rules.add_perm("partnerships.view_inventory", rules.always_allow)
+rules.add_perm("partnerships.manage_inventory", is_signed_in & (is_coordinator | is_admin))
+rules.add_perm("partnerships.change_climate_targets", is_signed_in & is_admin)

@@ -78,7 +78,29 @@ def world(db):
     ProposalFactory(author=author, status=Status.DRAFT)
     CommentFactory(proposal=published)
     OrganisationFactory(slug="solgaarden", admins=[author], members=[member])
+    _inventory_make()
     return {"citizen": author, "team_member": member, "moderator": moderator}
+
+
+def _inventory_make() -> None:
+    """One version of the greenhouse-gas inventory, for the open-data endpoints."""
+    from datetime import date
+    from decimal import Decimal
+
+    from partnerships.services import InventoryRowData, inventory_import
+
+    rows = [
+        InventoryRowData(year, sector, Decimal(100))
+        for year in (1990, 2020)
+        for sector in ("energy", "transport", "agriculture", "industry", "waste")
+    ]
+    inventory_import(
+        actor=None,
+        rows=rows,
+        label="Regnskab",
+        source="Energistyrelsen",
+        published_on=date(2025, 1, 1),
+    )
 
 
 def _cookies(user) -> dict[str, str]:

@@ -329,6 +329,9 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "partnerships.models.Kind",
         "ApplicationStatusEnum": "partnerships.models.ApplicationStatus",
         "AgreementStatusEnum": "partnerships.models.AgreementStatus",
+        # An organisation's `sector` and an inventory row's (the Energy Agency's five).
+        "SectorEnum": "partnerships.models.Sector",
+        "InventorySectorEnum": "partnerships.models.InventorySector",
     },
 }
 
@@ -359,6 +362,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 MODERATOR_GROUP = "moderators"
 # Partnership coordinators verify organisations and look after those left without an admin.
 COORDINATOR_GROUP = "partnership_coordinators"
+# The licence the climate dashboard's open data (CSV, JSON and the API) is published under.
+OPEN_DATA_LICENCE = env("OPEN_DATA_LICENCE", default="CC BY 4.0")
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from partnerships.api.opendata import InventoryOpenDataApi, InventoryVersionsOpenDataApi
 from partnerships.api.programmes import (
     ApplicationDecisionApi,
     ApplicationDetailApi,
@@ -16,6 +17,12 @@ from partnerships.api.views import (
 )
 
 urlpatterns = [
+    path("open-data/inventory/", InventoryOpenDataApi.as_view(), name="open-data-inventory"),
+    path(
+        "open-data/inventory/versions/",
+        InventoryVersionsOpenDataApi.as_view(),
+        name="open-data-inventory-versions",
+    ),
     path("organisations/", OrganisationListApi.as_view(), name="organisation-list"),
     path("organisations/mine/", OrganisationMineApi.as_view(), name="organisation-mine"),
     path("organisations/<slug:slug>/", OrganisationDetailApi.as_view(), name="organisation-detail"),

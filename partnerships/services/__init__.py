@@ -1,8 +1,18 @@
 """Every write in the partnerships app: organisations.py (organisations, members and
 invitations), programmes.py (programmes, applications, agreements and the municipality's
-commitments), reminders.py (the daily reminder of commitments falling due) and tokens.py
-(organisations' API tokens), named here so callers write `from partnerships import services`."""
+commitments), reminders.py (the daily reminder of commitments falling due), tokens.py
+(organisations' API tokens) and inventory.py (the municipality's greenhouse-gas inventory and
+climate targets), named here so callers write `from partnerships import services`."""
 
+from partnerships.services.inventory import (
+    InventoryRowData,
+    climate_targets_update,
+    inventory_csv_parse,
+    inventory_import,
+    inventory_version_show,
+    inventory_year_enter,
+    text_decode,
+)
 from partnerships.services.organisations import (
     InvitationInvalid,
     invitation_accept,
@@ -48,15 +58,21 @@ __all__ = [
     "AGREEMENT_ACTIONS",
     "DECISIONS",
     "REMIND_DAYS_BEFORE",
+    "InventoryRowData",
     "InvitationInvalid",
     "NewToken",
     "agreement_act",
     "application_decide",
     "application_resubmit",
     "application_submit",
+    "climate_targets_update",
     "commitment_add",
     "commitment_reminders_record",
     "commitment_update",
+    "inventory_csv_parse",
+    "inventory_import",
+    "inventory_version_show",
+    "inventory_year_enter",
     "invitation_accept",
     "invitation_create",
     "invitation_email_matches",
@@ -77,4 +93,5 @@ __all__ = [
     "organisation_verify",
     "programme_create",
     "programme_update",
+    "text_decode",
 ]

@@ -38,6 +38,9 @@ verify_organisation        -       -    -   -   -    Y   Y     Y
 verify_organisation        own     -    -   -   -    Y   Y     Y
 manage_tokens              own     -    -   -   Y    -   -     -
 manage_tokens              other   -    -   -   -    -   -     -
+view_inventory             -       Y    Y   Y   Y    Y   Y     Y
+manage_inventory           -       -    -   -   -    -   Y     Y
+change_climate_targets     -       -    -   -   -    -   -     Y
 """
 
 LOGIN = "login"
@@ -54,6 +57,12 @@ organisation_members            other   login  403  403  403  200  200   200
 organisation_staff_list         -       login  403  403  403  200  200   200
 organisation_tokens             own     login  403  403  200  403  403   403
 organisation_tokens             other   login  403  403  403  403  403   403
+climate_dashboard               -       200    200  200  200  200  200   200
+climate_open_data               -       200    200  200  200  200  200   200
+inventory_staff                 -       login  403  403  403  403  200   200
+inventory_import                -       login  403  403  403  403  200   200
+inventory_year                  -       login  403  403  403  403  200   200
+climate_targets_edit            -       login  403  403  403  403  403   200
 """
 
 

@@ -1,0 +1,191 @@
+"""Charts as SVG written by the server: series in, geometry out, for
+frontend/climate/_chart.html to draw with a title, a description, a text summary and a
+table of the same numbers. No chart library runs in the browser.
+
+Pure Python: nothing here reads the database. Series differ by dash pattern and marker
+shape as well as by colour, so a chart reads in grey scale; the drawing scales with its
+viewBox to the width it is given (390 px phones too). Numbers are written in the active
+language's format (12.345 in Danish, 12,345 in English).
+"""
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import formats
+
+# The drawing's own coordinate system; the SVG is 100 % wide and keeps this aspect ratio.
+WIDTH = 480
+HEIGHT = 300
+MARGIN_LEFT = 92
+MARGIN_RIGHT = 30
+MARGIN_TOP = 28
+MARGIN_BOTTOM = 44
+MAX_X_TICKS = 7
+Y_TICKS = 5
+
+# Each look differs from the others without colour: dashes and marker shapes. The
+# colours keep at least 4.5:1 against white (WCAG 1.4.11 asks 3:1 of graphics).
+STYLES = (
+    {"stroke": "#1a1a1a", "dash": "", "marker": "circle"},
+    {"stroke": "#004b87", "dash": "6 3", "marker": "square"},
+    {"stroke": "#7a3d00", "dash": "2 3", "marker": "triangle"},
+    {"stroke": "#2d5e1e", "dash": "10 3 2 3", "marker": "diamond"},
+    {"stroke": "#6b1f5c", "dash": "14 4", "marker": "cross"},
+)
+TARGET_STYLE = {"stroke": "#a4161a", "dash": "9 6", "marker": "none"}
+
+
+def number_text(value: Decimal | float | int | None, *, decimals: int = 0) -> str:
+    """A number in the active language's format, with grouping; a dash for no value."""
+    if value is None:
+        return "\u2013"
+    return formats.number_format(
+        Decimal(value), decimal_pos=decimals, use_l10n=True, force_grouping=True
+    )
+
+
+def nice_ticks(top: float, *, count: int = Y_TICKS) -> list[float]:
+    """Round tick values from 0 to at least `top`: steps of 1, 2, 2.5 or 5 times a power
+    of ten, about `count` of them."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / (count - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    ticks = [0.0]
+    while ticks[-1] < top:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+def year_ticks(first: int, last: int) -> list[int]:
+    """Whole years from `first` to `last`, at most MAX_X_TICKS, on round steps."""
+    span = max(last - first, 1)
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50) if span / s < MAX_X_TICKS)
+    ticks = [first] if first % step else []
+    ticks += list(range(first + (-first % step), last + 1, step))
+    if last not in ticks and (last - ticks[-1]) >= step / 2:
+        ticks.append(last)
+    return ticks
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line: `values` maps each x (a year) to y, or None where nothing is known.
+    `target` draws it as the dashed target line; `area` shades below it (hatched)."""
+
+    key: str
+    label: str
+    values: dict[int, Decimal | None]
+    target: bool = False
+    area: bool = False
+
+
+@dataclass
+class DrawnSeries:
+    key: str
+    label: str
+    stroke: str
+    dash: str
+    marker: str
+    path: str
+    area_path: str
+    points: list[tuple[float, float]]
+    target: bool
+
+
+@dataclass
+class Chart:
+    """Everything _chart.html draws. `dom_id` must be unique on the page."""
+
+    dom_id: str
+    title: str
+    summary: str
+    unit: str
+    x_label: str
+    series: list[Series]
+    width: int = WIDTH
+    height: int = HEIGHT
+    # Filled by layout():
+    drawn: list[DrawnSeries] = field(default_factory=list)
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    plot: dict[str, float] = field(default_factory=dict)
+    table_rows: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    # Where the legend's swatch (40 by 16) draws its one marker.
+    legend_points = ((20, 8),)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(v is not None for s in self.series for v in s.values.values())
+
+    def layout(self) -> "Chart":
+        """Scale the axes to the data and turn every series into SVG paths."""
+        xs = sorted({x for s in self.series for x, v in s.values.items() if v is not None})
+        left, right = MARGIN_LEFT, self.width - MARGIN_RIGHT
+        top, bottom = MARGIN_TOP, self.height - MARGIN_BOTTOM
+        self.plot = {"left": left, "right": right, "top": top, "bottom": bottom}
+        if not xs:
+            return self
+        first, last = xs[0], xs[-1]
+        highest = max(float(v) for s in self.series for v in s.values.values() if v is not None)
+        ticks = nice_ticks(highest)
+        y_top = ticks[-1]
+
+        def px(x: int) -> float:
+            if last == first:
+                return (left + right) / 2
+            return round(left + (x - first) * (right - left) / (last - first), 2)
+
+        def py(y: float) -> float:
+            return round(bottom - y * (bottom - top) / y_top, 2)
+
+        self.y_ticks = [(py(t), number_text(t, decimals=0 if t == int(t) else 1)) for t in ticks]
+        self.x_ticks = [(px(year), str(year)) for year in year_ticks(first, last)]
+        self.drawn = []
+        plain = 0
+        for series in self.series:
+            if series.target:
+                style = TARGET_STYLE
+            else:
+                style = STYLES[plain % len(STYLES)]
+                plain += 1
+            points = [
+                (px(x), py(float(v))) for x, v in sorted(series.values.items()) if v is not None
+            ]
+            segments: list[str] = []
+            previous = None
+            for x, v in sorted(series.values.items()):
+                if v is None:
+                    previous = None
+                    continue
+                command = "L" if previous is not None else "M"
+                segments.append(f"{command}{px(x)} {py(float(v))}")
+                previous = x
+            area_path = ""
+            if series.area and points:
+                area_path = (
+                    f"M{points[0][0]} {bottom} "
+                    + " ".join(f"L{x} {y}" for x, y in points)
+                    + f" L{points[-1][0]} {bottom} Z"
+                )
+            self.drawn.append(
+                DrawnSeries(
+                    key=series.key,
+                    label=series.label,
+                    stroke=style["stroke"],
+                    dash=style["dash"],
+                    marker=style["marker"],
+                    path=" ".join(segments),
+                    area_path=area_path,
+                    points=points,
+                    target=series.target,
+                )
+            )
+        every_x = sorted({x for s in self.series for x in s.values})
+        self.table_rows = [
+            (str(x), [number_text(s.values.get(x)) for s in self.series]) for x in every_x
+        ]
+        return self
