@@ -1,6 +1,7 @@
 """Every write in the partnerships app: organisations.py (organisations, members and
 invitations), programmes.py (programmes, applications, agreements and the municipality's
-commitments) and reminders.py (the daily reminder of commitments falling due), named here
+commitments), reminders.py (the daily reminder of commitments falling due) and reports.py
+(progress reports: periods, values, evidence, verification and their reminders), named here
 so callers write `from partnerships import services`."""
 
 from partnerships.services.organisations import (
@@ -36,19 +37,50 @@ from partnerships.services.reminders import (
     REMIND_DAYS_BEFORE,
     commitment_reminders_record,
 )
+from partnerships.services.reports import (
+    EVIDENCE_MAX_FILES,
+    EVIDENCE_PDF_MAX_BYTES,
+    REPORT_REMIND_DAYS_BEFORE,
+    REPORT_REMIND_OVERDUE_EVERY_DAYS,
+    Period,
+    ReportValuesInvalid,
+    ValueDecision,
+    ValueEntry,
+    agreement_last_due_period,
+    agreement_periods_due,
+    evidence_add,
+    evidence_remove,
+    report_reminders_record,
+    report_review,
+    report_start,
+    report_submit,
+    report_values_set,
+)
 
 __all__ = [
     "AGREEMENT_ACTIONS",
     "DECISIONS",
+    "EVIDENCE_MAX_FILES",
+    "EVIDENCE_PDF_MAX_BYTES",
     "REMIND_DAYS_BEFORE",
+    "REPORT_REMIND_DAYS_BEFORE",
+    "REPORT_REMIND_OVERDUE_EVERY_DAYS",
     "InvitationInvalid",
+    "Period",
+    "ReportValuesInvalid",
+    "ValueDecision",
+    "ValueEntry",
     "agreement_act",
+    "agreement_last_due_period",
+    "agreement_periods_due",
     "application_decide",
     "application_resubmit",
     "application_submit",
     "commitment_add",
     "commitment_reminders_record",
     "commitment_update",
+    "evidence_add",
+    "evidence_remove",
     "invitation_accept",
     "invitation_create",
     "invitation_email_matches",
@@ -65,4 +97,9 @@ __all__ = [
     "organisation_verify",
     "programme_create",
     "programme_update",
+    "report_reminders_record",
+    "report_review",
+    "report_start",
+    "report_submit",
+    "report_values_set",
 ]
