@@ -442,16 +442,20 @@ def agreement_progress(*, agreement: Agreement, today: date | None = None):
 class PublicAgreementProgress:
     agreement: Agreement
     commitments: list[CommitmentProgress]
-    # {commitment id: its verified values, newest period first}
+    # {commitment id: its verified values, newest period first, each with public_evidence}
     verified: dict[int, list[ProgressValue]]
+
+    @property
+    def rows(self) -> list[tuple[CommitmentProgress, list[ProgressValue]]]:
+        return [(item, self.verified.get(item.commitment.pk, [])) for item in self.commitments]
 
 
 def organisation_progress_public(
     *, organisation: Organisation, today: date | None = None
 ) -> list[PublicAgreementProgress]:
     """For each active agreement of the organisation, its commitments not withdrawn with
-    their derived status and their verified values only (nothing pending or sent back):
-    five queries however many agreements and values."""
+    their derived status and their verified values only (nothing pending or sent back)
+    with the evidence now public: six queries however many agreements and values."""
     agreements = organisation_agreements_active(organisation=organisation)
     progress = commitment_progress(
         commitments=PartnerCommitment.objects.filter(
@@ -465,6 +469,9 @@ def organisation_progress_public(
             commitment__in=[p.commitment.pk for p in progress], state=ValueState.VERIFIED
         )
         .select_related("report", "verified_by")
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.public(), to_attr="public_evidence")
+        )
         .order_by("-report__period_end", "-pk")
     ):
         verified.setdefault(value.commitment_id, []).append(value)
