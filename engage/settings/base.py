@@ -329,6 +329,9 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "partnerships.models.Kind",
         "ApplicationStatusEnum": "partnerships.models.ApplicationStatus",
         "AgreementStatusEnum": "partnerships.models.AgreementStatus",
+        # Progress reports.
+        "ReportStatusEnum": "partnerships.models.ReportStatus",
+        "ValueStateEnum": "partnerships.models.ValueState",
     },
 }
 
