@@ -556,3 +556,9 @@ def evidence_get(*, report_pk: int, pk: int) -> Evidence:
     return Evidence.objects.select_related("report__agreement", "value").get(
         report_id=report_pk, pk=pk
     )
+
+
+def agreement_get_for_reports(*, pk: int) -> Agreement:
+    """An agreement with its programme and organisation only (for its reports' pages).
+    Raises Agreement.DoesNotExist."""
+    return Agreement.objects.select_related("programme", "organisation").get(pk=pk)

@@ -46,7 +46,7 @@ def _require(request: HttpRequest, perm: str, obj=None) -> None:
 
 def _agreement_or_404(pk: int) -> Agreement:
     try:
-        return selectors.agreement_get(pk=pk)
+        return selectors.agreement_get_for_reports(pk=pk)
     except Agreement.DoesNotExist:
         raise Http404 from None
 

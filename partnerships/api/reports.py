@@ -138,7 +138,7 @@ class ReportDetailSerializer(ReportSerializer):
 
 def _agreement_or_404(pk: int) -> Agreement:
     try:
-        return selectors.agreement_get(pk=pk)
+        return selectors.agreement_get_for_reports(pk=pk)
     except Agreement.DoesNotExist as exc:
         raise NotFound from exc
 
@@ -255,8 +255,8 @@ class ReportValuesApi(ReportApi):
         summary="Set values of a progress report",
         description="Enter or correct values of a draft or sent-back report (and, when "
         "given, its story); recorded as entered through the API. A verified value cannot "
-        "change. All or nothing: errors come as `values`, a list with one object of field "
-        "errors per entry (empty where the entry is fine).",
+        "change. All or nothing: errors come as `values`, an object keyed by the index of "
+        "each refused entry (from 0) with its field errors.",
         request=InputSerializer,
         responses={200: ReportDetailSerializer, 400: OpenApiResponse(), 404: OpenApiResponse()},
     )
@@ -284,7 +284,13 @@ class ReportValuesApi(ReportApi):
             )
         except services.ReportValuesInvalid as exc:
             raise serializers.ValidationError(
-                {"values": [exc.by_commitment.get(e.commitment_id, {}) for e in entries]}
+                {
+                    "values": {
+                        str(n): exc.by_commitment[e.commitment_id]
+                        for n, e in enumerate(entries)
+                        if e.commitment_id in exc.by_commitment
+                    }
+                }
             ) from exc
         return _report_response(request, pk)
 

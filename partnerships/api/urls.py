@@ -48,7 +48,11 @@ urlpatterns = [
         name="application-decision",
     ),
     # Progress reports (partnerships/api/reports.py)
-    path("agreements/<id:pk>/progress-reports/", AgreementReportsApi.as_view(), name="agreement-reports"),
+    path(
+        "agreements/<id:pk>/progress-reports/",
+        AgreementReportsApi.as_view(),
+        name="agreement-reports",
+    ),
     path("progress-reports/awaiting/", ReportAwaitingApi.as_view(), name="report-awaiting"),
     path("progress-reports/<id:pk>/", ReportDetailApi.as_view(), name="report-detail"),
     path("progress-reports/<id:pk>/values/", ReportValuesApi.as_view(), name="report-values"),
