@@ -193,6 +193,9 @@ rules.add_perm(
 rules.add_perm("partnerships.view_report", may_see_report)
 rules.add_perm("partnerships.change_report", is_signed_in & is_member_of_report_party)
 rules.add_perm("partnerships.submit_report", is_signed_in & is_member_of_report_party)
-rules.add_perm("partnerships.review_report", is_signed_in & (is_report_coordinator | is_admin))
+rules.add_perm(
+    "partnerships.review_report",
+    is_signed_in & (is_report_coordinator | is_admin) & is_report_submitted,
+)
 rules.add_perm("partnerships.view_evidence", is_evidence_public | may_see_report)
 rules.add_perm("partnerships.view_report_queue", is_signed_in & (is_coordinator | is_admin))
