@@ -37,6 +37,15 @@ from tests.partnerships.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_broker")]
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The messages below are the English ones (the site's default language is Danish)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def inbox(user) -> list[str]:
     return list(Notification.objects.filter(recipient=user).values_list("event__kind", flat=True))
 
