@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -365,13 +366,37 @@ def _status_of(commitment: PartnerCommitment, value: ProgressValue | None, last_
     return ProgressStatus.BEHIND, path
 
 
+# What pages and the API show of a latest verified value (its provenance): only these
+# are loaded, since the status of every commitment loads thousands.
+_PROGRESS_VALUE_FIELDS = (
+    "commitment",
+    "report",
+    "verified_by",
+    "value",
+    "done",
+    "source",
+    "state",
+    "verified_at",
+    "review_comment",
+    "report__agreement",
+    "report__period_start",
+    "report__period_end",
+    "report__event_name",
+    "report__status",
+    "report__submitted_at",
+    "verified_by__display_name",
+    "verified_by__deleted_at",
+)
+
+
 def commitment_progress(
     *, commitments: QuerySet | None = None, today: date | None = None
 ) -> list[CommitmentProgress]:
     """The derived status of each commitment in `commitments` (a PartnerCommitment
     queryset; every commitment when None), in their order: three queries whatever their
-    number (the commitments with the id of their latest verified value, those values
-    with their reports and verifiers, and the latest due event of per-event agreements).
+    number (the commitments, their latest verified values with their reports and
+    verifiers, and the latest due event of per-event agreements).
+    The values carry only the fields of _PROGRESS_VALUE_FIELDS.
 
     The last period is the latest whose report is due (services.reports.agreement_last_
     due_period); a commitment without a verified value for it or later is not reported.
@@ -383,28 +408,31 @@ def commitment_progress(
     today = today or timezone.localdate()
     if commitments is None:
         commitments = PartnerCommitment.objects.all()
-    latest = (
-        ProgressValue.objects.filter(commitment=OuterRef("pk"), state=ValueState.VERIFIED)
-        .order_by("-report__period_end", "-verified_at", "-pk")
-        .values("pk")[:1]
-    )
+    # The agreement's start and rhythm as annotations, not models: thousands of rows.
     rows = list(
-        commitments.select_related("agreement__programme").annotate(
-            latest_value_id=Subquery(latest)
+        commitments.annotate(
+            agreement_start=F("agreement__start_date"),
+            rhythm=F("agreement__programme__reporting_rhythm"),
         )
     )
-    value_ids = [row.latest_value_id for row in rows if row.latest_value_id is not None]
-    values = {
-        value.pk: value
-        for value in ProgressValue.objects.filter(pk__in=value_ids).select_related(
-            "report", "verified_by", "entered_by"
+    # Each commitment's latest verified value (by period), ranked in the database.
+    latest = (
+        ProgressValue.objects.filter(
+            state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
         )
-    }
-    per_event = {
-        row.agreement_id
-        for row in rows
-        if row.agreement.programme.reporting_rhythm == ReportingRhythm.PER_EVENT
-    }
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("commitment_id"),
+                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank=1)
+        .select_related("report", "verified_by")
+        .only(*_PROGRESS_VALUE_FIELDS)
+    )
+    values = {value.commitment_id: value for value in latest}
+    per_event = {row.agreement_id for row in rows if row.rhythm == ReportingRhythm.PER_EVENT}
     event_ends = dict(
         ProgressReport.objects.filter(
             agreement_id__in=per_event, period_end__lt=event_due_cutoff(today=today)
@@ -415,14 +443,13 @@ def commitment_progress(
     )
     result = []
     for row in rows:
-        agreement = row.agreement
         last_due = agreement_last_due_period(
-            rhythm=agreement.programme.reporting_rhythm,
-            start_date=agreement.start_date,
+            rhythm=row.rhythm,
+            start_date=row.agreement_start,
             today=today,
-            latest_event_end=event_ends.get(agreement.pk),
+            latest_event_end=event_ends.get(row.agreement_id),
         )
-        value = values.get(row.latest_value_id)
+        value = values.get(row.pk)
         status, path = _status_of(row, value, last_due)
         result.append(CommitmentProgress(row, status, value, path))
     return result
