@@ -384,8 +384,10 @@ def report_values_set(
             report=report, commitment=commitment
         )
         new = (entry.value, entry.done if commitment.is_checklist else None, entry.source.strip())
-        if value.pk is not None and (value.value, value.done, value.source) == new:
-            continue  # unchanged: keeps who entered it and when
+        unchanged = value.pk is not None and (value.value, value.done, value.source) == new
+        if unchanged and value.state != ValueState.RETURNED:
+            continue  # keeps who entered it and when
+        # A returned value saved as it is stands by it: it awaits verification again.
         value.value, value.done, value.source = new
         value.entered_by = actor
         value.entered_via = channel

@@ -612,3 +612,22 @@ def test_the_reminder_task_runs_daily_before_the_digest():
     entry = app.conf.beat_schedule["remind-due-reports"]
     assert entry["task"] == "partnerships.tasks.remind_due_reports"
     assert entry["schedule"] == crontab(hour=6, minute=55)
+
+
+def test_a_returned_value_kept_as_it_is_can_be_resubmitted(world):
+    emissions, share = fill(world)
+    report = services.report_submit(report=world["report"], actor=world["member"])
+    report = services.report_review(
+        report=report,
+        actor=world["coordinator"],
+        decisions=[
+            ValueDecision(emissions.pk, "verify"),
+            ValueDecision(share.pk, "return", "Er det rigtigt?"),
+        ],
+    )
+    services.report_values_set(
+        report=report, actor=world["admin"], entries=[entry(world["share"], "40")]
+    )
+    share.refresh_from_db()
+    assert (share.state, share.entered_by) == (ValueState.PENDING, world["admin"])
+    assert services.report_submit(report=report, actor=world["admin"]).status == "submitted"
