@@ -248,3 +248,17 @@ def test_another_organisations_member_cannot_open_the_report(client, world):
     OrganisationFactory(members=[stranger])
     client.force_login(stranger)
     assert client.get(report.get_absolute_url()).status_code == 403
+
+
+def test_the_admin_shows_reports_read_only(client, world):
+    from tests.factories import AdminFactory
+
+    verified_value_make(commitment=world["commitment"], year=2023, value=Decimal("90"))
+    report = ProgressReport.objects.get()
+    superuser = AdminFactory()
+    give_totp(superuser)
+    client.force_login(superuser)
+    assert client.get(reverse("admin:partnerships_progressreport_changelist")).status_code == 200
+    url = reverse("admin:partnerships_progressreport_change", args=[report.pk])
+    assert "Elmåler" in client.get(url).content.decode()
+    assert client.post(url, {}).status_code == 403
