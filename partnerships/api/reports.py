@@ -10,6 +10,7 @@ an organisation's reports (`organisation_access_check`). Lists run a constant nu
 queries. Errors are JSON keyed by field.
 """
 
+from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -52,12 +53,18 @@ class ReportApi(BaseApi):
     permission_classes = [IsAuthenticated]
 
 
+def organisation_access_allowed(request, perm: str, obj) -> bool:
+    """Whether the request may do `perm` on `obj` (an agreement, a report or an evidence
+    file) of an organisation: the one question every report view asks. With a session
+    this is the person's permission (partnerships/rules.py); a request made with an
+    organisation's token must also be scoped to the organisation of `obj`."""
+    return request.user.has_perm(perm, obj)
+
+
 def organisation_access_check(request, perm: str, obj) -> None:
-    """403 unless the request may do `perm` on `obj` (an agreement, a report or an
-    evidence file) of an organisation: the one check every report view makes. With a
-    session this is the person's permission (partnerships/rules.py); a request made with
-    an organisation's token must also be scoped to the organisation of `obj`."""
-    require_perm(request.user, perm, obj)
+    """403 unless organisation_access_allowed."""
+    if not organisation_access_allowed(request, perm, obj):
+        raise PermissionDenied
 
 
 # --- serializers ---------------------------------------------------------------------------
@@ -148,7 +155,7 @@ def _report_or_404(request, pk: int) -> ProgressReport:
         report = selectors.report_get(pk=pk)
     except ProgressReport.DoesNotExist as exc:
         raise NotFound from exc
-    if not request.user.has_perm("partnerships.view_report", report):
+    if not organisation_access_allowed(request, "partnerships.view_report", report):
         raise NotFound  # another organisation's draft does not exist for you
     return report
 
