@@ -57,6 +57,11 @@ app.conf.update(
             "task": "partnerships.tasks.remind_due_commitments",
             "schedule": crontab(hour=6, minute=50),
         },
+        # Progress reports due within 30 days or overdue; also before the digest.
+        "remind-due-reports": {
+            "task": "partnerships.tasks.remind_due_reports",
+            "schedule": crontab(hour=6, minute=55),
+        },
     },
 )
 app.autodiscover_tasks()

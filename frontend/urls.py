@@ -10,6 +10,7 @@ from frontend.views import (
     partnerships,
     proposal_engagement,
     proposals,
+    reports,
     teams,
 )
 
@@ -229,6 +230,49 @@ urlpatterns = [
         partnerships.commitment_edit,
         name="commitment_edit",
     ),
+    # Climate partnerships: progress reports (frontend/views/reports.py)
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/rapporter/",
+        reports.report_list,
+        name="report_list",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/rapporter/ny/",
+        reports.report_start,
+        name="report_start",
+    ),
+    path("klimapartnerskaber/rapporter/<id:pk>/", reports.report_detail, name="report_detail"),
+    path(
+        "klimapartnerskaber/rapporter/<id:pk>/indsend/",
+        reports.report_submit,
+        name="report_submit",
+    ),
+    path(
+        "klimapartnerskaber/rapporter/<id:pk>/bilag/",
+        reports.evidence_upload,
+        name="evidence_upload",
+    ),
+    path(
+        "klimapartnerskaber/rapporter/<id:pk>/bilag/<id:file_pk>/",
+        reports.evidence_file,
+        name="evidence_file",
+    ),
+    path(
+        "klimapartnerskaber/rapporter/<id:pk>/bilag/<id:file_pk>/fjern/",
+        reports.evidence_remove,
+        name="evidence_remove",
+    ),
+    path(
+        "moderation/klimapartnerskaber/rapporter/",
+        reports.report_queue,
+        name="report_queue",
+    ),
+    path(
+        "moderation/klimapartnerskaber/rapporter/<id:pk>/",
+        reports.report_review,
+        name="report_review",
+    ),
+    # (end of progress reports)
     path("klimapartnerskaber/<slug:slug>/", partnerships.programme_detail, name="programme_detail"),
     path(
         "klimapartnerskaber/<slug:slug>/rediger/",

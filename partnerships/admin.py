@@ -12,6 +12,8 @@ from partnerships.models import (
     Membership,
     Organisation,
     Programme,
+    ProgressReport,
+    ProgressValue,
 )
 from partnerships.services import organisation_verify
 
@@ -150,3 +152,21 @@ class OrganisationTokenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# --- progress reports: read-only, as every write goes through services/reports.py ---------
+
+
+class ProgressValueInline(_ReadOnlyInline):
+    model = ProgressValue
+    fields = ["commitment", "value", "done", "source", "state", "verified_by", "verified_at"]
+    readonly_fields = fields
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(_ReadOnly):
+    list_display = ["agreement", "period_end", "event_name", "status", "due_date", "submitted_at"]
+    list_filter = ["status"]
+    search_fields = ["agreement__organisation__name", "event_name"]
+    list_select_related = ["agreement__organisation", "agreement__programme"]
+    inlines = [ProgressValueInline]

@@ -646,6 +646,31 @@ class ReportStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified")
 
 
+class ProgressReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ProgressReportQuerySet":
+        """What partnerships.rules.may_see_report allows: the organisation's members see
+        all its reports, drafts too; the programme's coordinators and admins see those
+        submitted at least once."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        mine = Q(
+            agreement__organisation_id__in=Membership.objects.filter(user=user).values(
+                "organisation_id"
+            )
+        )
+        if user.is_superuser:
+            return self.filter(mine | ~Q(status=ReportStatus.DRAFT))
+        from engage.accounts.rules import is_coordinator
+        from partnerships.rules import coordinated_programmes
+
+        staff = (
+            Q(agreement__programme_id__in=coordinated_programmes(user))
+            if is_coordinator(user)
+            else Q(pk__in=[])
+        )
+        return self.filter(mine | (staff & ~Q(status=ReportStatus.DRAFT)))
+
+
 class ProgressReport(models.Model):
     """A partner's report for one period (a calendar year, or one event for a festival):
     a value per commitment, a short story and evidence files."""
@@ -676,6 +701,8 @@ class ProgressReport(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
+    objects = ProgressReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["agreement", "-period_end", "-pk"]
         verbose_name = _("progress report")
@@ -700,6 +727,18 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} · {self.event_name or self.period_end.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:report_detail", kwargs={"pk": self.pk})
+
+    @property
+    def period_label(self) -> str:
+        """The event's name, or the year."""
+        return self.event_name or str(self.period_end.year)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
 class ValueState(models.TextChoices):
@@ -780,6 +819,16 @@ class ProgressValue(models.Model):
         return f"{self.commitment} · {self.report}"
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def public(self) -> "EvidenceQuerySet":
+        """What partnerships.rules.is_evidence_public allows everyone: a file backing a
+        verified value, or a verified report as a whole."""
+        return self.filter(
+            Q(value__state=ValueState.VERIFIED)
+            | Q(value__isnull=True, report__status=ReportStatus.VERIFIED)
+        )
+
+
 class Evidence(models.Model):
     """A file backing a report (an invoice, a meter reading, a photo). Served only through a
     view that checks access: private to the organisation and its coordinators until the value
@@ -809,6 +858,8 @@ class Evidence(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
+    objects = EvidenceQuerySet.as_manager()
+
     class Meta:
         ordering = ["report", "uploaded_at", "pk"]
         verbose_name = _("evidence file")
@@ -816,6 +867,54 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:evidence_file", kwargs={"pk": self.report_id, "file_pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        """See EvidenceQuerySet.public; needs `value` and `report` loaded."""
+        if self.value_id is not None:
+            return self.value.state == ValueState.VERIFIED
+        return self.report.status == ReportStatus.VERIFIED
+
+
+# --- progress reports: reminders ---------------------------------------------------------
+
+
+class ReportReminderKind(models.TextChoices):
+    DUE = "due", _("Report due soon")
+    OVERDUE = "overdue", _("Report overdue")
+
+
+class ReportReminder(models.Model):
+    """One reminder to an organisation's admins of a report due within 30 days or overdue,
+    for one agreement and period (services/reports.py decides when one is due). Unique per
+    period, kind and day, so a repeated daily run reminds nobody twice."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="report_reminders"
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    event_name = models.CharField(max_length=120, blank=True)
+    due_date = models.DateField()
+    kind = models.CharField(max_length=8, choices=ReportReminderKind.choices)
+    day = models.DateField()
+
+    class Meta:
+        ordering = ["-day", "-pk"]
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "period_start", "period_end", "event_name", "kind", "day"],
+                name="partnerships_report_reminder_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} · {self.period_end} · {self.kind} · {self.day}"
 
 
 # --- organisation API tokens -----------------------------------------------------------

@@ -25,6 +25,10 @@ class EventKind(models.TextChoices):
     APPLICATION_DECIDED = "partnership.application_decided"
     AGREEMENT_CHANGED = "partnership.agreement_changed"
     COMMITMENT_DUE = "partnership.commitment_due"
+    # Progress reports (services/reports.py).
+    REPORT_SUBMITTED = "partnership.report_submitted"
+    REPORT_REVIEWED = "partnership.report_reviewed"
+    REPORT_DUE = "partnership.report_due"
 
 
 events_register(*EventKind)
@@ -265,6 +269,150 @@ kinds_register(
 )
 
 
+# --- progress reports ---------------------------------------------------------------------
+
+
+def _report_coordinators(event: Event):
+    """The coordinators (still holding the role) of the report's programme."""
+    from django.conf import settings
+
+    return User.objects.filter(
+        coordinated_programmes=event.target.agreement.programme_id,
+        groups__name=settings.COORDINATOR_GROUP,
+        is_active=True,
+    )
+
+
+def _report_admins(event: Event):
+    """The admins of the organisation of a report, or of a report reminder's agreement."""
+    return User.objects.filter(
+        memberships__organisation_id=event.target.agreement.organisation_id,
+        memberships__role="admin",
+    )
+
+
+def _report_submitted_message(event: Event) -> Message:
+    report = event.target
+    values = {
+        "organisation": report.agreement.organisation.name,
+        "period": event.data.get("period", ""),
+    }
+    if event.data.get("resubmitted"):
+        subject = _("“%(organisation)s” resubmitted its progress report for %(period)s") % values
+    else:
+        subject = _("“%(organisation)s” submitted its progress report for %(period)s") % values
+    details = _("The values await your verification.")
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{details}",
+        url=reverse("frontend:report_review", kwargs={"pk": report.pk}),
+        group=report.agreement.programme.name,
+    )
+
+
+def _as_report_coordinator(event: Event) -> str:
+    return _("You are a coordinator of “%(programme)s”.") % {
+        "programme": event.target.agreement.programme.name
+    }
+
+
+def _report_reviewed_message(event: Event) -> Message:
+    report = event.target
+    values = {
+        "programme": report.agreement.programme.name,
+        "period": event.data.get("period", ""),
+        "verified": event.data.get("verified", 0),
+        "returned": event.data.get("returned", 0),
+    }
+    if event.data.get("status") == "verified":
+        subject = _("Your progress report for %(period)s in “%(programme)s” is verified") % values
+        details = ""
+    else:
+        subject = (
+            _("Your progress report for %(period)s in “%(programme)s” is sent back for changes")
+            % values
+        )
+        details = "\n\n".join(
+            [
+                _("Verified: %(verified)s. Sent back: %(returned)s.") % values,
+                *event.data.get("comments", []),
+            ]
+        )
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{details}".strip(),
+        url=reverse("frontend:report_detail", kwargs={"pk": report.pk}),
+        group=report.agreement.organisation.name,
+    )
+
+
+def _report_due_message(event: Event) -> Message:
+    from datetime import date
+
+    due = date.fromisoformat(event.data["due_date"]).strftime("%d.%m.%Y")
+    values = {
+        "period": event.data.get("period", ""),
+        "programme": event.data.get("programme", ""),
+        "date": due,
+    }
+    if event.data.get("overdue"):
+        subject = (
+            _("The progress report for %(period)s in “%(programme)s” is overdue (due %(date)s)")
+            % values
+        )
+    else:
+        subject = (
+            _("The progress report for %(period)s in “%(programme)s” is due on %(date)s") % values
+        )
+    return Message(
+        subject=subject,
+        body=subject,
+        url=reverse("frontend:report_list", kwargs={"pk": event.data["agreement"]}),
+        group=event.data.get("organisation", ""),
+    )
+
+
+def _as_report_admin(event: Event) -> str:
+    return _("You are an administrator of “%(name)s”.") % {
+        "name": event.target.agreement.organisation.name
+    }
+
+
+kinds_register(
+    NotificationKind(
+        key="partnership.report_submitted",
+        event=EventKind.REPORT_SUBMITTED,
+        audience=Audience.STAFF,
+        label=gettext_lazy("A partner submits a progress report in a programme you coordinate"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_report_coordinators,
+        message=_report_submitted_message,
+        reason=_as_report_coordinator,
+        staff_only=True,
+    ),
+    NotificationKind(
+        key="partnership.report_reviewed",
+        event=EventKind.REPORT_REVIEWED,
+        audience=Audience.ORGANISATION,
+        label=gettext_lazy("The municipality verifies or sends back your organisation's report"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_report_admins,
+        message=_report_reviewed_message,
+        reason=_as_report_admin,
+    ),
+    NotificationKind(
+        key="partnership.report_due",
+        event=EventKind.REPORT_DUE,
+        audience=Audience.ORGANISATION,
+        label=gettext_lazy("Your organisation's progress report is due or overdue"),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_report_admins,
+        message=_report_due_message,
+        reason=_as_report_admin,
+    ),
+)
+
+
 def _target_querysets():
     from partnerships.models import (
         Agreement,
@@ -272,6 +420,8 @@ def _target_querysets():
         CommitmentReminder,
         Invitation,
         Organisation,
+        ProgressReport,
+        ReportReminder,
     )
 
     return (
@@ -280,6 +430,9 @@ def _target_querysets():
         Application.objects.select_related("organisation", "programme"),
         Agreement.objects.select_related("organisation", "programme"),
         CommitmentReminder.objects.all(),
+        # Progress reports.
+        ProgressReport.objects.select_related("agreement__organisation", "agreement__programme"),
+        ReportReminder.objects.select_related("agreement__organisation", "agreement__programme"),
     )
 
 

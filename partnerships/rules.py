@@ -153,3 +153,63 @@ rules.add_perm("partnerships.manage_tokens", is_signed_in & is_organisation_admi
 rules.add_perm("partnerships.view_inventory", rules.always_allow)
 rules.add_perm("partnerships.manage_inventory", is_signed_in & (is_coordinator | is_admin))
 rules.add_perm("partnerships.change_climate_targets", is_signed_in & is_admin)
+
+# --- progress reports --------------------------------------------------------------------
+#
+# A report (and its values and evidence) belongs to the organisation: its members see and
+# edit it, drafts too. The programme's coordinators and admins see a report once it has
+# been submitted, and verify it. Moderators and other programmes' coordinators have no
+# part in it. A verified value is public (it counts on the organisation's page), and so is
+# the evidence backing it: a file stops being private once the value it backs (or, for a
+# file of the whole report, the report) is verified, and anyone may then open it.
+# ProgressReportQuerySet.visible_to and EvidenceQuerySet.public ask the same questions.
+
+
+def _report_of(obj):
+    """The report of a report, a value or an evidence file."""
+    return getattr(obj, "report", obj)
+
+
+@rules.predicate
+def is_member_of_report_party(user, obj) -> bool:
+    report = _report_of(obj)
+    return report is not None and report.agreement.organisation_id in organisation_roles(user)
+
+
+@rules.predicate
+def is_report_coordinator(user, obj) -> bool:
+    report = _report_of(obj)
+    return report is not None and is_programme_coordinator(user, report.agreement)
+
+
+@rules.predicate
+def is_report_submitted(user, obj) -> bool:
+    """Submitted at least once (not a draft)."""
+    report = _report_of(obj)
+    return report is not None and report.status != "draft"
+
+
+@rules.predicate
+def is_evidence_public(user, evidence) -> bool:
+    return evidence is not None and evidence.is_public
+
+
+may_see_report = is_signed_in & (
+    is_member_of_report_party | ((is_report_coordinator | is_admin) & is_report_submitted)
+)
+
+# The object of start_report is the agreement; of the others, the report (or evidence).
+rules.add_perm("partnerships.start_report", is_signed_in & is_member_of_party)
+rules.add_perm(
+    "partnerships.view_reports",
+    is_signed_in & (is_member_of_party | is_programme_coordinator | is_admin),
+)
+rules.add_perm("partnerships.view_report", may_see_report)
+rules.add_perm("partnerships.change_report", is_signed_in & is_member_of_report_party)
+rules.add_perm("partnerships.submit_report", is_signed_in & is_member_of_report_party)
+rules.add_perm(
+    "partnerships.review_report",
+    is_signed_in & (is_report_coordinator | is_admin) & is_report_submitted,
+)
+rules.add_perm("partnerships.view_evidence", is_evidence_public | may_see_report)
+rules.add_perm("partnerships.view_report_queue", is_signed_in & (is_coordinator | is_admin))

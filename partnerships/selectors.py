@@ -1,20 +1,36 @@
 """Every read of organisations: lists run a constant number of queries."""
 
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import models
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from engage.accounts.models import User
+from partnerships.metrics import Direction
 from partnerships.models import (
     Agreement,
     AgreementStep,
     Application,
     ApplicationStep,
     Commitment,
+    Evidence,
     Invitation,
     Membership,
     Organisation,
+    PartnerCommitment,
     Programme,
+    ProgressReport,
+    ProgressValue,
+    ReportingRhythm,
+    ReportStatus,
     Role,
+    ValueState,
 )
 from proposals.models import Proposal
 
@@ -326,3 +342,302 @@ def organisation_tokens_created_by(*, user: User) -> list:
         .select_related("organisation")
         .order_by("pk")
     )
+
+
+# --- progress reports and the derived status of the partner's commitments ----------------
+
+
+class ProgressStatus(models.TextChoices):
+    ACHIEVED = "achieved", _("Achieved")
+    ON_TRACK = "on_track", _("On track")
+    BEHIND = "behind", _("Behind")
+    NOT_REPORTED = "not_reported", _("Not reported")
+
+
+@dataclass(frozen=True)
+class CommitmentProgress:
+    """A commitment's derived status and its latest verified value with provenance.
+    `status` is None for a withdrawn commitment; `value` None when none is verified."""
+
+    commitment: PartnerCommitment
+    status: str | None
+    value: ProgressValue | None
+    path_value: Decimal | None = None  # where the straight path stands at value's year
+
+    @property
+    def status_label(self) -> str:
+        return str(ProgressStatus(self.status).label) if self.status else ""
+
+    @property
+    def report(self) -> ProgressReport | None:
+        return self.value.report if self.value else None
+
+    @property
+    def reported_at(self):
+        """When the report carrying the latest verified value was (last) submitted."""
+        return self.value.report.submitted_at if self.value else None
+
+
+def path_value_at(commitment: PartnerCommitment, year: int) -> Decimal:
+    """The straight path from (baseline year, value) to (target year, value) at `year`:
+    the baseline before it starts, the target itself from the target year on."""
+    start, end = commitment.baseline_year, commitment.target_year
+    if year >= end:
+        return commitment.target_value
+    if year <= start:
+        return commitment.baseline_value
+    step = (commitment.target_value - commitment.baseline_value) / (end - start)
+    return commitment.baseline_value + step * (year - start)
+
+
+def _status_of(commitment: PartnerCommitment, value: ProgressValue | None, last_due) -> tuple:
+    if commitment.withdrawn_at is not None:
+        return None, None
+    if value is None or (last_due is not None and value.report.period_end < last_due):
+        return ProgressStatus.NOT_REPORTED, None
+    if commitment.is_checklist:
+        if value.done is True:
+            return ProgressStatus.ACHIEVED, None
+        if value.done is False:
+            return ProgressStatus.BEHIND, None
+        return ProgressStatus.NOT_REPORTED, None
+    if value.value is None or None in (
+        commitment.baseline_year,
+        commitment.target_year,
+        commitment.baseline_value,
+        commitment.target_value,
+    ):
+        return ProgressStatus.NOT_REPORTED, None
+    path = path_value_at(commitment, value.report.period_end.year)
+    reduce = commitment.direction == Direction.REDUCE
+    target = commitment.target_value
+    if (value.value <= target) if reduce else (value.value >= target):
+        return ProgressStatus.ACHIEVED, path
+    if (value.value <= path) if reduce else (value.value >= path):
+        return ProgressStatus.ON_TRACK, path
+    return ProgressStatus.BEHIND, path
+
+
+# What pages and the API show of a latest verified value (its provenance): only these
+# are loaded, since the status of every commitment loads thousands.
+_PROGRESS_VALUE_FIELDS = (
+    "commitment",
+    "report",
+    "verified_by",
+    "value",
+    "done",
+    "source",
+    "state",
+    "verified_at",
+    "review_comment",
+    "report__agreement",
+    "report__period_start",
+    "report__period_end",
+    "report__event_name",
+    "report__status",
+    "report__submitted_at",
+    "verified_by__display_name",
+    "verified_by__deleted_at",
+)
+
+
+def commitment_progress(
+    *, commitments: QuerySet | None = None, today: date | None = None
+) -> list[CommitmentProgress]:
+    """The derived status of each commitment in `commitments` (a PartnerCommitment
+    queryset; every commitment when None), in their order: three queries whatever their
+    number (the commitments, their latest verified values with their reports and
+    verifiers, and the latest due event of per-event agreements).
+    The values carry only the fields of _PROGRESS_VALUE_FIELDS.
+
+    The last period is the latest whose report is due (services.reports.agreement_last_
+    due_period); a commitment without a verified value for it or later is not reported.
+    Otherwise its latest verified value is compared with the target and with the straight
+    path from baseline to target at that value's year.
+    """
+    from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
+
+    today = today or timezone.localdate()
+    if commitments is None:
+        commitments = PartnerCommitment.objects.all()
+    # The agreement's start and rhythm as annotations, not models: thousands of rows.
+    rows = list(
+        commitments.annotate(
+            agreement_start=F("agreement__start_date"),
+            rhythm=F("agreement__programme__reporting_rhythm"),
+        )
+    )
+    # Each commitment's latest verified value (by period), ranked in the database.
+    latest = (
+        ProgressValue.objects.filter(
+            state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("commitment_id"),
+                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank=1)
+        .select_related("report", "verified_by")
+        .only(*_PROGRESS_VALUE_FIELDS)
+    )
+    values = {value.commitment_id: value for value in latest}
+    per_event = {row.agreement_id for row in rows if row.rhythm == ReportingRhythm.PER_EVENT}
+    event_ends = dict(
+        ProgressReport.objects.filter(
+            agreement_id__in=per_event, period_end__lt=event_due_cutoff(today=today)
+        )
+        .values("agreement_id")
+        .annotate(last=Max("period_end"))
+        .values_list("agreement_id", "last")
+    )
+    result = []
+    for row in rows:
+        last_due = agreement_last_due_period(
+            rhythm=row.rhythm,
+            start_date=row.agreement_start,
+            today=today,
+            latest_event_end=event_ends.get(row.agreement_id),
+        )
+        value = values.get(row.pk)
+        status, path = _status_of(row, value, last_due)
+        result.append(CommitmentProgress(row, status, value, path))
+    return result
+
+
+def agreement_progress(*, agreement: Agreement, today: date | None = None):
+    """The agreement's commitments (withdrawn ones last) with their derived status."""
+    return commitment_progress(
+        commitments=PartnerCommitment.objects.filter(agreement=agreement).order_by(
+            F("withdrawn_at").asc(nulls_first=True), "position", "pk"
+        ),
+        today=today,
+    )
+
+
+@dataclass(frozen=True)
+class PublicAgreementProgress:
+    agreement: Agreement
+    commitments: list[CommitmentProgress]
+    # {commitment id: its verified values, newest period first, each with public_evidence}
+    verified: dict[int, list[ProgressValue]]
+
+    @property
+    def rows(self) -> list[tuple[CommitmentProgress, list[ProgressValue]]]:
+        return [(item, self.verified.get(item.commitment.pk, [])) for item in self.commitments]
+
+
+def organisation_progress_public(
+    *, organisation: Organisation, today: date | None = None
+) -> list[PublicAgreementProgress]:
+    """For each active agreement of the organisation, its commitments not withdrawn with
+    their derived status and their verified values only (nothing pending or sent back)
+    with the evidence now public: six queries however many agreements and values."""
+    agreements = organisation_agreements_active(organisation=organisation)
+    progress = commitment_progress(
+        commitments=PartnerCommitment.objects.filter(
+            agreement__in=[a.pk for a in agreements], withdrawn_at__isnull=True
+        ).order_by("agreement_id", "position", "pk"),
+        today=today,
+    )
+    verified: dict[int, list[ProgressValue]] = {}
+    for value in (
+        ProgressValue.objects.filter(
+            commitment__in=[p.commitment.pk for p in progress], state=ValueState.VERIFIED
+        )
+        .select_related("report", "verified_by")
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.public(), to_attr="public_evidence")
+        )
+        .order_by("-report__period_end", "-pk")
+    ):
+        verified.setdefault(value.commitment_id, []).append(value)
+    by_agreement: dict[int, list[CommitmentProgress]] = {}
+    for item in progress:
+        by_agreement.setdefault(item.commitment.agreement_id, []).append(item)
+    return [
+        PublicAgreementProgress(agreement, by_agreement.get(agreement.pk, []), verified)
+        for agreement in agreements
+    ]
+
+
+def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[ProgressReport]:
+    """The agreement's reports that `user` may see, newest period first, each with
+    `value_count`, `pending_count` and `returned_count`: one query."""
+    return list(
+        ProgressReport.objects.visible_to(user)
+        .filter(agreement=agreement)
+        .select_related("agreement__programme", "agreement__organisation", "submitted_by")
+        .annotate(
+            value_count=Count("values"),
+            pending_count=Count("values", filter=Q(values__state=ValueState.PENDING)),
+            returned_count=Count("values", filter=Q(values__state=ValueState.RETURNED)),
+        )
+        .order_by("-period_end", "-pk")
+    )
+
+
+def report_list_awaiting(*, user: User) -> QuerySet:
+    """Submitted reports awaiting verification that `user` may verify, the longest
+    waiting first: those of the programmes they coordinate, every one for an admin. Each
+    with `pending_count`."""
+    queryset = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
+    if not user.is_superuser:
+        queryset = queryset.filter(agreement__programme__coordinators=user)
+    return (
+        queryset.select_related("agreement__programme", "agreement__organisation")
+        .annotate(pending_count=Count("values", filter=Q(values__state=ValueState.PENDING)))
+        .order_by("submitted_at", "pk")
+    )
+
+
+def report_get(*, pk: int) -> ProgressReport:
+    """A report with its agreement, programme, organisation and submitter. Raises
+    ProgressReport.DoesNotExist."""
+    return ProgressReport.objects.select_related(
+        "agreement__programme", "agreement__organisation", "submitted_by"
+    ).get(pk=pk)
+
+
+def report_values(*, report: ProgressReport) -> list[ProgressValue]:
+    """The report's values with their commitments, who entered and verified them, and
+    their evidence: two queries."""
+    return list(
+        report.values.select_related("commitment", "entered_by", "verified_by")
+        .prefetch_related("evidence")
+        .order_by("commitment__position", "commitment_id")
+    )
+
+
+def report_commitments(*, report: ProgressReport) -> list[PartnerCommitment]:
+    """The commitments of the report's agreement not withdrawn, in their order."""
+    return list(
+        PartnerCommitment.objects.filter(
+            agreement_id=report.agreement_id, withdrawn_at__isnull=True
+        ).order_by("position", "pk")
+    )
+
+
+def report_evidence(*, report: ProgressReport) -> list[Evidence]:
+    """The report's files with the value each backs (and its commitment)."""
+    return list(
+        report.evidence.select_related("value__commitment", "uploaded_by").order_by(
+            "uploaded_at", "pk"
+        )
+    )
+
+
+def evidence_get(*, report_pk: int, pk: int) -> Evidence:
+    """A file of report `report_pk`, with its report (agreement loaded) and value. Raises
+    Evidence.DoesNotExist."""
+    return Evidence.objects.select_related("report__agreement", "value").get(
+        report_id=report_pk, pk=pk
+    )
+
+
+def agreement_get_for_reports(*, pk: int) -> Agreement:
+    """An agreement with its programme and organisation only (for its reports' pages).
+    Raises Agreement.DoesNotExist."""
+    return Agreement.objects.select_related("programme", "organisation").get(pk=pk)

@@ -332,6 +332,9 @@ SPECTACULAR_SETTINGS = {
         # An organisation's `sector` and an inventory row's (the Energy Agency's five).
         "SectorEnum": "partnerships.models.Sector",
         "InventorySectorEnum": "partnerships.models.InventorySector",
+        # Progress reports.
+        "ReportStatusEnum": "partnerships.models.ReportStatus",
+        "ValueStateEnum": "partnerships.models.ValueState",
     },
 }
 

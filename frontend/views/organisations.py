@@ -33,6 +33,7 @@ from partnerships.selectors import (
     organisation_get,
     organisation_list_for_member,
     organisation_list_for_staff,
+    organisation_progress_public,
     organisation_proposals_public,
 )
 from proposals.selectors.public import proposal_cards_complete
@@ -77,6 +78,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_view_members": can_view_members,
         "can_verify": not organisation.is_verified
         and user.has_perm("partnerships.verify_organisation", organisation),
+        # Progress reports: active agreements' commitments, verified values only.
+        "public_progress": organisation_progress_public(organisation=organisation),
     }
     return render(request, "frontend/organisations/detail.html", context)
 

@@ -345,6 +345,9 @@ def _agreement_page(
         "can_edit_commitments": editable,
         "review_passed": agreement.status != AgreementStatus.ENDED
         and agreement.review_date < timezone.localdate(),
+        # Progress reports: the partner's commitments with their derived status.
+        "progress": selectors.agreement_progress(agreement=agreement),
+        "can_view_reports": request.user.has_perm("partnerships.view_reports", agreement),
     }
     failed = (action_form is not None and action_form.errors) or (
         commitment_form is not None and commitment_form.errors

@@ -9,6 +9,15 @@ from partnerships.api.programmes import (
     ProgrammeDetailApi,
     ProgrammeListApi,
 )
+from partnerships.api.reports import (
+    AgreementReportsApi,
+    ReportAwaitingApi,
+    ReportDetailApi,
+    ReportEvidenceApi,
+    ReportReviewApi,
+    ReportSubmitApi,
+    ReportValuesApi,
+)
 from partnerships.api.views import (
     OrganisationDetailApi,
     OrganisationListApi,
@@ -45,6 +54,18 @@ urlpatterns = [
         ApplicationDecisionApi.as_view(),
         name="application-decision",
     ),
+    # Progress reports (partnerships/api/reports.py)
+    path(
+        "agreements/<id:pk>/progress-reports/",
+        AgreementReportsApi.as_view(),
+        name="agreement-reports",
+    ),
+    path("progress-reports/awaiting/", ReportAwaitingApi.as_view(), name="report-awaiting"),
+    path("progress-reports/<id:pk>/", ReportDetailApi.as_view(), name="report-detail"),
+    path("progress-reports/<id:pk>/values/", ReportValuesApi.as_view(), name="report-values"),
+    path("progress-reports/<id:pk>/submit/", ReportSubmitApi.as_view(), name="report-submit"),
+    path("progress-reports/<id:pk>/evidence/", ReportEvidenceApi.as_view(), name="report-evidence"),
+    path("progress-reports/<id:pk>/review/", ReportReviewApi.as_view(), name="report-review"),
 ]
 
 # --- organisation API tokens -------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Every write in the partnerships app: organisations.py (organisations, members and
 invitations), programmes.py (programmes, applications, agreements and the municipality's
-commitments), reminders.py (the daily reminder of commitments falling due), tokens.py
+commitments), reminders.py (the daily reminder of commitments falling due), reports.py
+(progress reports: periods, values, evidence, verification and their reminders), tokens.py
 (organisations' API tokens) and inventory.py (the municipality's greenhouse-gas inventory and
 climate targets), named here so callers write `from partnerships import services`."""
 
@@ -46,6 +47,25 @@ from partnerships.services.reminders import (
     REMIND_DAYS_BEFORE,
     commitment_reminders_record,
 )
+from partnerships.services.reports import (
+    EVIDENCE_MAX_FILES,
+    EVIDENCE_PDF_MAX_BYTES,
+    REPORT_REMIND_DAYS_BEFORE,
+    REPORT_REMIND_OVERDUE_EVERY_DAYS,
+    Period,
+    ReportValuesInvalid,
+    ValueDecision,
+    ValueEntry,
+    agreement_last_due_period,
+    agreement_periods_due,
+    evidence_add,
+    evidence_remove,
+    report_reminders_record,
+    report_review,
+    report_start,
+    report_submit,
+    report_values_set,
+)
 from partnerships.services.tokens import (
     NewToken,
     organisation_token_create,
@@ -57,11 +77,21 @@ from partnerships.services.tokens import (
 __all__ = [
     "AGREEMENT_ACTIONS",
     "DECISIONS",
+    "EVIDENCE_MAX_FILES",
+    "EVIDENCE_PDF_MAX_BYTES",
     "REMIND_DAYS_BEFORE",
+    "REPORT_REMIND_DAYS_BEFORE",
+    "REPORT_REMIND_OVERDUE_EVERY_DAYS",
     "InventoryRowData",
     "InvitationInvalid",
     "NewToken",
+    "Period",
+    "ReportValuesInvalid",
+    "ValueDecision",
+    "ValueEntry",
     "agreement_act",
+    "agreement_last_due_period",
+    "agreement_periods_due",
     "application_decide",
     "application_resubmit",
     "application_submit",
@@ -69,6 +99,8 @@ __all__ = [
     "commitment_add",
     "commitment_reminders_record",
     "commitment_update",
+    "evidence_add",
+    "evidence_remove",
     "inventory_csv_parse",
     "inventory_import",
     "inventory_version_show",
@@ -93,5 +125,10 @@ __all__ = [
     "organisation_verify",
     "programme_create",
     "programme_update",
+    "report_reminders_record",
+    "report_review",
+    "report_start",
+    "report_submit",
+    "report_values_set",
     "text_decode",
 ]

@@ -57,7 +57,7 @@ ANSWER_MAX_LENGTH = 4000
 MESSAGE_MAX_LENGTH = 4000
 
 # Paths under /klimapartnerskaber/ that are pages of their own.
-_RESERVED_SLUGS = {"ny", "ansoegninger", "aftaler"}
+_RESERVED_SLUGS = {"ny", "ansoegninger", "aftaler", "rapporter"}
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 

@@ -677,3 +677,144 @@ def test_decision_form_with_errors(language, partnership_world, make_page, live_
         page.locator("main form [type=submit]").click()
     assert page.locator(".form-error-message").count() >= 1
     axe(page)
+
+
+# --- progress reports ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def report_world(partnership_world, settings, tmp_path):
+    """The partnership world's agreement with an emissions commitment and a green action:
+    a verified report for 2023, a submitted one for 2024 (with a file) for the
+    coordinator, and a draft for this year, the form the admin fills."""
+    from datetime import date
+    from decimal import Decimal
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from partnerships import services
+    from partnerships.models import Evidence
+    from tests.partnerships.factories import ChecklistCommitmentFactory, PartnerCommitmentFactory
+
+    settings.MEDIA_ROOT = tmp_path
+
+    def world(language: str) -> dict:
+        base = partnership_world(language)
+        agreement, admin, coordinator = base["agreement"], base["admin"], base["coordinator"]
+        agreement.start_date = date(2023, 1, 1)
+        agreement.save(update_fields=["start_date"])
+        emissions = PartnerCommitmentFactory(agreement=agreement, title="Halver udledningen")
+        cups = ChecklistCommitmentFactory(agreement=agreement, title="Genbrugskrus")
+
+        def report(year, emitted, share):
+            made = services.report_start(agreement=agreement, actor=admin, year=year)
+            services.report_values_set(
+                report=made,
+                actor=admin,
+                story="Vi skiftede til varmepumper og genbrugskrus.",
+                entries=[
+                    services.ValueEntry(emissions.pk, "Energiregnskab", Decimal(emitted)),
+                    services.ValueEntry(cups.pk, "Optælling", Decimal(share), True),
+                ],
+            )
+            return services.report_submit(report=made, actor=admin)
+
+        verified = report(2023, "92", "60")
+        services.report_review(
+            report=verified,
+            actor=coordinator,
+            decisions=[services.ValueDecision(v.pk, "verify") for v in verified.values.all()],
+        )
+        submitted = report(2024, "85", "80")
+        evidence = Evidence(
+            report=submitted,
+            original_name="elregning.pdf",
+            content_type="application/pdf",
+            size=15,
+            uploaded_by=admin,
+        )
+        evidence.file.save("e.pdf", ContentFile(b"%PDF-1.4\n%%EOF"), save=False)
+        evidence.save()
+        draft = services.report_start(
+            agreement=agreement, actor=admin, year=timezone.localdate().year
+        )
+        return {**base, "verified": verified, "submitted": submitted, "draft": draft}
+
+    return world
+
+
+# page, who
+REPORT_PAGES = [
+    ("report_list", "admin"),
+    ("report_detail_draft", "admin"),
+    ("report_detail_submitted", "admin"),
+    ("report_queue", "coordinator"),
+    ("report_review", "coordinator"),
+    ("agreement_detail", "coordinator"),
+]
+
+
+def _report_url(world, name: str) -> str:
+    urls = {
+        "report_list": ("report_list", {"pk": world["agreement"].pk}),
+        "report_detail_draft": ("report_detail", {"pk": world["draft"].pk}),
+        "report_detail_submitted": ("report_detail", {"pk": world["submitted"].pk}),
+        "report_queue": ("report_queue", {}),
+        "report_review": ("report_review", {"pk": world["submitted"].pk}),
+        "agreement_detail": ("agreement_detail", {"pk": world["agreement"].pk}),
+    }
+    name, kwargs = urls[name]
+    return reverse(f"frontend:{name}", kwargs=kwargs)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("name", "who"), REPORT_PAGES, ids=lambda v: str(v))
+def test_report_pages(name, who, language, report_world, make_page, live_server, axe):
+    world = report_world(language)
+    if who == "coordinator":
+        world["coordinator"].preferred_language = language
+        world["coordinator"].save(update_fields=["preferred_language"])
+        page = make_page(language=language, bypass_csp=True)
+        _coordinator_page(page, live_server, world["coordinator"])
+    else:
+        page = make_page(language=language, user=world[who], bypass_csp=True)
+    visit(page, _report_url(world, name), language=language)
+    assert page.locator("table, form, article.card").count() >= 1
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_report_form_with_errors(language, report_world, make_page, axe):
+    world = report_world(language)
+    page = make_page(language=language, user=world["admin"], bypass_csp=True)
+    visit(page, _report_url(world, "report_detail_draft"), language=language)
+    page.locator("input[name^=value_]").first.fill("-5")
+    with page.expect_navigation():
+        page.locator("form:has(input[name^=value_]) [type=submit]").click()
+    assert page.locator(".form-error-message").count() >= 1
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_review_form_with_errors(language, report_world, make_page, live_server, axe):
+    world = report_world(language)
+    page = make_page(language=language, bypass_csp=True)
+    world["coordinator"].preferred_language = language
+    world["coordinator"].save(update_fields=["preferred_language"])
+    _coordinator_page(page, live_server, world["coordinator"])
+    visit(page, _report_url(world, "report_review"), language=language)
+    page.locator("input[value=return]").first.check()
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator(".form-error-message").count() >= 1
+    axe(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_organisation_page_with_verified_progress(language, report_world, make_page, axe):
+    world = report_world(language)
+    page = make_page(language=language, bypass_csp=True)
+    visit(page, world["agreement"].organisation.get_absolute_url(), language=language)
+    assert page.get_by_text("Halver udledningen").count() >= 1
+    axe(page)

@@ -1,7 +1,8 @@
 """Factories for organisations, their members and invitations."""
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
@@ -112,3 +113,101 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     def coordinators(self, create: bool, extracted, **kwargs) -> None:
         if extracted:
             self.coordinators.set(extracted)
+
+
+# --- agreements, the partner's commitments and progress reports -------------------------
+
+
+def agreement_make(*, organisation=None, programme=None, start_date=None, **kwargs):
+    """An active agreement (with its approved application) between `organisation` (a new
+    verified company by default) and `programme` (a new annual one by default)."""
+    from partnerships.models import Agreement, Application, ApplicationStatus
+
+    organisation = organisation or OrganisationFactory(verified_at=timezone.now())
+    programme = programme or ProgrammeFactory()
+    start_date = start_date or date(2023, 3, 1)
+    application = Application.objects.create(
+        programme=programme, organisation=organisation, status=ApplicationStatus.APPROVED
+    )
+    return Agreement.objects.create(
+        application=application,
+        programme=programme,
+        organisation=organisation,
+        start_date=start_date,
+        review_date=start_date.replace(year=start_date.year + 2),
+        **kwargs,
+    )
+
+
+class PartnerCommitmentFactory(factory.django.DjangoModelFactory):
+    """Emissions (scope 1) to fall from 100 t in 2022 to 50 t in 2030."""
+
+    class Meta:
+        model = "partnerships.PartnerCommitment"
+
+    agreement = factory.LazyFunction(agreement_make)
+    title = factory.Sequence(lambda n: f"Halver udledningen {n}")
+    metric = "emissions"
+    unit = "tCO2e"
+    scope = 1
+    direction = "reduce"
+    baseline_year = 2022
+    baseline_value = Decimal("100")
+    target_year = 2030
+    target_value = Decimal("50")
+    position = factory.Sequence(lambda n: n)
+
+
+class ChecklistCommitmentFactory(PartnerCommitmentFactory):
+    """A green action from the guide: reusable cups (its result is a share)."""
+
+    title = "Genbrugskrus"
+    metric = "checklist"
+    unit = "%"
+    scope = None
+    direction = ""
+    baseline_year = None
+    baseline_value = None
+    target_year = None
+    target_value = None
+    checklist_action = "reusable_cups"
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A draft report for the calendar year 2024."""
+
+    class Meta:
+        model = "partnerships.ProgressReport"
+
+    agreement = factory.LazyFunction(agreement_make)
+    period_start = date(2024, 1, 1)
+    period_end = date(2024, 12, 31)
+    due_date = date(2025, 3, 31)
+
+
+def verified_value_make(*, commitment, year: int, value=None, done=None, verifier=None):
+    """A verified value of `commitment` for calendar year `year` (its report made or
+    reused, verified)."""
+    from partnerships.models import ProgressReport, ProgressValue, ReportStatus, ValueState
+
+    report, _ = ProgressReport.objects.get_or_create(
+        agreement=commitment.agreement,
+        period_start=date(year, 1, 1),
+        period_end=date(year, 12, 31),
+        event_name="",
+        defaults={
+            "due_date": date(year + 1, 3, 31),
+            "status": ReportStatus.VERIFIED,
+            "submitted_at": timezone.now(),
+        },
+    )
+    return ProgressValue.objects.create(
+        report=report,
+        commitment=commitment,
+        value=value,
+        done=done,
+        source="Elmåler",
+        state=ValueState.VERIFIED,
+        verified_by=verifier,
+        verified_at=timezone.now(),
+    )

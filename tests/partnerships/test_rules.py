@@ -396,3 +396,192 @@ def test_programme_writes_of_people_without_the_right_are_refused(
     before = state()
     assert client.post(url, data).status_code == 403
     assert state() == before
+
+
+# --- progress reports --------------------------------------------------------------------
+#
+# Roles as for programmes. Reports: "own_draft" and "own_sub" (submitted) of the own
+# organisation, "other_draft" and "other_sub" of another organisation in the same
+# programme. Evidence: "ev_own" (an unverified value's file in own_sub), "ev_verified" (a
+# verified value's file), "ev_other_draft" (a file of other_draft), "ev_other_sub" (an
+# unverified value's file in other_sub). Agreements: "own", "other".
+
+# permission            object          anon cit mem oadm coord ocoord mod admin
+REPORT_TABLE = """
+view_reports            own             -    -   Y   Y    Y     -      -   Y
+view_reports            other           -    -   -   -    Y     -      -   Y
+start_report            own             -    -   Y   Y    -     -      -   -
+start_report            other           -    -   -   -    -     -      -   -
+view_report             own_draft       -    -   Y   Y    -     -      -   -
+view_report             own_sub         -    -   Y   Y    Y     -      -   Y
+view_report             other_draft     -    -   -   -    -     -      -   -
+view_report             other_sub       -    -   -   -    Y     -      -   Y
+change_report           own_draft       -    -   Y   Y    -     -      -   -
+change_report           other_draft     -    -   -   -    -     -      -   -
+submit_report           own_draft       -    -   Y   Y    -     -      -   -
+submit_report           other_draft     -    -   -   -    -     -      -   -
+review_report           own_sub         -    -   -   -    Y     -      -   Y
+review_report           own_draft       -    -   -   -    -     -      -   -
+review_report           other_sub       -    -   -   -    Y     -      -   Y
+view_evidence           ev_own          -    -   Y   Y    Y     -      -   Y
+view_evidence           ev_verified     Y    Y   Y   Y    Y     Y      Y   Y
+view_evidence           ev_other_draft  -    -   -   -    -     -      -   -
+view_evidence           ev_other_sub    -    -   -   -    Y     -      -   Y
+view_report_queue       -               -    -   -   -    Y     Y      -   Y
+"""
+
+# page                  object          anon   cit  mem  oadm coord ocoord mod  admin
+REPORT_PAGES = """
+report_list             own             login  403  200  200  200   403    403  200
+report_list             other           login  403  403  403  200   403    403  200
+report_detail           own_draft       login  403  200  200  403   403    403  403
+report_detail           own_sub         login  403  200  200  200   403    403  200
+report_detail           other_draft     login  403  403  403  403   403    403  403
+report_review           own_sub         login  403  403  403  200   403    403  200
+report_review           other_sub       login  403  403  403  200   403    403  200
+report_queue            -               login  403  403  403  200   200    403  200
+evidence_file           ev_own          404    404  200  200  200   404    404  200
+evidence_file           ev_verified     200    200  200  200  200   200    200  200
+evidence_file           ev_other_draft  404    404  404  404  404   404    404  404
+evidence_file           ev_other_sub    404    404  404  404  200   404    404  200
+"""
+
+
+@pytest.fixture
+def report_world(programme_world, settings, tmp_path):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from partnerships.models import Evidence, ProgressReport
+    from tests.partnerships.factories import PartnerCommitmentFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    world = programme_world
+
+    def report(agreement, status, year):
+        commitment = PartnerCommitmentFactory(agreement=agreement)
+        made = ProgressReport.objects.create(
+            agreement=agreement,
+            period_start=date(year, 1, 1),
+            period_end=date(year, 12, 31),
+            due_date=date(year + 1, 3, 31),
+            status=status,
+        )
+        value = made.values.create(
+            commitment=commitment,
+            value=10,
+            source="Måler",
+            state="verified" if status == "verified" else "pending",
+        )
+        return made, value
+
+    def evidence(report, value):
+        file = Evidence(
+            report=report,
+            value=value,
+            original_name="faktura.pdf",
+            content_type="application/pdf",
+            size=12,
+        )
+        file.file.save("x.pdf", ContentFile(b"%PDF-1.4 %%EOF"), save=False)
+        file.save()
+        return file
+
+    own, other = world["agreement"]["own"], world["agreement"]["other"]
+    own_draft, _ = report(own, "draft", 2022)
+    own_sub, own_value = report(own, "submitted", 2023)
+    verified, verified_value = report(own, "verified", 2024)
+    other_draft, other_draft_value = report(other, "draft", 2023)
+    other_sub, other_value = report(other, "submitted", 2024)
+    world["report"] = {
+        "own_draft": own_draft,
+        "own_sub": own_sub,
+        "other_draft": other_draft,
+        "other_sub": other_sub,
+        "ev_own": evidence(own_sub, own_value),
+        "ev_verified": evidence(verified, verified_value),
+        "ev_other_draft": evidence(other_draft, other_draft_value),
+        "ev_other_sub": evidence(other_sub, other_value),
+    }
+    return world
+
+
+def _report_object(world, target: str):
+    if target == "-":
+        return None
+    if target in {"own", "other"}:
+        return world["agreement"][target]
+    return world["report"][target]
+
+
+@pytest.mark.parametrize(
+    ("perm", "target", "marks"), _parse_programme(REPORT_TABLE), ids=lambda v: str(v)
+)
+def test_report_permission_matrix(report_world, perm, target, marks):
+    obj = _report_object(report_world, target)
+    for role, mark in zip(PROGRAMME_ROLES, marks, strict=True):
+        user = report_world["people"][role]
+        allowed = user.has_perm(f"partnerships.{perm}", obj)
+        assert allowed is (mark == "Y"), f"{perm} on {target}: {role} should be {mark}"
+
+
+def _report_page_url(world, name: str, target: str) -> str:
+    obj = _report_object(world, target)
+    if name == "evidence_file":
+        return reverse("frontend:evidence_file", args=[obj.report_id, obj.pk])
+    return reverse(f"frontend:{name}", kwargs={"pk": obj.pk} if obj else {})
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "marks"), _parse_programme(REPORT_PAGES), ids=lambda v: str(v)
+)
+def test_report_page_matrix(client, report_world, name, target, marks):
+    url = _report_page_url(report_world, name, target)
+    for role, mark in zip(PROGRAMME_ROLES, marks, strict=True):
+        client.logout()
+        user = report_world["people"][role]
+        if user.is_authenticated:
+            client.force_login(user)
+        response = client.get(url)
+        if mark == LOGIN:
+            assert response.status_code == 302, role
+            assert response["Location"].startswith(reverse("account_login")), role
+        else:
+            assert response.status_code == int(mark), (role, url)
+
+
+REPORT_WRITES = ["start", "save", "submit", "upload", "review"]
+
+
+@pytest.mark.parametrize("write", REPORT_WRITES)
+@pytest.mark.parametrize("role", ["citizen", "other_coordinator", "moderator"])
+def test_report_writes_of_people_without_the_right_are_refused(client, report_world, role, write):
+    from partnerships.models import Evidence, ProgressReport, ProgressValue
+
+    world = report_world
+    draft, submitted = world["report"]["own_draft"], world["report"]["own_sub"]
+    value = submitted.values.get()
+    urls = {
+        "start": (reverse("frontend:report_start", args=[draft.agreement_id]), {"year": "2025"}),
+        "save": (reverse("frontend:report_detail", args=[draft.pk]), {"story": "Hej"}),
+        "submit": (reverse("frontend:report_submit", args=[draft.pk]), {}),
+        "upload": (reverse("frontend:evidence_upload", args=[draft.pk]), {}),
+        "review": (
+            reverse("frontend:report_review", args=[submitted.pk]),
+            {f"value_{value.pk}": "verify"},
+        ),
+    }
+    url, data = urls[write]
+    client.force_login(world["people"][role])
+
+    def state():
+        return (
+            sorted(ProgressReport.objects.values_list("pk", "status", "story")),
+            sorted(ProgressValue.objects.values_list("pk", "state")),
+            Evidence.objects.count(),
+        )
+
+    before = state()
+    assert client.post(url, data).status_code == 403
+    assert state() == before
