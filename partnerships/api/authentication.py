@@ -11,7 +11,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from partnerships import services
-from partnerships.models import Organisation, OrganisationToken
+from partnerships.models import Evidence, Organisation, OrganisationToken, ProgressReport
 from partnerships.rules import organisation_roles
 from partnerships.selectors import organisation_token_get_by_prefix
 from partnerships.services.tokens import organisation_token_parse, organisation_token_secret_matches
@@ -67,14 +67,26 @@ class OrganisationTokenAuthentication(authentication.BaseAuthentication):
         return 'Bearer realm="api"'
 
 
-def organisation_access_allowed(request, organisation: Organisation, *, perm: str) -> bool:
-    """Whether the request may do `perm` on `organisation`: with a token, only on the
-    token's own organisation (and as the rules allow its creator); otherwise as the rules
-    say."""
+def _organisation_id_of(obj) -> int:
+    """The organisation an object belongs to: itself, an agreement's or application's, or a
+    report's or evidence file's (their agreement loaded)."""
+    if isinstance(obj, Organisation):
+        return obj.pk
+    if isinstance(obj, Evidence):
+        obj = obj.report
+    if isinstance(obj, ProgressReport):
+        obj = obj.agreement
+    return obj.organisation_id
+
+
+def organisation_access_allowed(request, obj, *, perm: str) -> bool:
+    """Whether the request may do `perm` on `obj` (an organisation, or an agreement, report or
+    evidence file of one): with a token, only within the token's own organisation (and as the
+    rules allow its creator); otherwise as the rules say."""
     token = request.auth if isinstance(request.auth, OrganisationToken) else None
-    if token is not None and token.organisation_id != organisation.pk:
+    if token is not None and token.organisation_id != _organisation_id_of(obj):
         return False
-    return request.user.has_perm(perm, organisation)
+    return request.user.has_perm(perm, obj)
 
 
 class OrganisationTokenScheme(OpenApiAuthenticationExtension):

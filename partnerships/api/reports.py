@@ -3,11 +3,11 @@ values and evidence, setting values, uploading evidence, submitting, the coordin
 queue and their verification round.
 
 One small view per operation over partnerships.services.reports; who may is decided by
-partnerships.rules (the same rules as the pages). Two things are kept in one place each
-so that organisation API tokens can be attached: the authentication classes of every
-report view (REPORT_AUTHENTICATION, on ReportApi) and the check that a request may touch
-an organisation's reports (`organisation_access_check`). Lists run a constant number of
-queries. Errors are JSON keyed by field.
+partnerships.rules (the same rules as the pages). Partners' systems may use an
+organisation API token: every report view authenticates with REPORT_AUTHENTICATION (on
+ReportApi), and every touch of an organisation's reports goes through
+`organisation_access_check`, which keeps a token within its own organisation. Lists run a
+constant number of queries. Errors are JSON keyed by field.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -20,6 +20,10 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from partnerships import selectors, services
+from partnerships.api.authentication import (
+    OrganisationTokenAuthentication,
+    organisation_access_allowed,
+)
 from partnerships.models import (
     Agreement,
     EntryChannel,
@@ -43,9 +47,12 @@ from proposals.api.pagination import ProposalPagination, paginated_response
 TAGS = ["progress reports"]
 MAX_VALUES = 200
 
-# Every report view authenticates with these (the session, by default): organisation API
-# tokens are added here.
-REPORT_AUTHENTICATION = list(api_settings.DEFAULT_AUTHENTICATION_CLASSES)
+# Every report view authenticates with these: an organisation's API token first (so that a
+# refused token answers 401 with WWW-Authenticate), then the session.
+REPORT_AUTHENTICATION = [
+    OrganisationTokenAuthentication,
+    *api_settings.DEFAULT_AUTHENTICATION_CLASSES,
+]
 
 
 class ReportApi(BaseApi):
@@ -53,17 +60,10 @@ class ReportApi(BaseApi):
     permission_classes = [IsAuthenticated]
 
 
-def organisation_access_allowed(request, perm: str, obj) -> bool:
-    """Whether the request may do `perm` on `obj` (an agreement, a report or an evidence
-    file) of an organisation: the one question every report view asks. With a session
-    this is the person's permission (partnerships/rules.py); a request made with an
-    organisation's token must also be scoped to the organisation of `obj`."""
-    return request.user.has_perm(perm, obj)
-
-
 def organisation_access_check(request, perm: str, obj) -> None:
-    """403 unless organisation_access_allowed."""
-    if not organisation_access_allowed(request, perm, obj):
+    """403 unless organisation_access_allowed: the person may, and a token stays within its
+    own organisation."""
+    if not organisation_access_allowed(request, obj, perm=perm):
         raise PermissionDenied
 
 
@@ -155,7 +155,7 @@ def _report_or_404(request, pk: int) -> ProgressReport:
         report = selectors.report_get(pk=pk)
     except ProgressReport.DoesNotExist as exc:
         raise NotFound from exc
-    if not organisation_access_allowed(request, "partnerships.view_report", report):
+    if not organisation_access_allowed(request, report, perm="partnerships.view_report"):
         raise NotFound  # another organisation's draft does not exist for you
     return report
 
@@ -358,7 +358,12 @@ class ReportEvidenceApi(ReportApi):
         return Response(EvidenceSerializer(evidence).data, status=201)
 
 
+# The coordinators' side: a token acts for a partner organisation, never as its reviewer.
+STAFF_AUTHENTICATION = list(api_settings.DEFAULT_AUTHENTICATION_CLASSES)
+
+
 class ReportAwaitingApi(ReportApi):
+    authentication_classes = STAFF_AUTHENTICATION
     pagination_class = ProposalPagination
 
     class OutputSerializer(ReportSerializer):
@@ -394,6 +399,7 @@ class ValueDecisionSerializer(JsonInput):
 
 
 class ReportReviewApi(ReportApi):
+    authentication_classes = STAFF_AUTHENTICATION
     class InputSerializer(JsonInput):
         decisions = ValueDecisionSerializer(many=True, max_length=MAX_VALUES)
 

@@ -227,3 +227,74 @@ def test_the_queue_and_an_agreements_reports_take_constant_queries(
     with django_assert_max_num_queries(6):
         listed = client_for(member).get(reverse("agreement-reports", args=[first.pk])).json()
     assert len(listed) == 2
+
+
+# --- a partner's own system, with the organisation's API token ---------------------------
+
+
+def token_client(plain: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {plain}")
+    return client
+
+
+def test_a_partners_system_reports_with_its_organisations_token(world):
+    from partnerships import services
+
+    organisation = world["agreement"].organisation
+    admin = organisation.memberships.get(role="admin").user
+    system = token_client(
+        services.organisation_token_create(
+            organisation=organisation, actor=admin, name="Energistyring"
+        ).plain
+    )
+    response = system.post(
+        reverse("agreement-reports", args=[world["agreement"].pk]), {"year": 2024}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    report = response.json()["id"]
+    response = system.post(
+        reverse("report-values", args=[report]),
+        {
+            "values": [
+                {"commitment": world["emissions"].pk, "value": 61.5, "source": "Energistyring"},
+                {"commitment": world["action"].pk, "done": True, "source": "Optalt"},
+            ]
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    entered = {v["commitment"]: v for v in response.json()["values"]}[world["emissions"].pk]
+    assert entered["entered_via"] == "api"
+    assert system.post(reverse("report-submit", args=[report])).status_code == 200
+
+    # The coordinators' side does not take a partner's token, whoever created it.
+    assert system.get(reverse("report-awaiting")).status_code in (401, 403)
+    assert (
+        system.post(reverse("report-review", args=[report]), {"decisions": []}, format="json")
+    ).status_code in (401, 403)
+    # A refused token is a 401 with a reason, not a fallback to anonymous.
+    assert (
+        token_client("hm_0000000000_" + "x" * 43)
+        .get(reverse("report-detail", args=[report]))
+        .status_code
+        == 401
+    )
+
+
+def test_a_token_does_not_reach_another_organisations_reports(world):
+    from partnerships import services
+
+    other_admin = UserFactory()
+    elsewhere = OrganisationFactory(admins=[other_admin])
+    system = token_client(
+        services.organisation_token_create(
+            organisation=elsewhere, actor=other_admin, name="Andet system"
+        ).plain
+    )
+    report = start(world)["id"]
+    assert system.get(reverse("report-detail", args=[report])).status_code == 404
+    response = system.post(
+        reverse("agreement-reports", args=[world["agreement"].pk]), {"year": 2025}, format="json"
+    )
+    assert response.status_code in (403, 404)
