@@ -120,8 +120,8 @@ def dkfds_field(field: forms.BoundField, label="", help_after=False) -> SafeStri
     help that is a link ("Forgot your password?"), so that Tab goes from the label's input
     to the next input before it reaches the link.
 
-    The markup of frontend/account/_field.html (which calls this) written in Python: the
-    template took some 150 template calls per field, most of a staff page's forms.
+    Written in Python: an included template took some 150 template calls per field, most
+    of what a staff page's forms cost.
     """
     if field.is_hidden:
         return mark_safe(str(field))  # noqa: S308 (the widget renderer escapes)

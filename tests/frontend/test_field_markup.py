@@ -1,5 +1,5 @@
-"""A form field in DKFDS markup (frontend/account/_field.html): label, hint, errors and the
-aria attributes that tie them to the input, for every kind of field."""
+"""A form field in DKFDS markup ({% dkfds_field %}): label, hint, errors and the aria
+attributes that tie them to the input, for every kind of field."""
 
 import re
 
@@ -22,8 +22,7 @@ class Everything(forms.Form):
 
 def _field(form: forms.Form, name: str, **options) -> str:
     template = engines["django"].from_string(
-        '{% include "frontend/account/_field.html" with field=field label=label '
-        "help_after=help_after %}"
+        "{% load dkfds_forms %}{% dkfds_field field label=label help_after=help_after %}"
     )
     return template.render({"field": form[name], **options})
 
