@@ -79,7 +79,8 @@ def _shown(value) -> str:
 
 
 def _errors(field: forms.BoundField) -> str:
-    # frontend/account/_field_errors.html, with the line break that ends the file.
+    # The markup of frontend/account/_field_errors.html, which templates that lay out a
+    # field themselves include: keep the two alike.
     if not field.errors:
         return "\n"
     marker = f'<span class="sr-only">{esc(_("Error:"))} </span>'
