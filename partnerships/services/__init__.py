@@ -1,8 +1,16 @@
 """Every write in the partnerships app: organisations.py (organisations, members and
 invitations), programmes.py (programmes, applications, agreements and the municipality's
-commitments) and reminders.py (the daily reminder of commitments falling due), named here
+commitments), commitments.py (the partner's measurable commitments and their validation)
+and reminders.py (the daily reminder of commitments falling due), named here
 so callers write `from partnerships import services`."""
 
+from partnerships.services.commitments import (
+    commitment_clean,
+    commitments_clean,
+    partner_commitment_add,
+    partner_commitment_update,
+    partner_commitment_withdraw,
+)
 from partnerships.services.organisations import (
     InvitationInvalid,
     invitation_accept,
@@ -47,8 +55,10 @@ __all__ = [
     "application_resubmit",
     "application_submit",
     "commitment_add",
+    "commitment_clean",
     "commitment_reminders_record",
     "commitment_update",
+    "commitments_clean",
     "invitation_accept",
     "invitation_create",
     "invitation_email_matches",
@@ -63,6 +73,9 @@ __all__ = [
     "organisation_create",
     "organisation_update",
     "organisation_verify",
+    "partner_commitment_add",
+    "partner_commitment_update",
+    "partner_commitment_withdraw",
     "programme_create",
     "programme_update",
 ]
