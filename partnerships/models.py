@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.metrics import CUSTOM_UNIT_MAX_LENGTH, Direction, Metric, Scope
+from partnerships.metrics import (
+    CUSTOM_UNIT_MAX_LENGTH,
+    GREEN_ACTIONS,
+    METRIC_UNITS,
+    Direction,
+    Metric,
+    Scope,
+)
 
 
 class Kind(models.TextChoices):
@@ -662,6 +669,20 @@ class PartnerCommitment(models.Model):
     @property
     def is_checklist(self) -> bool:
         return self.metric == Metric.CHECKLIST
+
+    @property
+    def green_action(self):
+        """The guide's GreenAction of a checklist commitment, else None."""
+        return GREEN_ACTIONS.get(self.checklist_action) if self.is_checklist else None
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as pages show it (a green action's: what its result counts)."""
+        if self.is_checklist:
+            action = self.green_action
+            return str(action.result_label) if action and action.result_label else ""
+        unit = METRIC_UNITS.get(self.metric)
+        return str(unit.label) if unit else self.unit
 
 
 class ReportStatus(models.TextChoices):
