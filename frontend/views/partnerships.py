@@ -94,6 +94,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "partners": selectors.programme_partners(programme=programme),
         "can_edit": user.has_perm("partnerships.change_programme", programme),
         "can_apply": bool(may_apply),
+        "suggested": selectors.commitment_items_display(items=programme.suggested_commitments),
     }
     return render(request, "frontend/partnerships/programme_detail.html", context)
 

@@ -360,3 +360,28 @@ def test_an_ended_agreement_offers_no_change(client):
     assert reverse("frontend:partner_commitment_add", args=[agreement.pk]) not in page
     response = client.get(reverse("frontend:partner_commitment_add", args=[agreement.pk]))
     assert response.status_code == 403
+
+
+def test_the_history_says_what_changed_and_the_programme_page_shows_its_suggestions(client):
+    agreement = agreement_make(
+        admin=UserFactory(preferred_language="en"),
+        coordinator=coordinator_make(preferred_language="en"),
+    )
+    commitment = services.partner_commitment_add(
+        agreement=agreement, actor=agreement.admin, data=emissions_commitment()
+    )
+    services.partner_commitment_update(
+        commitment=commitment,
+        actor=agreement.coordinator,
+        data=emissions_commitment(target_value="45"),
+        reason="Aftalt på mødet",
+    )
+    client.force_login(agreement.admin)
+    page = text_of(client.get(agreement.get_absolute_url()))
+    assert "Commitment changed" in page and "Target value: 60 → 45" in page
+    assert "Aftalt på mødet" in page
+    programme = ProgrammeFactory(
+        suggested_commitments=[services.commitment_clean(data=emissions_commitment())]
+    )
+    page = text_of(client.get(programme.get_absolute_url()))
+    assert "Suggested commitments" in page and "Halvér udledningen fra vores varebiler" in page
