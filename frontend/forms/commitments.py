@@ -196,7 +196,7 @@ class CommitmentRows:
         self._sent_rows: list[int] = []
 
     def commitment_rows(self) -> list[tuple[int, list]]:
-        """(n, [bound fields]) for each row, to render one fieldset per row."""
+        """(n, [bound fields], its leave-out box) for each row: one fieldset per row."""
         return [
             (
                 n,
