@@ -217,3 +217,71 @@ def test_the_schema_describes_the_commitment_endpoints(tmp_path):
         assert f"  {endpoint}:" in schema, endpoint
     assert "suggested_commitments" in schema and "proposed_commitments" in schema
     assert "'404':" in schema
+
+
+def test_a_resubmission_through_the_api_replaces_or_keeps_the_proposed_commitments():
+    from django.utils import timezone
+
+    from tests.partnerships.factories import OrganisationFactory
+
+    coordinator, admin = coordinator_make(), UserFactory()
+    programme = ProgrammeFactory(coordinators=[coordinator])
+    organisation = OrganisationFactory(admins=[admin], verified_at=timezone.now())
+    application = services.application_submit(
+        programme=programme,
+        organisation=organisation,
+        actor=admin,
+        answers=["Ja"],
+        proposed_commitments=[stored_commitment()],
+    )
+    url = reverse("application-resubmit", args=[application.pk])
+    for answers, proposed, expected in [
+        (["Ja, igen"], None, "60"),  # left out: kept as they were
+        (["Ja, tredje gang"], [emissions_commitment(target_value=40)], "40"),
+    ]:
+        services.application_decide(
+            application=application,
+            actor=coordinator,
+            decision="changes_requested",
+            message="Skarpere mål.",
+        )
+        payload = {"answers": answers}
+        if proposed is not None:
+            payload["proposed_commitments"] = proposed
+        response = client_for(admin).post(url, payload, format="json")
+        assert response.status_code == 200, response.json()
+        assert response.json()["proposed_commitments"][0]["target_value"] == f"{expected}.000"
+
+
+def test_approval_refuses_a_proposal_that_is_no_longer_valid():
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone, translation
+
+    from partnerships.models import Agreement, Application
+    from tests.partnerships.factories import OrganisationFactory
+
+    coordinator, admin = coordinator_make(), UserFactory()
+    programme = ProgrammeFactory(coordinators=[coordinator])
+    organisation = OrganisationFactory(admins=[admin], verified_at=timezone.now())
+    application = services.application_submit(
+        programme=programme,
+        organisation=organisation,
+        actor=admin,
+        answers=["Ja"],
+        proposed_commitments=[stored_commitment()],
+    )
+    Application.objects.filter(pk=application.pk).update(
+        proposed_commitments=[{**application.proposed_commitments[0], "focus_area": "gone"}]
+    )
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.application_decide(
+            application=application,
+            actor=coordinator,
+            decision="approved",
+            message="Velkommen",
+            review_date=date(2031, 1, 1),
+        )
+    assert "Ask the organisation for changes" in exc.value.messages[0]
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert not Agreement.objects.filter(application=application).exists()
