@@ -3,6 +3,7 @@ from django.urls import path
 import engage.converters  # noqa: F401  (registers <id:...>)
 from frontend.views import (
     climate,
+    commitments,
     media,
     moderation,
     organisations,
@@ -273,6 +274,23 @@ urlpatterns = [
         name="report_review",
     ),
     # (end of progress reports)
+    # --- the partner's commitments in an agreement ---
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/partnerens-maal/ny/",
+        commitments.partner_commitment_add,
+        name="partner_commitment_add",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/partnerens-maal/<id:commitment_pk>/",
+        commitments.partner_commitment_edit,
+        name="partner_commitment_edit",
+    ),
+    path(
+        "klimapartnerskaber/aftaler/<id:pk>/partnerens-maal/<id:commitment_pk>/traek-tilbage/",
+        commitments.partner_commitment_withdraw,
+        name="partner_commitment_withdraw",
+    ),
+    # --- end of the partner's commitments ---
     path("klimapartnerskaber/<slug:slug>/", partnerships.programme_detail, name="programme_detail"),
     path(
         "klimapartnerskaber/<slug:slug>/rediger/",

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.metrics import CUSTOM_UNIT_MAX_LENGTH, Direction, Metric, Scope
+from partnerships.metrics import (
+    CUSTOM_UNIT_MAX_LENGTH,
+    GREEN_ACTIONS,
+    METRIC_UNITS,
+    Direction,
+    Metric,
+    Scope,
+)
 
 
 class Kind(models.TextChoices):
@@ -281,6 +288,13 @@ class Programme(models.Model):
     def accepts_kind(self, kind: str) -> bool:
         return kind in self.eligible_kinds
 
+    @property
+    def uses_green_guide(self) -> bool:
+        """Festivals and events commit to the green guide's checklist of actions."""
+        return self.reporting_rhythm == ReportingRhythm.PER_EVENT or Kind.FESTIVAL in (
+            self.eligible_kinds or ()
+        )
+
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Awaiting a decision")
@@ -464,13 +478,21 @@ class AgreementAction(models.TextChoices):
     RESUMED = "resumed", _("Resumed")
     RENEWED = "renewed", _("Renewed")
     ENDED = "ended", _("Ended")
+    # --- the partner's commitments (services/commitments.py) ---
+    COMMITMENT_ADDED = "commitment_added", _("Commitment added")
+    COMMITMENT_CHANGED = "commitment_changed", _("Commitment changed")
+    COMMITMENT_WITHDRAWN = "commitment_withdrawn", _("Commitment withdrawn")
 
 
 class AgreementStep(models.Model):
-    """One step in an agreement's history: who, when, why (and a renewal's review date)."""
+    """One step in an agreement's history: who, when, why (and a renewal's review date).
+
+    A step about one of the partner's commitments names it and, in `changes`, what changed:
+    {field: [before, after]} (or the fields it was added with, as {field: [None, value]}).
+    """
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(_("action"), max_length=12, choices=AgreementAction.choices)
+    action = models.CharField(_("action"), max_length=24, choices=AgreementAction.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
@@ -480,6 +502,15 @@ class AgreementStep(models.Model):
     )
     reason = models.TextField(_("why"), blank=True)
     review_date = models.DateField(_("review date"), null=True, blank=True)
+    commitment = models.ForeignKey(
+        "PartnerCommitment",
+        verbose_name=_("partner commitment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="steps",
+    )
+    changes = models.JSONField(_("what changed"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
@@ -572,8 +603,9 @@ class PartnerCommitment(models.Model):
     title = models.CharField(_("commitment"), max_length=200)
     description = models.TextField(_("description"), max_length=4000, blank=True)
     metric = models.CharField(_("metric"), max_length=20, choices=Metric.choices)
-    # The metric's own unit (METRIC_UNITS), or a custom metric's unit as the partner wrote it.
-    unit = models.CharField(_("unit"), max_length=CUSTOM_UNIT_MAX_LENGTH)
+    # The metric's own unit (METRIC_UNITS), or a custom metric's unit as the partner wrote it,
+    # or a green action's result unit; empty for an action that is only ticked (water refill).
+    unit = models.CharField(_("unit"), max_length=CUSTOM_UNIT_MAX_LENGTH, blank=True)
     scope = models.PositiveSmallIntegerField(
         _("scope"), choices=Scope.choices, null=True, blank=True
     )
@@ -637,6 +669,20 @@ class PartnerCommitment(models.Model):
     @property
     def is_checklist(self) -> bool:
         return self.metric == Metric.CHECKLIST
+
+    @property
+    def green_action(self):
+        """The guide's GreenAction of a checklist commitment, else None."""
+        return GREEN_ACTIONS.get(self.checklist_action) if self.is_checklist else None
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as pages show it (a green action's: what its result counts)."""
+        if self.is_checklist:
+            action = self.green_action
+            return str(action.result_label) if action and action.result_label else ""
+        unit = METRIC_UNITS.get(self.metric)
+        return str(unit.label) if unit else self.unit
 
 
 class ReportStatus(models.TextChoices):

@@ -25,6 +25,8 @@ class EventKind(models.TextChoices):
     APPLICATION_DECIDED = "partnership.application_decided"
     AGREEMENT_CHANGED = "partnership.agreement_changed"
     COMMITMENT_DUE = "partnership.commitment_due"
+    # --- the partner's commitments ---
+    PARTNER_COMMITMENT_CHANGED = "partnership.partner_commitment_changed"
     # Progress reports (services/reports.py).
     REPORT_SUBMITTED = "partnership.report_submitted"
     REPORT_REVIEWED = "partnership.report_reviewed"
@@ -409,6 +411,69 @@ kinds_register(
         recipients=_report_admins,
         message=_report_due_message,
         reason=_as_report_admin,
+    ),
+)
+
+
+# --- the partner's commitments (services/commitments.py) ------------------------------
+# One event per added, changed or withdrawn commitment; `data["by"]` says which side made
+# it, and the other side hears of it.
+
+
+def _partner_commitment_message(event: Event) -> Message:
+    agreement = event.target
+    values = {"title": event.data.get("title", ""), "organisation": agreement.organisation.name}
+    subjects = {
+        "added": _("A commitment is added to the agreement with “%(organisation)s”: %(title)s"),
+        "changed": _("A commitment in the agreement with “%(organisation)s” is changed: %(title)s"),
+        "withdrawn": _(
+            "A commitment in the agreement with “%(organisation)s” is withdrawn: %(title)s"
+        ),
+    }
+    subject = subjects.get(event.data.get("change"), subjects["changed"]) % values
+    return Message(
+        subject=subject,
+        body=f"{subject}\n\n{event.data.get('reason', '')}".strip(),
+        url=agreement.get_absolute_url(),
+        group=agreement.organisation.name,
+    )
+
+
+def _by_organisation(event: Event) -> bool:
+    return event.data.get("by") == "organisation"
+
+
+def _by_municipality(event: Event) -> bool:
+    return event.data.get("by") == "municipality"
+
+
+kinds_register(
+    NotificationKind(
+        key="partnership.partner_commitment_changed_by_organisation",
+        event=EventKind.PARTNER_COMMITMENT_CHANGED,
+        audience=Audience.STAFF,
+        label=gettext_lazy(
+            "A partner adds, changes or withdraws a commitment in a programme you coordinate"
+        ),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_programme_coordinators,
+        message=_partner_commitment_message,
+        reason=_as_programme_coordinator,
+        applies=_by_organisation,
+        staff_only=True,
+    ),
+    NotificationKind(
+        key="partnership.partner_commitment_changed_by_municipality",
+        event=EventKind.PARTNER_COMMITMENT_CHANGED,
+        audience=Audience.ORGANISATION,
+        label=gettext_lazy(
+            "The municipality adds, changes or withdraws a commitment of your organisation"
+        ),
+        default_channel=Channel.IMMEDIATE,
+        recipients=_admins,
+        message=_partner_commitment_message,
+        reason=_as_admin,
+        applies=_by_municipality,
     ),
 )
 

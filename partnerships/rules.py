@@ -213,3 +213,19 @@ rules.add_perm(
 )
 rules.add_perm("partnerships.view_evidence", is_evidence_public | may_see_report)
 rules.add_perm("partnerships.view_report_queue", is_signed_in & (is_coordinator | is_admin))
+# --- the partner's commitments (services/commitments.py) -------------------------------
+# The object is the agreement. Both sides of it write the partner's commitments: the
+# programme's coordinators and the organisation's admins (and site admins), until it ends.
+
+
+@rules.predicate
+def is_agreement_not_ended(user, agreement) -> bool:
+    return agreement is not None and agreement.status != "ended"
+
+
+rules.add_perm(
+    "partnerships.change_partner_commitments",
+    is_signed_in
+    & is_agreement_not_ended
+    & (is_programme_coordinator | is_admin_of_party | is_admin),
+)

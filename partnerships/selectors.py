@@ -260,7 +260,7 @@ def agreement_get(*, pk: int):
         .prefetch_related(
             "programme__coordinators",
             Prefetch("commitments", queryset=Commitment.objects.select_related("owner")),
-            Prefetch("steps", queryset=AgreementStep.objects.select_related("actor")),
+            Prefetch("steps", queryset=AgreementStep.objects.select_related("actor", "commitment")),
         )
         .get(pk=pk)
     )
@@ -641,3 +641,74 @@ def agreement_get_for_reports(*, pk: int) -> Agreement:
     """An agreement with its programme and organisation only (for its reports' pages).
     Raises Agreement.DoesNotExist."""
     return Agreement.objects.select_related("programme", "organisation").get(pk=pk)
+
+
+# --- the partner's commitments ------------------------------------------------------------
+
+
+def partner_commitment_list(*, agreement) -> list:
+    """The agreement's commitments of the partner, withdrawn ones too, in their order, each
+    with its focus area, SDGs and `is_locked` (a verified progress value exists, so its
+    measure is fixed): two queries."""
+    from django.db.models import Exists
+
+    from partnerships.models import PartnerCommitment, ProgressValue, ValueState
+
+    verified = ProgressValue.objects.filter(commitment=OuterRef("pk"), state=ValueState.VERIFIED)
+    return list(
+        PartnerCommitment.objects.filter(agreement=agreement)
+        .select_related("focus_area")
+        .prefetch_related("sdgs")
+        .annotate(is_locked=Exists(verified))
+        .order_by("position", "pk")
+    )
+
+
+def partner_commitment_get(*, agreement, pk: int):
+    """One of the agreement's commitments of the partner, with its focus area, SDGs and
+    `is_locked`. Raises PartnerCommitment.DoesNotExist."""
+    from django.db.models import Exists
+
+    from partnerships.models import PartnerCommitment, ProgressValue, ValueState
+
+    verified = ProgressValue.objects.filter(commitment=OuterRef("pk"), state=ValueState.VERIFIED)
+    return (
+        PartnerCommitment.objects.filter(agreement=agreement)
+        .select_related("focus_area", "agreement__programme", "agreement__organisation")
+        .prefetch_related("sdgs")
+        .annotate(is_locked=Exists(verified))
+        .get(pk=pk)
+    )
+
+
+def commitment_items_display(*, items: list[dict]) -> list[dict]:
+    """Stored commitments (a programme's suggestions, an application's proposals) with the
+    labels a page shows: metric, unit, scope, direction, focus area, sector, green action
+    and its topic. One query for the focus areas' names."""
+    from engage.taxonomy.models import FocusArea
+    from partnerships.metrics import GREEN_ACTIONS, METRIC_UNITS, Direction, Metric, Scope
+    from partnerships.models import Sector
+
+    slugs = {item.get("focus_area") for item in items if item.get("focus_area")}
+    areas = {area.slug: area for area in FocusArea.objects.filter(slug__in=slugs)} if slugs else {}
+    metrics, directions = dict(Metric.choices), dict(Direction.choices)
+    scopes, sectors = dict(Scope.choices), dict(Sector.choices)
+    shown = []
+    for item in items:
+        action = GREEN_ACTIONS.get(item.get("checklist_action") or "")
+        unit = METRIC_UNITS.get(item.get("metric"))
+        shown.append(
+            {
+                **item,
+                "metric_label": metrics.get(item.get("metric"), ""),
+                "unit_label": unit.label if unit else item.get("unit", ""),
+                "scope_label": scopes.get(item.get("scope"), ""),
+                "direction_label": directions.get(item.get("direction"), ""),
+                "focus_area_name": areas[item["focus_area"]].name
+                if item.get("focus_area") in areas
+                else "",
+                "sector_label": sectors.get(item.get("sector"), ""),
+                "action": action,
+            }
+        )
+    return shown

@@ -5,6 +5,7 @@ which status may follow which)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frontend.forms.commitments import CommitmentRows, GreenGuideChecklist
 from frontend.forms.moderation import DATE_FORMATS, DATE_WIDGET, FocusAreasField
 from frontend.forms.proposals import WIDE
 from partnerships.models import (
@@ -37,7 +38,7 @@ def questions_text(questions: list[dict]) -> str:
     )
 
 
-class ProgrammeForm(forms.Form):
+class ProgrammeForm(CommitmentRows, forms.Form):
     name = forms.CharField(
         label=_("Name of the programme"),
         max_length=Programme._meta.get_field("name").max_length,
@@ -78,7 +79,14 @@ class ProgrammeForm(forms.Form):
     )
     is_open = forms.BooleanField(label=_("Open for applications"), required=False)
 
-    def __init__(self, *args, themes, coordinators: list[tuple[int, str]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        themes,
+        coordinators: list[tuple[int, str]],
+        suggested: list[dict] = (),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["focus_areas"] = FocusAreasField(
             themes=themes,
@@ -88,6 +96,9 @@ class ProgrammeForm(forms.Form):
         )
         self.fields["coordinators"].choices = [(str(pk), name) for pk, name in coordinators]
         self.order_fields(["name", "description", "eligible_kinds", "focus_areas"])
+        # The suggested commitments applicants start from (a green action only counts in a
+        # festival programme; the service says so).
+        self.commitment_rows_add(rows=list(suggested), themes=themes, with_checklist=True)
 
     def clean_questions(self) -> list[dict]:
         questions = questions_parse(self.cleaned_data["questions"])
@@ -111,10 +122,23 @@ class ProgrammeForm(forms.Form):
         return [int(pk) for pk in self.cleaned_data["coordinators"]]
 
 
-class ApplicationForm(forms.Form):
-    """One text field per question (answer_0, answer_1, ...); required ones say so."""
+class ApplicationForm(CommitmentRows, GreenGuideChecklist, forms.Form):
+    """One text field per question (answer_0, answer_1, ...); required ones say so. Then
+    the proposed commitments: rows that start from the programme's suggestions, and for a
+    festival programme the green guide's checklist."""
 
-    def __init__(self, *args, questions: list[dict], organisations=None, **kwargs):
+    uses_green_guide = False
+
+    def __init__(
+        self,
+        *args,
+        questions: list[dict],
+        organisations=None,
+        themes=(),
+        proposed: list[dict] = (),
+        green_guide: dict[str, str] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if organisations is not None:
             self.fields["organisation"] = forms.ChoiceField(
@@ -133,6 +157,28 @@ class ApplicationForm(forms.Form):
             )
             self.fields[f"answer_{n}"].question_required = question.get("required", False)
         self.question_count = len(questions)
+        self.commitment_rows_add(rows=list(proposed), themes=themes, with_checklist=False)
+        if green_guide is not None:
+            self.green_guide_add(ticked=green_guide)
+
+    def question_fields(self) -> list:
+        """The organisation's choice and the answers, in order (without the commitments)."""
+        return [
+            self[name]
+            for name in self.fields
+            if name == "organisation" or name.startswith("answer_")
+        ]
+
+    def commitments(self) -> list[dict]:
+        """The proposed commitments (rows, then ticked green actions); afterwards
+        `error_fields` says on which field each of the service's errors goes."""
+        items = self.row_commitments()
+        self.error_fields = self.row_error_fields()
+        if self.uses_green_guide:
+            ticked, fields = self.checklist_commitments(len(items))
+            items += ticked
+            self.error_fields.update(fields)
+        return items
 
     def answers(self) -> list[str]:
         return [self.cleaned_data.get(f"answer_{n}", "") for n in range(self.question_count)]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontend.forms.commitments import checklist_ticked, measurable
 from frontend.forms.partnerships import (
     AgreementActionForm,
     ApplicationForm,
@@ -27,6 +28,7 @@ from frontend.forms.partnerships import (
 )
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.pagination import CappedPaginator
+from frontend.views.commitments import partner_commitments_context
 from partnerships import selectors, services
 from partnerships.models import (
     Agreement,
@@ -92,17 +94,19 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "partners": selectors.programme_partners(programme=programme),
         "can_edit": user.has_perm("partnerships.change_programme", programme),
         "can_apply": bool(may_apply),
+        "suggested": selectors.commitment_items_display(items=programme.suggested_commitments),
     }
     return render(request, "frontend/partnerships/programme_detail.html", context)
 
 
-def _programme_form(request: HttpRequest, *, initial=None) -> ProgrammeForm:
+def _programme_form(request: HttpRequest, *, initial=None, suggested=()) -> ProgrammeForm:
     themes, _teams = routing_taxonomy_get()
     return ProgrammeForm(
         request.POST or None,
         initial=initial,
         themes=themes,
         coordinators=selectors.coordinator_choices(),
+        suggested=suggested,
     )
 
 
@@ -117,6 +121,7 @@ def _programme_kwargs(form: ProgrammeForm) -> dict:
         "reporting_rhythm": data["reporting_rhythm"],
         "questions": data["questions"],
         "is_open": data["is_open"],
+        "suggested_commitments": form.row_commitments(),
     }
 
 
@@ -130,7 +135,7 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         try:
             programme = services.programme_create(actor=request.user, **_programme_kwargs(form))
         except ValidationError as exc:
-            errors_from_service(form, exc)
+            errors_from_service(form, exc, fields=form.row_error_fields())
         else:
             messages.success(request, _("The programme is created."))
             return redirect(programme)
@@ -156,6 +161,7 @@ def programme_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "questions": questions_text(programme.questions),
             "is_open": programme.is_open,
         },
+        suggested=programme.suggested_commitments,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,7 +169,7 @@ def programme_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 programme=programme, actor=request.user, **_programme_kwargs(form)
             )
         except ValidationError as exc:
-            errors_from_service(form, exc)
+            errors_from_service(form, exc, fields=form.row_error_fields())
         else:
             messages.success(request, _("The programme is saved."))
             return redirect(programme)
@@ -181,11 +187,16 @@ def programme_apply(request: HttpRequest, slug: str) -> HttpResponse:
     organisations = selectors.organisations_may_apply(user=request.user, programme=programme)
     if not organisations:
         raise PermissionDenied
+    themes, _teams = routing_taxonomy_get()
+    suggested = programme.suggested_commitments
     form = ApplicationForm(
         request.POST or None,
         questions=programme.questions,
         organisations=organisations,
         initial={"organisation": organisations[0].slug} if len(organisations) == 1 else None,
+        themes=themes,
+        proposed=measurable(suggested),
+        green_guide=checklist_ticked(suggested) if programme.uses_green_guide else None,
     )
     if request.method == "POST" and form.is_valid():
         organisation = next(o for o in organisations if o.slug == form.cleaned_data["organisation"])
@@ -196,9 +207,10 @@ def programme_apply(request: HttpRequest, slug: str) -> HttpResponse:
                 organisation=organisation,
                 actor=request.user,
                 answers=form.answers(),
+                proposed_commitments=form.commitments(),
             )
         except ValidationError as exc:
-            errors_from_service(form, exc)
+            errors_from_service(form, exc, fields=form.error_fields)
         else:
             messages.success(
                 request,
@@ -229,6 +241,7 @@ def _application_page(
         "can_resubmit": application.status == ApplicationStatus.CHANGES_REQUESTED
         and user.has_perm("partnerships.resubmit_application", application),
         "form": (form or DecisionForm()) if can_decide else None,
+        "proposed": selectors.commitment_items_display(items=application.proposed_commitments),
     }
     return render(
         request,
@@ -294,14 +307,26 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This application is not waiting for changes."))
         return redirect(application)
     initial = {f"answer_{n}": a["answer"] for n, a in enumerate(application.answers)}
-    form = ApplicationForm(request.POST or None, questions=application.answers, initial=initial)
+    themes, _teams = routing_taxonomy_get()
+    proposed = application.proposed_commitments
+    form = ApplicationForm(
+        request.POST or None,
+        questions=application.answers,
+        initial=initial,
+        themes=themes,
+        proposed=measurable(proposed),
+        green_guide=checklist_ticked(proposed) if application.programme.uses_green_guide else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.application_resubmit(
-                application=application, actor=request.user, answers=form.answers()
+                application=application,
+                actor=request.user,
+                answers=form.answers(),
+                proposed_commitments=form.commitments(),
             )
         except ValidationError as exc:
-            errors_from_service(form, exc)
+            errors_from_service(form, exc, fields=form.error_fields)
         else:
             messages.success(request, _("The application is sent again."))
             return redirect(application)
@@ -348,6 +373,7 @@ def _agreement_page(
         # Progress reports: the partner's commitments with their derived status.
         "progress": selectors.agreement_progress(agreement=agreement),
         "can_view_reports": request.user.has_perm("partnerships.view_reports", agreement),
+        **partner_commitments_context(request, agreement),
     }
     failed = (action_form is not None and action_form.errors) or (
         commitment_form is not None and commitment_form.errors

@@ -14,6 +14,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from partnerships import selectors, services
+from partnerships.api.commitments import CommitmentDataSerializer, CommitmentInputSerializer
 from partnerships.models import (
     AgreementStatus,
     Application,
@@ -46,6 +47,14 @@ class ProgrammeSerializer(serializers.Serializer):
     reporting_rhythm = serializers.ChoiceField(choices=ReportingRhythm.choices)
     questions = QuestionSerializer(many=True, help_text="In the order the application asks them.")
     is_open = serializers.BooleanField(help_text="Whether it takes applications.")
+    # --- the partner's commitments ---
+    suggested_commitments = CommitmentDataSerializer(
+        many=True, help_text="Commitments an applicant may start from."
+    )
+    uses_green_guide = serializers.BooleanField(
+        help_text="Whether applicants may commit to green actions from the guide (metric "
+        "`checklist`): festival and event programmes."
+    )
 
     @extend_schema_field(serializers.ListField(child=serializers.SlugField()))
     def get_focus_areas(self, programme: Programme) -> list[str]:
@@ -93,6 +102,9 @@ class ApplicationSerializer(serializers.Serializer):
     organisation = serializers.SlugField(source="organisation.slug")
     status = serializers.ChoiceField(choices=ApplicationStatus.choices)
     answers = AnswerSerializer(many=True)
+    proposed_commitments = CommitmentDataSerializer(
+        many=True, help_text="Approval makes them the partner's commitments in the agreement."
+    )
     submitted_at = serializers.DateTimeField()
     decided_at = serializers.DateTimeField(allow_null=True)
 
@@ -182,6 +194,13 @@ class ApplicationListCreateApi(BaseApi):
             help_text="One answer per question, in the programme's order; required "
             "questions must be answered (errors under `answer_<n>`, n from 0).",
         )
+        proposed_commitments = CommitmentInputSerializer(
+            many=True,
+            required=False,
+            help_text="The commitments the organisation proposes (errors under "
+            "`commitment_<n>_<field>`, n from 0); green actions only where the programme "
+            "uses the green guide.",
+        )
 
     @extend_schema(
         tags=TAGS,
@@ -224,6 +243,7 @@ class ApplicationListCreateApi(BaseApi):
             organisation=organisation,
             actor=request.user,
             answers=data["answers"],
+            proposed_commitments=[dict(item) for item in data.get("proposed_commitments", [])],
         )
         return _application_response(request, application.pk, status_code=201)
 
@@ -250,11 +270,17 @@ class ApplicationResubmitApi(BaseApi):
             max_length=MAX_ANSWERS,
             help_text="One answer per question of the application, in its order.",
         )
+        proposed_commitments = CommitmentInputSerializer(
+            many=True,
+            required=False,
+            help_text="New proposed commitments; left out, they stay as they are.",
+        )
 
     @extend_schema(
         tags=TAGS,
         summary="Resubmit an application",
-        description="After the municipality asked for changes: new answers, and it awaits "
+        description="After the municipality asked for changes: new answers (and proposed "
+        "commitments), and it awaits "
         "a decision again. For the organisation's admins.",
         request=InputSerializer,
         responses={200: ApplicationDetailSerializer, 400: OpenApiResponse()},
@@ -264,10 +290,12 @@ class ApplicationResubmitApi(BaseApi):
         require_perm(request.user, "partnerships.resubmit_application", application)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        proposed = serializer.validated_data.get("proposed_commitments")
         services.application_resubmit(
             application=application,
             actor=request.user,
             answers=serializer.validated_data["answers"],
+            proposed_commitments=None if proposed is None else [dict(item) for item in proposed],
         )
         return _application_response(request, pk)
 

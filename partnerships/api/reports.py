@@ -400,6 +400,7 @@ class ValueDecisionSerializer(JsonInput):
 
 class ReportReviewApi(ReportApi):
     authentication_classes = STAFF_AUTHENTICATION
+
     class InputSerializer(JsonInput):
         decisions = ValueDecisionSerializer(many=True, max_length=MAX_VALUES)
 

@@ -1,5 +1,10 @@
 from django.urls import path
 
+from partnerships.api.commitments import (
+    AgreementCommitmentDetailApi,
+    AgreementCommitmentListCreateApi,
+    AgreementCommitmentWithdrawApi,
+)
 from partnerships.api.opendata import InventoryOpenDataApi, InventoryVersionsOpenDataApi
 from partnerships.api.programmes import (
     ApplicationDecisionApi,
@@ -76,5 +81,21 @@ urlpatterns += [
         "organisations/<slug:slug>/token-check/",
         OrganisationTokenCheckApi.as_view(),
         name="organisation-token-check",
+    ),
+    # --- the partner's commitments in an agreement ---
+    path(
+        "agreements/<id:pk>/commitments/",
+        AgreementCommitmentListCreateApi.as_view(),
+        name="agreement-commitment-list",
+    ),
+    path(
+        "agreements/<id:pk>/commitments/<id:commitment_pk>/",
+        AgreementCommitmentDetailApi.as_view(),
+        name="agreement-commitment-detail",
+    ),
+    path(
+        "agreements/<id:pk>/commitments/<id:commitment_pk>/withdraw/",
+        AgreementCommitmentWithdrawApi.as_view(),
+        name="agreement-commitment-withdraw",
     ),
 ]

@@ -1,10 +1,18 @@
 """Every write in the partnerships app: organisations.py (organisations, members and
 invitations), programmes.py (programmes, applications, agreements and the municipality's
-commitments), reminders.py (the daily reminder of commitments falling due), reports.py
-(progress reports: periods, values, evidence, verification and their reminders), tokens.py
-(organisations' API tokens) and inventory.py (the municipality's greenhouse-gas inventory and
-climate targets), named here so callers write `from partnerships import services`."""
+commitments), commitments.py (the partner's measurable commitments), reminders.py (the daily
+reminder of commitments falling due), reports.py (progress reports: periods, values,
+evidence, verification and their reminders), tokens.py (organisations' API tokens) and
+inventory.py (the municipality's greenhouse-gas inventory and climate targets), named here
+so callers write `from partnerships import services`."""
 
+from partnerships.services.commitments import (
+    commitment_clean,
+    commitments_clean,
+    partner_commitment_add,
+    partner_commitment_update,
+    partner_commitment_withdraw,
+)
 from partnerships.services.inventory import (
     InventoryRowData,
     climate_targets_update,
@@ -97,8 +105,10 @@ __all__ = [
     "application_submit",
     "climate_targets_update",
     "commitment_add",
+    "commitment_clean",
     "commitment_reminders_record",
     "commitment_update",
+    "commitments_clean",
     "evidence_add",
     "evidence_remove",
     "inventory_csv_parse",
@@ -123,6 +133,9 @@ __all__ = [
     "organisation_tokens_revoke_for_user",
     "organisation_update",
     "organisation_verify",
+    "partner_commitment_add",
+    "partner_commitment_update",
+    "partner_commitment_withdraw",
     "programme_create",
     "programme_update",
     "report_reminders_record",

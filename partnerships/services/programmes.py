@@ -38,6 +38,7 @@ from partnerships.models import (
 )
 from partnerships.notifications import EventKind
 from partnerships.rules import coordinated_programmes_forget
+from partnerships.services.commitments import commitments_clean, commitments_from_application
 
 __all__ = [
     "AGREEMENT_ACTIONS",
@@ -100,6 +101,7 @@ def _programme_fill(
     questions: list[dict],
     is_open: bool,
     coordinators: list[User],
+    suggested_commitments: list[dict] | None,
 ) -> None:
     errors: dict[str, list] = {}
     programme.name = name.strip()
@@ -118,6 +120,15 @@ def _programme_fill(
         errors["reporting_rhythm"] = [ValidationError(_("Unknown reporting rhythm."))]
     try:
         programme.questions = _questions_clean(questions)
+    except ValidationError as exc:
+        errors.update(exc.error_dict)
+    try:
+        programme.suggested_commitments = commitments_clean(
+            items=programme.suggested_commitments
+            if suggested_commitments is None
+            else suggested_commitments,
+            allow_checklist=programme.uses_green_guide,
+        )
     except ValidationError as exc:
         errors.update(exc.error_dict)
     # A programme's coordinators must hold the role: its pages and decisions are theirs.
@@ -165,7 +176,10 @@ def programme_create(
     reporting_rhythm: str = ReportingRhythm.ANNUAL,
     questions: list[dict] = (),
     is_open: bool = False,
+    suggested_commitments: list[dict] = (),
 ) -> Programme:
+    """A new programme; `suggested_commitments` (validated as commitments, errors under
+    `commitment_<n>_<field>`) are what applicants may start from."""
     programme = Programme()
     _programme_fill(
         programme,
@@ -176,6 +190,7 @@ def programme_create(
         questions=list(questions),
         is_open=is_open,
         coordinators=list(coordinators),
+        suggested_commitments=list(suggested_commitments),
     )
     programme.slug = _programme_slug(programme.name)
     programme.save()
@@ -200,8 +215,11 @@ def programme_update(
     reporting_rhythm: str = ReportingRhythm.ANNUAL,
     questions: list[dict] = (),
     is_open: bool = False,
+    suggested_commitments: list[dict] | None = None,
 ) -> Programme:
-    """Change a programme. Applications already made keep the questions they answered."""
+    """Change a programme (its suggested commitments stay as they are when None).
+    Applications already made keep the questions they answered and the commitments they
+    proposed."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     was_open = programme.is_open
     _programme_fill(
@@ -213,6 +231,9 @@ def programme_update(
         questions=list(questions),
         is_open=is_open,
         coordinators=list(coordinators),
+        suggested_commitments=None
+        if suggested_commitments is None
+        else list(suggested_commitments),
     )
     programme.updated_at = timezone.now()
     programme.save()
@@ -261,13 +282,41 @@ def _answers_clean(questions: list[dict], answers: list[str]) -> list[dict]:
     return result
 
 
+def _application_content_clean(
+    programme: Programme, questions: list[dict], answers: list[str], proposed: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """(answers, proposed commitments), or every error of both at once."""
+    errors: dict[str, list] = {}
+    clean_answers, clean_proposed = [], []
+    try:
+        clean_answers = _answers_clean(questions, answers)
+    except ValidationError as exc:
+        errors.update(exc.error_dict)
+    try:
+        clean_proposed = commitments_clean(
+            items=proposed, allow_checklist=programme.uses_green_guide
+        )
+    except ValidationError as exc:
+        errors.update(exc.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    return clean_answers, clean_proposed
+
+
 @transaction.atomic
 def application_submit(
-    *, programme: Programme, organisation: Organisation, actor: User, answers: list[str]
+    *,
+    programme: Programme,
+    organisation: Organisation,
+    actor: User,
+    answers: list[str],
+    proposed_commitments: list[dict] = (),
 ) -> Application:
     """An organisation (through one of its admins) applies to an open programme its kind
-    may join. An unverified organisation may apply; it must be verified before approval.
-    The programme's coordinators are told."""
+    may join, with its answers and the commitments it proposes (validated as commitments,
+    errors under `commitment_<n>_<field>`; a green action only where the programme uses the
+    green guide). An unverified organisation may apply; it must be verified before
+    approval. The programme's coordinators are told."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     programme = Programme.objects.get(pk=programme.pk)
     if not programme.is_open:
@@ -303,11 +352,15 @@ def application_submit(
             % {"name": organisation.name},
             code="has_agreement",
         )
+    clean_answers, clean_proposed = _application_content_clean(
+        programme, programme.questions, answers, list(proposed_commitments)
+    )
     now = timezone.now()
     application = Application(
         programme=programme,
         organisation=organisation,
-        answers=_answers_clean(programme.questions, answers),
+        answers=clean_answers,
+        proposed_commitments=clean_proposed,
         submitted_by=actor,
         created_at=now,
         submitted_at=now,
@@ -339,23 +392,44 @@ def _open_statuses() -> list[str]:
 
 @transaction.atomic
 def application_resubmit(
-    *, application: Application, actor: User, answers: list[str]
+    *,
+    application: Application,
+    actor: User,
+    answers: list[str],
+    proposed_commitments: list[dict] | None = None,
 ) -> Application:
-    """After a coordinator asked for changes: new answers to the same questions, and the
-    application waits for a decision again. The coordinators are told."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    """After a coordinator asked for changes: new answers to the same questions and, unless
+    None (kept as they are), new proposed commitments; the application waits for a
+    decision again. The coordinators are told."""
+    application = (
+        Application.objects.select_for_update().select_related("programme").get(pk=application.pk)
+    )
     if application.status != ApplicationStatus.CHANGES_REQUESTED:
         raise ValidationError(
             _("Only an application the municipality asked to change can be resubmitted."),
             code="not_changes_requested",
         )
     questions = [{"text": a["text"], "required": a["required"]} for a in application.answers]
+    if proposed_commitments is None:
+        proposed_commitments = application.proposed_commitments
+    clean_answers, clean_proposed = _application_content_clean(
+        application.programme, questions, answers, list(proposed_commitments)
+    )
     now = timezone.now()
-    application.answers = _answers_clean(questions, answers)
+    application.answers = clean_answers
+    application.proposed_commitments = clean_proposed
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = now
     application.submitted_by = actor
-    application.save(update_fields=["answers", "status", "submitted_at", "submitted_by"])
+    application.save(
+        update_fields=[
+            "answers",
+            "proposed_commitments",
+            "status",
+            "submitted_at",
+            "submitted_by",
+        ]
+    )
     ApplicationStep.objects.create(
         application=application, action=ApplicationAction.RESUBMITTED, actor=actor, created_at=now
     )
@@ -387,7 +461,8 @@ def application_decide(
 ) -> Application:
     """Approve, decline or ask for changes, with a message to the organisation, whose
     admins are told. Approval needs a verified organisation and makes the agreement
-    (`start_date`, today by default, and `review_date`, after it)."""
+    (`start_date`, today by default, and `review_date`, after it) with the application's
+    proposed commitments as the partner's commitments, in the same transaction."""
     if decision not in DECISIONS:
         raise ValidationError({"decision": _("Choose a decision.")})
     message = message.strip()
@@ -441,6 +516,21 @@ def application_decide(
                 % {"name": organisation.name},
                 code="has_agreement",
             )
+        try:
+            # Checked again: a focus area may have gone since the organisation applied.
+            proposed = commitments_clean(
+                items=application.proposed_commitments,
+                allow_checklist=application.programme.uses_green_guide,
+            )
+        except ValidationError as exc:
+            raise ValidationError(
+                _(
+                    "A proposed commitment is no longer valid (%(error)s). Ask the "
+                    "organisation for changes."
+                )
+                % {"error": " ".join(exc.messages)},
+                code="proposed_invalid",
+            ) from exc
     now = timezone.now()
     previous = application.status
     application.status = decision
@@ -474,6 +564,7 @@ def application_decide(
             review_date=review_date,
             created_at=now,
         )
+        commitments_from_application(agreement=agreement, actor=actor, items=proposed)
     event_record(
         kind=EventKind.APPLICATION_DECIDED,
         target=application,

@@ -502,7 +502,13 @@ def partnership_world(make_user, taxonomy):
     from partnerships import services
     from partnerships.models import Kind
     from tests.factories import UserFactory
-    from tests.partnerships.factories import HousingFactory, OrganisationFactory, cvr_make
+    from tests.partnerships.factories import (
+        FestivalFactory,
+        HousingFactory,
+        OrganisationFactory,
+        cvr_make,
+        emissions_commitment,
+    )
 
     def world(language: str) -> dict:
         coordinator = UserFactory(preferred_language=language, display_name="Karin Koordinator")
@@ -519,13 +525,28 @@ def partnership_world(make_user, taxonomy):
                 {"text": "Hvem er jeres kontaktperson?", "required": False},
             ],
             is_open=True,
+            suggested_commitments=[emissions_commitment()],
         )
         admin = make_user(language=language)
         company = OrganisationFactory(
             name="Solgården A/S", admins=[admin], verified_at=timezone.now()
         )
         application = services.application_submit(
-            programme=programme, organisation=company, actor=admin, answers=["Solceller", ""]
+            programme=programme,
+            organisation=company,
+            actor=admin,
+            answers=["Solceller", ""],
+            proposed_commitments=[
+                emissions_commitment(),
+                emissions_commitment(
+                    title="Mere vedvarende strøm",
+                    metric="renewable_share",
+                    scope=None,
+                    direction="increase",
+                    baseline_value="30",
+                    target_value="100",
+                ),
+            ],
         )
         today = timezone.localdate()
         services.application_decide(
@@ -544,6 +565,13 @@ def partnership_world(make_user, taxonomy):
                 due_date=today + timedelta(days=days),
                 owner=coordinator,
             )
+        partner_commitment = agreement.partner_commitments.first()
+        dropped = services.partner_commitment_add(
+            agreement=agreement,
+            actor=admin,
+            data=emissions_commitment(title="Færre varebiler", scope=3),
+        )
+        services.partner_commitment_withdraw(commitment=dropped, actor=admin, reason="Solgt")
         services.agreement_act(
             agreement=agreement, actor=coordinator, action="paused", reason="Ombygning"
         )
@@ -570,6 +598,45 @@ def partnership_world(make_user, taxonomy):
         )
         applicant = make_user(language=language)
         OrganisationFactory(name="Vindmøllen ApS", cvr=cvr_make(), admins=[applicant])
+        # A festival programme with the green guide: one festival with an agreement, one
+        # that may apply.
+        festivals = services.programme_create(
+            actor=coordinator,
+            name="Bæredygtige festivaler",
+            description="Festivaler og arrangementer, der følger den grønne guide.",
+            eligible_kinds=[Kind.FESTIVAL],
+            coordinators=[coordinator],
+            reporting_rhythm="per_event",
+            questions=[{"text": "Hvor mange gæster venter I?", "required": True}],
+            is_open=True,
+            suggested_commitments=[
+                {"metric": "checklist", "checklist_action": "reusable_cups", "target_value": "90"}
+            ],
+        )
+        festival_admin = make_user(language=language)
+        festival = FestivalFactory(
+            name="Engfestivalen", admins=[festival_admin], verified_at=timezone.now()
+        )
+        festival_application = services.application_submit(
+            programme=festivals,
+            organisation=festival,
+            actor=festival_admin,
+            answers=["8000"],
+            proposed_commitments=[
+                {"metric": "checklist", "checklist_action": "reusable_cups", "target_value": "90"},
+                {"metric": "checklist", "checklist_action": "shuttle_buses"},
+                {"metric": "checklist", "checklist_action": "water_refill"},
+            ],
+        )
+        services.application_decide(
+            application=festival_application,
+            actor=coordinator,
+            decision="approved",
+            message="Velkommen.",
+            review_date=today + timedelta(days=365),
+        )
+        festival_applicant = make_user(language=language)
+        FestivalFactory(name="Sommerscenen", admins=[festival_applicant])
         return {
             "coordinator": coordinator,
             "admin": admin,
@@ -580,6 +647,11 @@ def partnership_world(make_user, taxonomy):
             "commitment": commitment,
             "waiting": waiting,
             "changes": changes,
+            "partner_commitment": partner_commitment,
+            "festivals": festivals,
+            "festival_admin": festival_admin,
+            "festival_agreement": festival_application.agreement,
+            "festival_applicant": festival_applicant,
         }
 
     return world
@@ -615,6 +687,12 @@ PARTNERSHIP_PAGES = [
     ("agreement_detail", "coordinator"),
     ("commitment_edit", "coordinator"),
     ("partnership_workspace", "coordinator"),
+    # --- the partner's commitments ---
+    ("partner_commitment_add", "admin"),
+    ("partner_commitment_edit", "coordinator"),
+    ("partner_commitment_withdraw", "admin"),
+    ("festival_apply", "festival_applicant"),
+    ("festival_agreement", "festival_admin"),
 ]
 
 
@@ -633,6 +711,17 @@ def _partnership_url(world, name: str) -> str:
             {"pk": agreement.pk, "commitment_pk": world["commitment"].pk},
         ),
         "partnership_workspace": ("partnership_workspace", {}),
+        "partner_commitment_add": ("partner_commitment_add", {"pk": agreement.pk}),
+        "partner_commitment_edit": (
+            "partner_commitment_edit",
+            {"pk": agreement.pk, "commitment_pk": world["partner_commitment"].pk},
+        ),
+        "partner_commitment_withdraw": (
+            "partner_commitment_withdraw",
+            {"pk": agreement.pk, "commitment_pk": world["partner_commitment"].pk},
+        ),
+        "festival_apply": ("programme_apply", {"slug": world["festivals"].slug}),
+        "festival_agreement": ("agreement_detail", {"pk": world["festival_agreement"].pk}),
     }
     name, kwargs = urls[name]
     return reverse(f"frontend:{name}", kwargs=kwargs)
@@ -817,4 +906,29 @@ def test_organisation_page_with_verified_progress(language, report_world, make_p
     page = make_page(language=language, bypass_csp=True)
     visit(page, world["agreement"].organisation.get_absolute_url(), language=language)
     assert page.get_by_text("Halver udledningen").count() >= 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partner_commitment_forms_with_errors(language, partnership_world, make_page, axe):
+    """A commitment refused on the agreement's add page, and a green action's target out of
+    range on a festival's application: the errors sit on their fields and pass axe."""
+    world = partnership_world(language)
+    page = make_page(language=language, user=world["admin"], bypass_csp=True)
+    visit(page, _partnership_url(world, "partner_commitment_add"), language=language)
+    page.fill("#id_title", "Halvér udledningen")
+    page.select_option("#id_metric", "emissions")
+    page.fill("#id_baseline_year", "2022")
+    page.fill("#id_target_year", "2020")
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator("#id_target_year_error").count() == 1
+    assert page.locator("#id_scope_error").count() == 1
+    axe(page)
+    page = make_page(language=language, user=world["festival_applicant"], bypass_csp=True)
+    visit(page, _partnership_url(world, "festival_apply"), language=language)
+    page.fill("#id_answer_0", "5000")
+    page.fill("#id_action_reusable_cups_target", "120")
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert page.locator("#id_action_reusable_cups_target_error").count() == 1
     axe(page)

@@ -211,3 +211,60 @@ def verified_value_make(*, commitment, year: int, value=None, done=None, verifie
         verified_by=verifier,
         verified_at=timezone.now(),
     )
+
+
+# --- the partner's commitments -------------------------------------------------------
+
+
+class FestivalFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Engfestival {n}")
+    slug = factory.Sequence(lambda n: f"engfestival-{n}")
+    kind = Kind.FESTIVAL
+    sector = Sector.OTHER
+    cvr = ""
+    size = 8000
+
+
+def emissions_commitment(**overrides) -> dict:
+    """A valid commitment as a form or the API sends it: scope 1 emissions halved."""
+    return {
+        "title": "Halvér udledningen fra vores varebiler",
+        "metric": "emissions",
+        "scope": 1,
+        "direction": "reduce",
+        "baseline_year": 2022,
+        "baseline_value": "120.5",
+        "target_year": 2030,
+        "target_value": "60",
+        "focus_area": "klimahandlingsplan",
+        "sdgs": [7, 13],
+        "sector": "transport",
+        **overrides,
+    }
+
+
+def agreement_approve(*, programme=None, organisation=None, coordinator=None, admin=None):
+    """An active agreement (through the services) of a verified organisation; returns it
+    with `.coordinator` and `.admin` set for the test."""
+    from datetime import timedelta
+
+    from partnerships import services
+
+    coordinator = coordinator or coordinator_make()
+    admin = admin or UserFactory()
+    programme = programme or ProgrammeFactory(coordinators=[coordinator])
+    organisation = organisation or OrganisationFactory(admins=[admin], verified_at=timezone.now())
+    application = services.application_submit(
+        programme=programme, organisation=organisation, actor=admin, answers=["Ja", ""]
+    )
+    today = timezone.localdate()
+    services.application_decide(
+        application=application,
+        actor=coordinator,
+        decision="approved",
+        message="Velkommen.",
+        review_date=today + timedelta(days=365),
+    )
+    agreement = application.agreement
+    agreement.coordinator, agreement.admin = coordinator, admin
+    return agreement

@@ -201,6 +201,9 @@ view_agreement                other   -    -   -   -    Y     -      -   Y
 change_agreement              own     -    -   -   -    Y     -      -   Y
 change_agreement              other   -    -   -   -    Y     -      -   Y
 view_partnership_workspace    -       -    -   -   -    Y     Y      -   Y
+change_partner_commitments    own     -    -   -   Y    Y     -      -   Y
+change_partner_commitments    other   -    -   -   -    Y     -      -   Y
+change_partner_commitments    ended   -    -   -   -    -     -      -   -
 """
 
 # page                        object  anon   cit  mem  oadm coord ocoord mod  admin
@@ -219,6 +222,11 @@ agreement_detail              own     login  403  200  200  200   403    403  20
 agreement_detail              other   login  403  403  403  200   403    403  200
 commitment_edit               own     login  403  403  403  200   403    403  200
 partnership_workspace         -       login  403  403  403  200   200    403  200
+partner_commitment_add        own     login  403  403  200  200   403    403  200
+partner_commitment_add        other   login  403  403  403  200   403    403  200
+partner_commitment_add        ended   login  403  403  403  403   403    403  403
+partner_commitment_edit       own     login  403  403  200  200   403    403  200
+partner_commitment_withdraw   own     login  403  403  200  200   403    403  200
 """
 
 
@@ -269,6 +277,30 @@ def programme_world(world):
     commitment = Commitment.objects.create(
         agreement=own_agreement, text="Rådgivning", due_date=today
     )
+    from partnerships.models import AgreementStatus, PartnerCommitment
+
+    ended = Agreement.objects.create(
+        application=Application.objects.create(
+            programme=programme, organisation=own, status=ApplicationStatus.APPROVED
+        ),
+        programme=programme,
+        organisation=own,
+        status=AgreementStatus.ENDED,
+        start_date=today.replace(year=today.year - 2),
+        review_date=today.replace(year=today.year - 1),
+    )
+    partner_commitment = PartnerCommitment.objects.create(
+        agreement=own_agreement,
+        title="Halvér udledningen",
+        metric="emissions",
+        unit="tCO2e",
+        scope=1,
+        direction="reduce",
+        baseline_year=2022,
+        baseline_value=100,
+        target_year=2030,
+        target_value=50,
+    )
     return {
         "people": people,
         "prog": programme,
@@ -284,14 +316,17 @@ def programme_world(world):
             ),
             "other": Application.objects.create(programme=programme, organisation=other),
         },
-        "agreement": {"own": own_agreement, "other": other_agreement},
+        "agreement": {"own": own_agreement, "other": other_agreement, "ended": ended},
         "commitment": commitment,
+        "partner_commitment": partner_commitment,
     }
 
 
 def _programme_object(world, perm: str, target: str):
     if target in {"prog", "-"}:
         return world[target]
+    if perm == "change_partner_commitments":  # its object is the agreement
+        return world["agreement"][target]
     kind = next(k for k in ("organisation", "application", "agreement") if k in perm)
     return world[kind][target]
 
@@ -322,6 +357,11 @@ def _page_url(world, name: str, target: str) -> str:
             "frontend:commitment_edit",
             kwargs={"pk": agreement.pk, "commitment_pk": world["commitment"].pk},
         )
+    if name in {"partner_commitment_edit", "partner_commitment_withdraw"}:
+        return reverse(
+            f"frontend:{name}",
+            kwargs={"pk": agreement.pk, "commitment_pk": world["partner_commitment"].pk},
+        )
     return reverse(f"frontend:{name}", kwargs={"pk": agreement.pk})
 
 
@@ -343,7 +383,17 @@ def test_programme_page_matrix(client, programme_world, taxonomy, name, target, 
             assert response.status_code == int(mark), (role, url)
 
 
-PROGRAMME_WRITES = ["decide", "resubmit", "act", "commitment_add", "commitment_edit", "apply"]
+PROGRAMME_WRITES = [
+    "decide",
+    "resubmit",
+    "act",
+    "commitment_add",
+    "commitment_edit",
+    "apply",
+    "partner_add",
+    "partner_edit",
+    "partner_withdraw",
+]
 
 
 @pytest.mark.parametrize("write", PROGRAMME_WRITES)
@@ -351,7 +401,13 @@ PROGRAMME_WRITES = ["decide", "resubmit", "act", "commitment_add", "commitment_e
 def test_programme_writes_of_people_without_the_right_are_refused(
     client, programme_world, role, write
 ):
-    from partnerships.models import Agreement, Application, ApplicationStep, Commitment
+    from partnerships.models import (
+        Agreement,
+        Application,
+        ApplicationStep,
+        Commitment,
+        PartnerCommitment,
+    )
 
     world = programme_world
     application = world["application"]["other"]
@@ -381,6 +437,24 @@ def test_programme_writes_of_people_without_the_right_are_refused(
             reverse("frontend:programme_apply", args=[world["prog"].slug]),
             {"organisation": world["organisation"]["own"].slug, "answer_0": "Ja"},
         ),
+        "partner_add": (
+            reverse("frontend:partner_commitment_add", args=[agreement.pk]),
+            {"title": "Mere", "metric": "people", "direction": "increase"},
+        ),
+        "partner_edit": (
+            reverse(
+                "frontend:partner_commitment_edit",
+                args=[agreement.pk, world["partner_commitment"].pk],
+            ),
+            {"title": "Ændret", "metric": "emissions", "scope": "2"},
+        ),
+        "partner_withdraw": (
+            reverse(
+                "frontend:partner_commitment_withdraw",
+                args=[agreement.pk, world["partner_commitment"].pk],
+            ),
+            {"reason": "Væk"},
+        ),
     }
     url, data = urls[write]
     client.force_login(world["people"][role])
@@ -390,6 +464,7 @@ def test_programme_writes_of_people_without_the_right_are_refused(
             sorted(Application.objects.values_list("pk", "status")),
             sorted(Agreement.objects.values_list("pk", "status")),
             sorted(Commitment.objects.values_list("pk", "text", "status")),
+            sorted(PartnerCommitment.objects.values_list("pk", "title", "withdrawn_at")),
             ApplicationStep.objects.count(),
         )
 
