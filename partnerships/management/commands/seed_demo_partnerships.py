@@ -11,7 +11,8 @@ seed_demo_content (it needs the demo moderator) and refuses to run with DEBUG of
 told to with --force.
 """
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -24,7 +25,18 @@ from engage.accounts.management.commands.seed_demo import DEMO_PASSWORD
 from engage.accounts.models import User
 from engage.taxonomy.models import FocusArea
 from partnerships import services
-from partnerships.models import Agreement, Kind, Membership, Organisation, Programme, Role, Sector
+from partnerships.models import (
+    Agreement,
+    Kind,
+    Membership,
+    Organisation,
+    Programme,
+    ProgressReport,
+    ProgressValue,
+    Role,
+    Sector,
+)
+from partnerships.services.reports import VERIFY
 from proposals import services as proposal_services
 from proposals.models import Proposal
 from proposals.services import moderation
@@ -59,6 +71,35 @@ ORGANISATIONS = (
             "laver fælles affaldssortering.",
             "address": "Engvej 10",
         },
+        True,
+    ),
+    (
+        "festival@example.com",
+        "Demo Festival",
+        {
+            "name": "Engfestivalen",
+            "kind": Kind.FESTIVAL,
+            "sector": Sector.OTHER,
+            "size": 8000,
+            "description": "Tre dages musik på engen ved fjorden hver juli, for 8.000 gæster. "
+            "Vi arbejder efter kommunens grønne guide for festivaler og events.",
+            "website": "https://engfestivalen.example.com",
+            "address": "Fjordengen 3",
+        },
+        True,
+    ),
+    (
+        "skole@example.com",
+        "Demo Skole",
+        {
+            "name": "Egebjerg Skole",
+            "kind": Kind.SCHOOL,
+            "sector": Sector.MUNICIPALITY,
+            "size": 540,
+            "description": "Folkeskole med 540 elever. Eleverne vil måle skolens madspild og "
+            "energiforbrug.",
+            "address": "Skolevej 5",
+        },
         False,
     ),
 )
@@ -76,7 +117,136 @@ PROGRAMME = {
     ],
     "is_open": True,
 }
+FESTIVAL_PROGRAMME = {
+    "name": "Bæredygtige festivaler og events",
+    "description": "For festivaler og events, der arbejder efter kommunens grønne guide: "
+    "affald, mad og drikke, madspild, transport og energi. Arrangøren krydser grønne "
+    "handlinger af og rapporterer efter hvert event; kommunen hjælper med tilladelser, "
+    "strøm fra nettet og affaldssortering.",
+    "eligible_kinds": [Kind.FESTIVAL],
+    "reporting_rhythm": "per_event",
+    "questions": [
+        {"text": "Hvilket event søger I med, og hvornår holdes det?", "required": True},
+    ],
+    "is_open": True,
+}
 FOCUS_AREA = "klimahandlingsplan"
+# Each partner's commitments as the application proposes them, and its verified values
+# for two periods (for a festival, two events), as (value, done) per commitment.
+PARTNER_PLANS = {
+    "Solgården Energi A/S": {
+        "answers": [
+            "Vi skifter vores firmabiler til elbiler og sætter solceller på lageret.",
+            "Vi har LED-belysning og varmepumpe i kontorbygningen.",
+            "Demo Virksomhed, virksomhed@example.com",
+        ],
+        "commitments": [
+            {
+                "title": "Halvere udledningen fra firmabilerne",
+                "metric": "emissions",
+                "scope": 1,
+                "direction": "reduce",
+                "baseline_year": 2023,
+                "baseline_value": "120",
+                "target_year": 2030,
+                "target_value": "60",
+                "focus_area": FOCUS_AREA,
+                "sdgs": [7, 13],
+                "sector": Sector.TRANSPORT,
+            },
+            {
+                "title": "Mindre udledning fra indkøbt el og varme",
+                "metric": "emissions",
+                "scope": 2,
+                "direction": "reduce",
+                "baseline_year": 2023,
+                "baseline_value": "80",
+                "target_year": 2028,
+                "target_value": "20",
+                "focus_area": FOCUS_AREA,
+                "sdgs": [7, 13],
+                "sector": Sector.ENERGY,
+            },
+            {
+                "title": "Al el fra vedvarende energi",
+                "metric": "renewable_share",
+                "direction": "increase",
+                "baseline_year": 2023,
+                "baseline_value": "40",
+                "target_year": 2027,
+                "target_value": "100",
+                "sdgs": [7],
+                "sector": Sector.ENERGY,
+            },
+        ],
+        # 2024 and 2025: the cars on track, the power behind, the green share reached.
+        "values": [
+            [("108", None), ("95", None), ("70", None)],
+            [("99", None), ("70", None), ("100", None)],
+        ],
+        "sources": [
+            "Brændstofkort og kørebog",
+            "Elselskabets årsopgørelse",
+            "Oprindelsesgarantier",
+        ],
+    },
+    "Boligforeningen Engen": {
+        "answers": [
+            "Vi energirenoverer tre afdelinger og laver fælles affaldssortering.",
+            "Vi har skiftet til LED i opgange og kældre.",
+            "Demo Boligforening, boligforening@example.com",
+        ],
+        "commitments": [
+            {
+                "title": "Mindre varmeforbrug i afdelingerne",
+                "metric": "energy",
+                "direction": "reduce",
+                "baseline_year": 2022,
+                "baseline_value": "2400",
+                "target_year": 2030,
+                "target_value": "1600",
+                "sdgs": [7, 11],
+                "sector": Sector.BUILDINGS,
+            },
+            {
+                "title": "Sortere mere af husholdningsaffaldet",
+                "metric": "waste_sorted_share",
+                "direction": "increase",
+                "baseline_year": 2022,
+                "baseline_value": "35",
+                "target_year": 2027,
+                "target_value": "70",
+                "sdgs": [12],
+                "sector": Sector.WASTE,
+            },
+        ],
+        # 2023 and 2024 verified; 2025 is submitted and waits for the coordinator.
+        "values": [[("2300", None), ("42", None)], [("2150", None), ("51", None)]],
+        "waiting": [("2020", None), ("58", None)],
+        "sources": ["Fjernvarmeselskabets aflæsninger", "Renovationsselskabets vejninger"],
+    },
+    "Engfestivalen": {
+        "answers": ["Engfestivalen, tre dage i juli hvert år."],
+        "commitments": [
+            {"metric": "checklist", "checklist_action": "reusable_cups", "target_value": "90"},
+            {"metric": "checklist", "checklist_action": "sorting_stations", "target_value": "60"},
+            {"metric": "checklist", "checklist_action": "grid_power", "target_value": "100"},
+            {"metric": "checklist", "checklist_action": "shuttle_buses"},
+            {"metric": "checklist", "checklist_action": "water_refill"},
+        ],
+        "values": [
+            [("75", True), ("48", True), ("60", True), ("5200", True), (None, True)],
+            [("93", True), ("61", True), ("100", True), ("6100", True), (None, True)],
+        ],
+        "sources": [
+            "Optælling af krus",
+            "Affaldsselskabets vejesedler",
+            "Elmåler",
+            "Busselskabet",
+            "Egen optælling",
+        ],
+    },
+}
 DEMO_COORDINATOR = "koordinator@example.com"
 COMMITMENTS = (
     ("Energirådgivning: gennemgang af virksomhedens bygninger og processer", 30),
@@ -132,6 +302,9 @@ class Command(BaseCommand):
                 rows.append((email, organisation, created))
             self._proposal(author=User.objects.get(email=ORGANISATIONS[0][0]), moderator=moderator)
             agreement = self._agreement(company_admin=User.objects.get(email=ORGANISATIONS[0][0]))
+            partners = [agreement, *self._other_partners(programme=agreement.programme)]
+            for partner in partners:
+                self._progress(agreement=partner)
 
         self.stdout.write(self.style.MIGRATE_HEADING("Demo organisations (same password):"))
         for email, organisation, created in rows:
@@ -144,6 +317,16 @@ class Command(BaseCommand):
             f"  Programme {agreement.programme.name} ({agreement.programme.get_absolute_url()}), "
             f"coordinated by {DEMO_COORDINATOR} and admin@example.com: active agreement with "
             f"{agreement.organisation.name}: {agreement.get_absolute_url()}"
+        )
+        for partner in partners[1:]:
+            self.stdout.write(
+                f"  Programme {partner.programme.name}: active agreement with "
+                f"{partner.organisation.name}: {partner.get_absolute_url()}"
+            )
+        self.stdout.write(
+            "  Each agreement has two periods of verified progress; Boligforeningen Engen's "
+            f"latest report waits for {DEMO_COORDINATOR} at "
+            "/moderation/klimapartnerskaber/rapporter/"
         )
 
     def _proposal(self, *, author: User, moderator: User) -> None:
@@ -184,26 +367,14 @@ class Command(BaseCommand):
         agreement = Agreement.objects.filter(programme=programme, organisation=company).first()
         if agreement is not None:
             return agreement
-        application = services.application_submit(
+        today = timezone.localdate()
+        agreement = _partnership(
             programme=programme,
             organisation=company,
-            actor=company_admin,
-            answers=[
-                "Vi skifter vores firmabiler til elbiler og sætter solceller på lageret.",
-                "Vi har LED-belysning og varmepumpe i kontorbygningen.",
-                "Demo Virksomhed, virksomhed@example.com",
-            ],
+            admin=company_admin,
+            coordinator=coordinator,
+            start_year=today.year - 2,
         )
-        today = timezone.localdate()
-        application = services.application_decide(
-            application=application,
-            actor=coordinator,
-            decision="approved",
-            message="Velkommen i Klimaalliancen. Vi glæder os til samarbejdet.",
-            start_date=today,
-            review_date=today + timedelta(days=365),
-        )
-        agreement = application.agreement
         for text, days in COMMITMENTS:
             services.commitment_add(
                 agreement=agreement,
@@ -213,3 +384,129 @@ class Command(BaseCommand):
                 owner=demo_coordinator,
             )
         return agreement
+
+    def _other_partners(self, *, programme: Programme) -> list[Agreement]:
+        """The housing association in Klimaalliancen and the festival in the festival
+        programme, each with its agreement."""
+        coordinator = User.objects.get(email=DEMO_COORDINATOR)
+        festivals = Programme.objects.filter(name=FESTIVAL_PROGRAMME["name"]).first()
+        if festivals is None:
+            festivals = services.programme_create(
+                actor=coordinator,
+                focus_areas=list(FocusArea.objects.filter(slug=FOCUS_AREA)),
+                coordinators=[coordinator],
+                **FESTIVAL_PROGRAMME,
+            )
+        today = timezone.localdate()
+        agreements = []
+        for email, name, this_programme, start_year in (
+            ("boligforening@example.com", "Boligforeningen Engen", programme, today.year - 3),
+            ("festival@example.com", "Engfestivalen", festivals, today.year - 2),
+        ):
+            organisation = Organisation.objects.get(name=name)
+            agreement = Agreement.objects.filter(
+                programme=this_programme, organisation=organisation
+            ).first()
+            agreements.append(
+                agreement
+                or _partnership(
+                    programme=this_programme,
+                    organisation=organisation,
+                    admin=User.objects.get(email=email),
+                    coordinator=coordinator,
+                    start_year=start_year,
+                )
+            )
+        return agreements
+
+    def _progress(self, *, agreement: Agreement) -> None:
+        """Two periods of verified progress (and for the housing association a third report
+        awaiting verification), entered by the organisation's admin and verified by the
+        demo coordinator through the services, then dated back to when they would have
+        been submitted and verified."""
+        if agreement.reports.exists():
+            return
+        plan = PARTNER_PLANS[agreement.organisation.name]
+        admin = agreement.organisation.memberships.filter(role=Role.ADMIN).first().user
+        coordinator = User.objects.get(email=DEMO_COORDINATOR)
+        commitments = list(agreement.partner_commitments.order_by("position", "pk"))
+        first = agreement.start_date.year
+        rounds = [(first + n, values, True) for n, values in enumerate(plan["values"])]
+        if "waiting" in plan:
+            rounds.append((first + len(rounds), plan["waiting"], False))
+        for year, values, verify in rounds:
+            if agreement.programme.reporting_rhythm == "per_event":
+                report = services.report_start(
+                    agreement=agreement,
+                    actor=admin,
+                    event_name=f"{agreement.organisation.name} {year}",
+                    event_start=date(year, 7, 10),
+                    event_end=date(year, 7, 12),
+                )
+            else:
+                report = services.report_start(agreement=agreement, actor=admin, year=year)
+            services.report_values_set(
+                report=report,
+                actor=admin,
+                story="Vi fulgte planen og har målt det hele undervejs.",
+                entries=[
+                    services.ValueEntry(
+                        commitment_id=commitment.pk,
+                        source=source,
+                        value=Decimal(value) if value is not None else None,
+                        done=done,
+                    )
+                    for commitment, (value, done), source in zip(
+                        commitments, values, plan["sources"], strict=True
+                    )
+                ],
+            )
+            report = services.report_submit(report=report, actor=admin)
+            submitted = timezone.make_aware(
+                datetime.combine(report.due_date, time(10))
+            ) - timedelta(days=20)
+            if verify:
+                services.report_review(
+                    report=report,
+                    actor=coordinator,
+                    decisions=[
+                        services.ValueDecision(value_id=value.pk, decision=VERIFY)
+                        for value in report.values.all()
+                    ],
+                )
+            # Demo history: as if submitted before the due date and verified soon after.
+            ProgressReport.objects.filter(pk=report.pk).update(submitted_at=submitted)
+            ProgressValue.objects.filter(report=report).update(entered_at=submitted)
+            ProgressValue.objects.filter(report=report, verified_at__isnull=False).update(
+                verified_at=submitted + timedelta(days=12)
+            )
+
+
+def _partnership(
+    *,
+    programme: Programme,
+    organisation: Organisation,
+    admin: User,
+    coordinator: User,
+    start_year: int,
+) -> Agreement:
+    """The organisation applies with its plan's answers and commitments; the coordinator
+    approves, the agreement starting on 1 January of `start_year`."""
+    plan = PARTNER_PLANS[organisation.name]
+    application = services.application_submit(
+        programme=programme,
+        organisation=organisation,
+        actor=admin,
+        answers=plan["answers"],
+        proposed_commitments=plan["commitments"],
+    )
+    start = date(start_year, 1, 1)
+    application = services.application_decide(
+        application=application,
+        actor=coordinator,
+        decision="approved",
+        message=f"Velkommen i {programme.name}. Vi glæder os til samarbejdet.",
+        start_date=start,
+        review_date=date(timezone.localdate().year + 1, 1, 1),
+    )
+    return application.agreement
