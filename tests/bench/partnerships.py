@@ -183,8 +183,8 @@ def partnerships_seed(*, log) -> None:
     by_kind = {kind: p for p in programmes for kind in p.eligible_kinds}
 
     members = list(
-        User.objects.filter(is_active=True)
-        .exclude(email__endswith="@bench.example")
+        User.objects.filter(is_active=True, is_superuser=False, groups__isnull=True)
+        .exclude(email__in=[COORDINATOR_EMAIL, ORG_ADMIN_EMAIL])
         .order_by("pk")
         .values_list("pk", flat=True)[:ORGANISATIONS]
     )
@@ -307,3 +307,111 @@ def partnerships_seed(*, log) -> None:
         f"{len(commitments):,} commitments, {len(reports):,} reports and {len(values):,} "
         "progress values"
     )
+
+
+# --- what the bench measures --------------------------------------------------------------
+
+# Issue 9's ratios for staff pages and public pages rendered afresh, applied to the
+# partnership pages of issue 11.
+TARGET_STAFF_RATIO = 60
+TARGET_PUBLIC_RATIO = 40
+TARGET_QUERIES = 12
+RATIOS = [
+    ("partner_queue", "coordinator's report queue", TARGET_STAFF_RATIO),
+    ("partner_review", "coordinator's report review page", TARGET_STAFF_RATIO),
+    ("partner_org", "organisation page (verified progress)", TARGET_PUBLIC_RATIO),
+    ("partner_agreement", "agreement page, coordinator", TARGET_STAFF_RATIO),
+]
+
+
+def run_inprocess(*, run, wanted, results: dict, requests: int, log) -> None:
+    """Seed the partnerships once, then time the coordinator's queue and review page, an
+    organisation's public page, an agreement page and the derived status of every
+    commitment."""
+    from django.urls import reverse
+
+    from partnerships import selectors
+    from partnerships.models import Agreement, ProgressReport
+    from tests.bench import inprocess
+    from tests.bench.moderation import staff_client
+
+    partnerships_seed(log=log)
+    coordinator = staff_client(COORDINATOR_EMAIL)
+    rng = random.Random(12)
+    slugs = [f"{SLUG_PREFIX}{n:04d}" for n in rng.sample(range(ORGANISATIONS), 200)]
+    agreements = list(
+        Agreement.objects.filter(organisation__slug__in=slugs).values_list("pk", flat=True)
+    )
+    waiting = list(
+        ProgressReport.objects.filter(
+            status="submitted", agreement__organisation__slug__startswith=SLUG_PREFIX
+        ).values_list("pk", flat=True)[:100]
+    )
+    log(
+        f"\nClimate partnerships ({ORGANISATIONS:,} organisations, "
+        f"{ORGANISATIONS * COMMITMENTS_PER_AGREEMENT:,} commitments, about {VALUES:,} values; "
+        f"{AWAITING} reports awaiting verification), signed in as a coordinator where staff"
+    )
+    n = max(30, requests // 2)
+    staff = {"client": coordinator, "n": n}
+    queue = reverse("frontend:report_queue")
+    run("partner_queue", "coordinator's report queue", lambda i: queue, **staff)
+    run(
+        "partner_review",
+        "report review page (random waiting report)",
+        lambda i: reverse("frontend:report_review", kwargs={"pk": waiting[i % len(waiting)]}),
+        **staff,
+    )
+    run(
+        "partner_org",
+        "organisation page (random, first view)",
+        lambda i: reverse("frontend:organisation_detail", kwargs={"slug": slugs[i % len(slugs)]}),
+        n=n,
+    )
+    run(
+        "partner_agreement",
+        "agreement page (random), coordinator",
+        lambda i: reverse(
+            "frontend:agreement_detail", kwargs={"pk": agreements[i % len(agreements)]}
+        ),
+        **staff,
+    )
+    if wanted("partner_statuses"):
+        result = inprocess.measure_callable(
+            "derived status of every commitment (selectors.commitment_progress)",
+            lambda i: selectors.commitment_progress(),
+            requests=10,
+            warmup=2,
+            budget_seconds=60,
+        )
+        results["partner_statuses"] = result
+        trivial = results.get("trivial")
+        log(inprocess.percentile_line(result, trivial.median if trivial else None))
+
+
+def table_rows(results) -> list[tuple]:
+    """The closing table's partnership lines: ratios, queries and the derived statuses."""
+    from tests.bench.scenarios import _ratio_row
+
+    rows = [_ratio_row(results, key, label, target) for key, label, target in RATIOS]
+    counts = [results[k].queries for k, _l, _t in RATIOS if k in results]
+    if counts:
+        rows.append(
+            (
+                "queries partner queue/review/org/agreement",
+                "/".join(str(c) for c in counts),
+                f"<={TARGET_QUERIES}",
+                max(counts) <= TARGET_QUERIES,
+            )
+        )
+    statuses = results.get("partner_statuses")
+    if statuses is not None:
+        rows.append(
+            (
+                "derived status, all commitments",
+                f"{statuses.median:.0f} ms median, {statuses.queries} queries",
+                f"<={TARGET_QUERIES} queries",
+                statuses.queries <= TARGET_QUERIES,
+            )
+        )
+    return rows

@@ -15,7 +15,7 @@ from engage.taxonomy.models import Theme
 from proposals.lifecycle import OPEN_STATUSES
 from proposals.models import Proposal
 from proposals.selectors.public import ProposalFilters, proposal_list_public
-from tests.bench import inprocess, moderation, served, words
+from tests.bench import inprocess, moderation, partnerships, served, words
 
 API_LIST = "/api/v1/proposals/"
 TRIVIAL = "/bench/trivial/"
@@ -198,6 +198,12 @@ def run_inprocess(
         )
     except Exception:  # keep the figures measured so far
         log("Moderation scenarios failed:\n" + traceback.format_exc())
+    try:
+        partnerships.run_inprocess(
+            run=run, wanted=wanted, results=results, requests=requests, log=log
+        )
+    except Exception:
+        log("Partnership scenarios failed:\n" + traceback.format_exc())
     # Other work on the machine changes speed during the run: the ratios use the first
     # trivial median; this one shows how far the machine drifted meanwhile.
     end = inprocess.measure_view("trivial view again, at the end", lambda i: TRIVIAL, requests=500)
@@ -368,6 +374,7 @@ def print_table(
         )
 
     rows += moderation.table_rows(results, routing_quality)
+    rows += partnerships.table_rows(results)
 
     width = 112
     log("\n" + "=" * width)

@@ -793,6 +793,8 @@ def report_world(partnership_world, settings, tmp_path):
         agreement, admin, coordinator = base["agreement"], base["admin"], base["coordinator"]
         agreement.start_date = date(2023, 1, 1)
         agreement.save(update_fields=["start_date"])
+        # Only the two commitments below (the world's application proposed others).
+        agreement.partner_commitments.all().delete()
         emissions = PartnerCommitmentFactory(agreement=agreement, title="Halver udledningen")
         cups = ChecklistCommitmentFactory(agreement=agreement, title="Genbrugskrus")
 
