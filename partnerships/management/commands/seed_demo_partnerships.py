@@ -434,6 +434,13 @@ class Command(BaseCommand):
         rounds = [(first + n, values, True) for n, values in enumerate(plan["values"])]
         if "waiting" in plan:
             rounds.append((first + len(rounds), plan["waiting"], False))
+        if len(commitments) != len(plan["sources"]) or rounds[-1][0] >= timezone.localdate().year:
+            # A demo database made before partners had commitments and reports.
+            self.stdout.write(
+                f"  {agreement.organisation.name}: this demo database predates progress "
+                "reports; delete var/engage.sqlite3 and run make run again for the full demo."
+            )
+            return
         for year, values, verify in rounds:
             if agreement.programme.reporting_rhythm == "per_event":
                 report = services.report_start(
