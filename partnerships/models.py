@@ -676,6 +676,13 @@ class PartnerCommitment(models.Model):
         return GREEN_ACTIONS.get(self.checklist_action) if self.is_checklist else None
 
     @property
+    def display_title(self) -> str:
+        """What pages call it: a green action by the guide's label in the reader's language
+        (its stored title is in the language of whoever added it), else its title."""
+        action = self.green_action
+        return str(action.label) if action else self.title
+
+    @property
     def unit_label(self) -> str:
         """The unit as pages show it (a green action's: what its result counts)."""
         if self.is_checklist:
