@@ -18,7 +18,7 @@ from partnerships import selectors, services
 from partnerships.metrics import GREEN_GUIDE, Direction, Metric, Scope
 from partnerships.models import Agreement, PartnerCommitment, Sector
 from partnerships.services.commitments import YEAR_MAX, YEAR_MIN, commitment_data
-from proposals.api.base import BaseApi, JsonInput, require_perm
+from proposals.api.base import BaseApi, JsonDecimalField, JsonInput, require_perm
 
 TAGS = ["climate partnerships"]
 ACTION_CHOICES = [(action.code, str(action.label)) for action in GREEN_GUIDE]
@@ -27,8 +27,8 @@ FORBIDDEN = OpenApiResponse(description="You may not do this.")
 NOT_FOUND = OpenApiResponse(description="No such agreement or commitment.")
 
 
-def _value_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(
+def _value_field(**kwargs) -> JsonDecimalField:
+    return JsonDecimalField(
         max_digits=16, decimal_places=3, allow_null=True, required=False, **kwargs
     )
 

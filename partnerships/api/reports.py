@@ -41,7 +41,7 @@ from partnerships.services.reports import (
     STORY_MAX_LENGTH,
     VERIFY,
 )
-from proposals.api.base import BaseApi, JsonInput, require_perm
+from proposals.api.base import BaseApi, JsonDecimalField, JsonInput, require_perm
 from proposals.api.pagination import ProposalPagination, paginated_response
 
 TAGS = ["progress reports"]
@@ -234,7 +234,7 @@ class ReportDetailApi(ReportApi):
 
 class ValueEntrySerializer(JsonInput):
     commitment = serializers.IntegerField(help_text="A commitment of the agreement.")
-    value = serializers.DecimalField(
+    value = JsonDecimalField(
         max_digits=16,
         decimal_places=3,
         required=False,

@@ -1,8 +1,10 @@
 """What every proposals API view shares."""
 
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.views import APIView
 
@@ -53,6 +55,20 @@ def _json_type_error(field: serializers.Field, value) -> str | None:
 def _message(field: serializers.Field, key: str, value) -> str:
     message = field.error_messages.get(key) or field.error_messages["invalid"]
     return str(message).format(input=value, input_type=type(value).__name__, format="ISO 8601")
+
+
+@extend_schema_field({"type": "number", "minimum": -9999999999999, "maximum": 9999999999999})
+class JsonDecimalField(serializers.DecimalField):
+    """A JSON number read as a Decimal with `decimal_places`, rounded half up rather than
+    refused for more places (a float such as 0.1 + 0.2 has seventeen)."""
+
+    def validate_precision(self, value):
+        if self.decimal_places is not None and value.is_finite():
+            try:
+                value = value.quantize(Decimal(1).scaleb(-self.decimal_places), ROUND_HALF_UP)
+            except InvalidOperation:
+                self.fail("max_digits", max_digits=self.max_digits)
+        return super().validate_precision(value)
 
 
 class JsonInput(serializers.Serializer):

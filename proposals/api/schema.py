@@ -7,9 +7,10 @@ Three things drf-spectacular does not do on its own:
   rules across fields go in a serializer's `schema_rules` (e.g. `anyOf`);
 - documents the error answers every operation can give, with their JSON bodies, so the
   schema says what the API does (tests/test_api_schemathesis.py holds the two together):
-  400 where there is input, 403 where someone may be refused (every write: signed out,
-  no permission or no CSRF token), 404 where the path names an object or a page, 429
-  wherever a throttle applies. Codes a view declares itself keep their description.
+  400 where there is input, 401 where an API token may be sent, 403 where someone may be
+  refused (every write: signed out, no permission or no CSRF token), 404 where the path
+  names an object or a page, 429 wherever a throttle applies. Codes a view declares itself
+  keep their description.
 """
 
 from drf_spectacular.openapi import AutoSchema
@@ -46,18 +47,32 @@ _DETAIL = {
     "required": ["detail"],
 }
 _MESSAGES = {"type": "array", "items": {"type": "string"}}
+
+
+def _errors_nested(depth: int) -> dict:
+    """A field's messages, or (a nested serializer's or a list's) messages by field name or
+    item index, `depth` levels deep."""
+    if depth == 0:
+        return _MESSAGES
+    return {
+        "anyOf": [_MESSAGES, {"type": "object", "additionalProperties": _errors_nested(depth - 1)}]
+    }
+
+
 _VALIDATION = {
     "type": "object",
     "description": (
         "Bad input: each field's messages under its name (a list's under the item's "
-        "index), errors of the whole input under `non_field_errors`."
+        "index, a nested object's under its fields), errors of the whole input under "
+        "`non_field_errors`."
     ),
-    "additionalProperties": {
-        "anyOf": [_MESSAGES, {"type": "object", "additionalProperties": _MESSAGES}]
-    },
+    # Deep enough for an application's commitments' SDGs: field, item, field, item.
+    "additionalProperties": _errors_nested(4),
 }
+
 _DEFAULT_DESCRIPTIONS = {
     "400": "Bad input; the fields are named.",
+    "401": "Not signed in, or the API token is unknown, revoked, expired or not valid now.",
     "403": "Not signed in, not allowed, or no CSRF token.",
     "404": "No such object (or not one you may see), or no such page.",
     "429": "Too many requests; try again after Retry-After seconds.",
@@ -125,6 +140,11 @@ class ApiSchema(AutoSchema):
             codes.add("400")
         if self.method not in SAFE_METHODS or {} not in operation.get("security", [{}]):
             codes.add("403")
+        # DRF answers 401 instead of 403 to a request not signed in when the view's first
+        # authentication class names a scheme (an organisation's API token).
+        authenticators = self.view.get_authenticators()
+        if authenticators and authenticators[0].authenticate_header(None):
+            codes.add("401")
         if any(p["in"] == "path" for p in parameters) or "page" in query:
             codes.add("404")
         if self.view.get_throttles():
