@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,17 +31,13 @@ from frontend.forms.climate import (
     InventoryYearForm,
 )
 from frontend.forms.proposals import errors_from_service
+from frontend.views.access import permission_require
 from partnerships import dashboard, services
 from partnerships import opendata as partner_opendata
 from partnerships.models import InventorySector, InventoryVersion
 
 _TONNE = Decimal("1")
 _TENTH = Decimal("0.1")
-
-
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
 
 
 def _tonnes(value: Decimal | None) -> str:
@@ -375,7 +371,7 @@ def climate_download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inventory_staff(request: HttpRequest) -> HttpResponse:
     """Every version, and the choice of the one the dashboard shows."""
-    _require(request, "partnerships.manage_inventory")
+    permission_require(request, "partnerships.manage_inventory")
     versions = dashboard.inventory_version_list()
     if request.method == "POST":
         chosen = next((v for v in versions if str(v.pk) == request.POST.get("version")), None)
@@ -404,7 +400,7 @@ def inventory_staff(request: HttpRequest) -> HttpResponse:
 def inventory_import(request: HttpRequest) -> HttpResponse:
     """A CSV file (or its text) becomes a new version, whole or not at all. A refused
     file's text comes back in the text box, so it can be corrected there."""
-    _require(request, "partnerships.manage_inventory")
+    permission_require(request, "partnerships.manage_inventory")
     form = InventoryImportForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
@@ -446,7 +442,7 @@ def inventory_import(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inventory_year(request: HttpRequest) -> HttpResponse:
     """One year typed in: a new version with the current version's other years."""
-    _require(request, "partnerships.manage_inventory")
+    permission_require(request, "partnerships.manage_inventory")
     base = dashboard.inventory_version_get_shown()
     form = InventoryYearForm(request.POST or None)
     status = 200
@@ -483,7 +479,7 @@ def inventory_year(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def climate_targets_edit(request: HttpRequest) -> HttpResponse:
-    _require(request, "partnerships.change_climate_targets")
+    permission_require(request, "partnerships.change_climate_targets")
     baseline_year, targets, changed = dashboard.climate_targets_get()
     initial = {"baseline_year": baseline_year}
     for n, target in enumerate(targets):

@@ -9,7 +9,7 @@ import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from frontend.forms.organisations import InvitationForm, OrganisationForm, RoleF
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.htmx import is_htmx, render_fragment
 from frontend.pagination import CappedPaginator
+from frontend.views.access import permission_require
 from partnerships import services
 from partnerships.models import Invitation, Membership, Organisation, Role
 from partnerships.selectors import (
@@ -46,11 +47,6 @@ def _organisation_or_404(slug: str) -> Organisation:
         return organisation_get(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404 from None
-
-
-def _require(request: HttpRequest, perm: str, organisation: Organisation | None = None) -> None:
-    if not request.user.has_perm(perm, organisation):
-        raise PermissionDenied
 
 
 @require_GET
@@ -100,7 +96,7 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "partnerships.add_organisation")
+    permission_require(request, "partnerships.add_organisation")
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,7 +121,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.change_organisation", organisation)
+    permission_require(request, "partnerships.change_organisation", organisation)
     has_logo = bool(organisation.logo)
     if request.method == "POST":
         form = OrganisationForm(request.POST, request.FILES, has_logo=has_logo)
@@ -215,10 +211,10 @@ def _after_member_change(
 def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
     """The member list (members and staff); POST: an invitation (admins and staff)."""
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.view_members", organisation)
+    permission_require(request, "partnerships.view_members", organisation)
     if request.method == "GET":
         return _members_page(request, organisation)
-    _require(request, "partnerships.manage_members", organisation)
+    permission_require(request, "partnerships.manage_members", organisation)
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
@@ -254,7 +250,7 @@ def _back_to_members(organisation: Organisation) -> HttpResponse:
 @require_POST
 def organisation_member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.manage_members", organisation)
+    permission_require(request, "partnerships.manage_members", organisation)
     membership = _membership_or_404(organisation, pk)
     try:
         services.membership_remove(membership=membership, actor=request.user)
@@ -268,7 +264,7 @@ def organisation_member_remove(request: HttpRequest, slug: str, pk: int) -> Http
 @require_POST
 def organisation_member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.manage_members", organisation)
+    permission_require(request, "partnerships.manage_members", organisation)
     membership = _membership_or_404(organisation, pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -291,7 +287,7 @@ def organisation_member_role(request: HttpRequest, slug: str, pk: int) -> HttpRe
 def organisation_hand_over(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """An administrator hands their role to another member and becomes a member."""
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.change_organisation", organisation)
+    permission_require(request, "partnerships.change_organisation", organisation)
     membership = _membership_or_404(organisation, pk)
     try:
         services.organisation_admin_hand_over(
@@ -309,7 +305,7 @@ def organisation_hand_over(request: HttpRequest, slug: str, pk: int) -> HttpResp
 @require_POST
 def organisation_invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.manage_members", organisation)
+    permission_require(request, "partnerships.manage_members", organisation)
     try:
         invitation = invitation_get(organisation=organisation, pk=pk)
     except Invitation.DoesNotExist:
@@ -369,7 +365,7 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
 @require_GET
 def organisation_staff_list(request: HttpRequest) -> HttpResponse:
     """Organisations awaiting verification or left without an administrator."""
-    _require(request, "partnerships.verify_organisation")
+    permission_require(request, "partnerships.verify_organisation")
     number = request.GET.get("page")
     page = CappedPaginator(organisation_list_for_staff(), 25, number=number).get_page(number)
     context = {
@@ -384,7 +380,7 @@ def organisation_staff_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def organisation_verify(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation_or_404(slug)
-    _require(request, "partnerships.verify_organisation", organisation)
+    permission_require(request, "partnerships.verify_organisation", organisation)
     try:
         services.organisation_verify(organisation=organisation, actor=request.user)
     except ValidationError as exc:

@@ -28,6 +28,7 @@ from frontend.forms.partnerships import (
 )
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.pagination import CappedPaginator
+from frontend.views.access import permission_require
 from frontend.views.commitments import partner_commitments_context
 from partnerships import selectors, services
 from partnerships.models import (
@@ -40,11 +41,6 @@ from partnerships.models import (
 )
 from partnerships.services.programmes import AGREEMENT_ACTIONS
 from proposals.selectors.moderation import routing_taxonomy_get
-
-
-def _require(request: HttpRequest, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _programme_or_404(slug: str) -> Programme:
@@ -129,7 +125,7 @@ def _programme_kwargs(form: ProgrammeForm) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def programme_create(request: HttpRequest) -> HttpResponse:
-    _require(request, "partnerships.add_programme")
+    permission_require(request, "partnerships.add_programme")
     form = _programme_form(request, initial={"coordinators": [str(request.user.pk)]})
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,7 +144,7 @@ def programme_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def programme_edit(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme_or_404(slug)
-    _require(request, "partnerships.change_programme", programme)
+    permission_require(request, "partnerships.change_programme", programme)
     form = _programme_form(
         request,
         initial={
@@ -200,7 +196,7 @@ def programme_apply(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         organisation = next(o for o in organisations if o.slug == form.cleaned_data["organisation"])
-        _require(request, "partnerships.apply_for_organisation", organisation)
+        permission_require(request, "partnerships.apply_for_organisation", organisation)
         try:
             application = services.application_submit(
                 programme=programme,
@@ -256,7 +252,7 @@ def _application_page(
 @require_GET
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
-    _require(request, "partnerships.view_application", application)
+    permission_require(request, "partnerships.view_application", application)
     return _application_page(request, application)
 
 
@@ -264,7 +260,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
-    _require(request, "partnerships.decide_application", application)
+    permission_require(request, "partnerships.decide_application", application)
     form = DecisionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -302,7 +298,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
-    _require(request, "partnerships.resubmit_application", application)
+    permission_require(request, "partnerships.resubmit_application", application)
     if application.status != ApplicationStatus.CHANGES_REQUESTED:
         messages.info(request, _("This application is not waiting for changes."))
         return redirect(application)
@@ -391,7 +387,7 @@ def _agreement_page(
 @require_GET
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
-    _require(request, "partnerships.view_agreement", agreement)
+    permission_require(request, "partnerships.view_agreement", agreement)
     return _agreement_page(request, agreement)
 
 
@@ -399,7 +395,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agreement_act(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
-    _require(request, "partnerships.change_agreement", agreement)
+    permission_require(request, "partnerships.change_agreement", agreement)
     actions = list(AGREEMENT_ACTIONS)
     form = AgreementActionForm(request.POST, actions=actions)
     if form.is_valid():
@@ -434,7 +430,7 @@ def agreement_act(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
-    _require(request, "partnerships.change_agreement", agreement)
+    permission_require(request, "partnerships.change_agreement", agreement)
     owners = selectors.programme_coordinator_choices(programme=agreement.programme)
     form = CommitmentForm(request.POST, owners=owners)
     if form.is_valid():
@@ -461,7 +457,7 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def commitment_edit(request: HttpRequest, pk: int, commitment_pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
-    _require(request, "partnerships.change_agreement", agreement)
+    permission_require(request, "partnerships.change_agreement", agreement)
     try:
         commitment = selectors.commitment_get(agreement=agreement, pk=commitment_pk)
     except Commitment.DoesNotExist:
@@ -511,7 +507,7 @@ def commitment_edit(request: HttpRequest, pk: int, commitment_pk: int) -> HttpRe
 def partnership_workspace(request: HttpRequest) -> HttpResponse:
     """Applications awaiting a decision (oldest first) and agreements whose review date
     has passed, in the programmes the person coordinates (all of them for an admin)."""
-    _require(request, "partnerships.view_partnership_workspace")
+    permission_require(request, "partnerships.view_partnership_workspace")
     user = request.user
     number = request.GET.get("page")
     page = CappedPaginator(

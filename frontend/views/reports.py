@@ -11,7 +11,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,6 +28,7 @@ from frontend.forms.reports import (
     ReviewForm,
 )
 from frontend.pagination import CappedPaginator
+from frontend.views.access import permission_require
 from partnerships import selectors, services
 from partnerships.models import (
     Agreement,
@@ -37,11 +38,6 @@ from partnerships.models import (
     ReportingRhythm,
     ReportStatus,
 )
-
-
-def _require(request: HttpRequest, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _agreement_or_404(pk: int) -> Agreement:
@@ -93,7 +89,7 @@ def _report_list_page(request: HttpRequest, agreement: Agreement, *, form=None) 
 @require_GET
 def report_list(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
-    _require(request, "partnerships.view_reports", agreement)
+    permission_require(request, "partnerships.view_reports", agreement)
     return _report_list_page(request, agreement)
 
 
@@ -101,7 +97,7 @@ def report_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_start(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_or_404(pk)
-    _require(request, "partnerships.start_report", agreement)
+    permission_require(request, "partnerships.start_report", agreement)
     reports = selectors.report_list_for_agreement(agreement=agreement, user=request.user)
     form = _start_form(request, agreement, reports)
     if form is None:
@@ -177,10 +173,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The report: its form for the organisation's members while it is a draft or sent
     back; read-only otherwise. POST saves the values and the story."""
     report = _report_or_404(pk)
-    _require(request, "partnerships.view_report", report)
+    permission_require(request, "partnerships.view_report", report)
     if request.method == "GET":
         return _report_page(request, report)
-    _require(request, "partnerships.change_report", report)
+    permission_require(request, "partnerships.change_report", report)
     if not report.is_editable:
         messages.info(request, _("The report cannot be changed now."))
         return redirect(report)
@@ -210,7 +206,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(pk)
-    _require(request, "partnerships.submit_report", report)
+    permission_require(request, "partnerships.submit_report", report)
     try:
         services.report_submit(report=report, actor=request.user)
     except ValidationError as exc:
@@ -225,7 +221,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(pk)
-    _require(request, "partnerships.change_report", report)
+    permission_require(request, "partnerships.change_report", report)
     values = selectors.report_values(report=report)
     form = EvidenceForm(request.POST, request.FILES, values=values)
     if form.is_valid():
@@ -246,7 +242,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def evidence_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     evidence = _evidence_or_404(pk, file_pk)
-    _require(request, "partnerships.change_report", evidence.report)
+    permission_require(request, "partnerships.change_report", evidence.report)
     try:
         services.evidence_remove(evidence=evidence, actor=request.user)
     except ValidationError as exc:
@@ -302,7 +298,7 @@ def evidence_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
 def report_queue(request: HttpRequest) -> HttpResponse:
     """Submitted reports awaiting verification in the programmes the person coordinates
     (all of them for an admin), the longest waiting first."""
-    _require(request, "partnerships.view_report_queue")
+    permission_require(request, "partnerships.view_report_queue")
     number = request.GET.get("page")
     page = CappedPaginator(
         selectors.report_list_awaiting(user=request.user), 25, number=number
@@ -333,7 +329,7 @@ def _review_page(
 @require_http_methods(["GET", "POST"])
 def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(pk)
-    _require(request, "partnerships.review_report", report)
+    permission_require(request, "partnerships.review_report", report)
     if report.status != ReportStatus.SUBMITTED:
         messages.info(request, _("The report is not awaiting verification."))
         return redirect(report)
