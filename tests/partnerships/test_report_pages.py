@@ -190,6 +190,23 @@ def test_the_public_page_shows_verified_values_only(client, world):
     assert "12345" not in page and "12.345" not in page and "Gæt" not in page
 
 
+def test_a_green_action_is_named_in_the_readers_language(client, world):
+    """Its stored title is in the language of whoever added it; pages use the guide's."""
+    from tests.partnerships.factories import ChecklistCommitmentFactory
+
+    cups = ChecklistCommitmentFactory(agreement=world["agreement"], title="Genbrugskrus")
+    verified_value_make(commitment=cups, year=2023, value=Decimal("90"), done=True)
+    english = client.get(
+        world["organisation"].get_absolute_url(), headers={"accept-language": "en"}
+    ).content.decode()
+    assert "Reusable cups and tableware instead of disposables" in english
+    assert "Genbrugskrus" not in english
+    danish = client.get(
+        world["organisation"].get_absolute_url(), headers={"accept-language": "da"}
+    ).content.decode()
+    assert "Genbrugskrus og -service i stedet for engangsartikler" in danish
+
+
 @pytest.mark.parametrize("count", [1, 6])
 def test_the_review_queue_and_report_list_run_constant_queries(
     client, django_assert_max_num_queries, world, count
