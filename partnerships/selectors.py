@@ -530,12 +530,12 @@ class PublicAgreementProgress:
 
 
 def organisation_progress_public(
-    *, organisation: Organisation, today: date | None = None
+    *, agreements: list[Agreement], today: date | None = None
 ) -> list[PublicAgreementProgress]:
-    """For each active agreement of the organisation, its commitments not withdrawn with
-    their derived status and their verified values only (nothing pending or sent back)
-    with the evidence now public: six queries however many agreements and values."""
-    agreements = organisation_agreements_active(organisation=organisation)
+    """For each of an organisation's active `agreements` (organisation_agreements_active,
+    which its page shows anyway), its commitments not withdrawn with their derived status
+    and their verified values only (nothing pending or sent back) with the evidence now
+    public: five queries however many agreements and values."""
     progress = commitment_progress(
         commitments=PartnerCommitment.objects.filter(
             agreement__in=[a.pk for a in agreements], withdrawn_at__isnull=True

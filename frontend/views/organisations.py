@@ -60,9 +60,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page.object_list = proposal_cards_complete(proposals=page.object_list)
     user = request.user
     can_view_members = user.has_perm("partnerships.view_members", organisation)
+    agreements = organisation_agreements_active(organisation=organisation)
     context = {
         "organisation": organisation,
-        "agreements": organisation_agreements_active(organisation=organisation),
+        "agreements": agreements,
         # Applications are the organisation's business: its members see them here.
         "applications": application_list_for_organisation(organisation=organisation)
         if user.has_perm("partnerships.submit_for_organisation", organisation)
@@ -75,7 +76,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_verify": not organisation.is_verified
         and user.has_perm("partnerships.verify_organisation", organisation),
         # Progress reports: active agreements' commitments, verified values only.
-        "public_progress": organisation_progress_public(organisation=organisation),
+        "public_progress": organisation_progress_public(agreements=agreements),
     }
     return render(request, "frontend/organisations/detail.html", context)
 
