@@ -222,3 +222,46 @@ def test_the_export_holds_the_reports_values_and_files_a_person_sent_or_reviewed
     reviewed = user_export_personal_data(user=coordinator)["partnerships"]
     assert [v["commitment"] for v in reviewed["progress_values_reviewed"]] == ["Udledning"]
     assert reviewed["progress_values_entered"] == []
+
+
+@pytest.mark.usefixtures("no_broker")
+def test_an_organisation_deleted_in_the_admin_takes_its_logo_with_it_but_not_its_records(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from engage.audit.models import AuditEntry
+    from tests.factories import AdminFactory, give_totp
+    from tests.partnerships.factories import agreement_make
+
+    settings.MEDIA_ROOT = tmp_path
+    organisation = OrganisationFactory()
+    organisation.logo.save("logo.png", ContentFile(b"png"), save=True)
+    logo = tmp_path / organisation.logo.name
+    partner = OrganisationFactory()
+    partner.logo.save("andet.png", ContentFile(b"png"), save=True)
+    agreement_make(organisation=partner, start_date=date(2023, 3, 1))
+
+    superuser = AdminFactory()
+    give_totp(superuser, recovery_codes=False)
+    client.force_login(superuser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:partnerships_organisation_delete", args=[organisation.pk]),
+            {"post": "yes"},
+        )
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(pk=organisation.pk).exists()
+    assert not logo.exists()
+    assert AuditEntry.objects.filter(action="organisation.delete", actor=superuser).count() == 1
+
+    # A partner's agreements and reports are the municipality's records: the admin
+    # refuses to delete them with the organisation.
+    response = client.post(
+        reverse("admin:partnerships_organisation_delete", args=[partner.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 200
+    assert Organisation.objects.filter(pk=partner.pk).exists()
+    assert (tmp_path / partner.logo.name).exists()
