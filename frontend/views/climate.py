@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -327,9 +327,12 @@ def _emission_words(partners: dashboard.PartnerSection) -> list[str]:
     if not (inside.commitments or outside.commitments):
         return [_("No active partner commitment in tCO2e matches the filters.")]
     return [
-        _(
+        ngettext(
+            "%(partners)d partner has committed to cut %(inside)s tCO2e of scope 1 and 2 "
+            "within the municipality and %(outside)s tCO2e of scope 3 in its value chain.",
             "%(partners)d partners have committed to cut %(inside)s tCO2e of scope 1 and 2 "
-            "within the municipality and %(outside)s tCO2e of scope 3 in their value chains."
+            "within the municipality and %(outside)s tCO2e of scope 3 in their value chains.",
+            partners.organisations,
         )
         % {
             "partners": partners.organisations,
@@ -418,8 +421,8 @@ def _breakdown_chart(
     if categories:
         largest = max(categories, key=lambda c: c.values[0] + c.values[2])
         summary = _(
-            "The most is committed in %(name)s: %(inside)s tCO2e of scope 1 and 2 (%(achieved)s "
-            "achieved) and %(outside)s tCO2e of scope 3 (%(achieved3)s achieved)."
+            "“%(name)s” has the most committed: %(inside)s tCO2e of scope 1 and 2 "
+            "(%(achieved)s achieved) and %(outside)s tCO2e of scope 3 (%(achieved3)s achieved)."
         ) % {
             "name": largest.label,
             "inside": _tonnes(largest.values[0]),

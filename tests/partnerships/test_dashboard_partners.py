@@ -233,7 +233,7 @@ def test_every_partner_figure_the_dashboard_shows(world):
         ["No focus area", "50", "15", "0", "0"],
     ]
     assert (
-        "The most is committed in Alfa: 60 tCO2e of scope 1 and 2 (35 achieved) and 100 tCO2e "
+        "“Alfa” has the most committed: 60 tCO2e of scope 1 and 2 (35 achieved) and 100 tCO2e "
         "of scope 3 (50 achieved)."
     ) in figure(html, "chart-partners-programme")
     # Waste, food waste and energy in their own units.
@@ -272,17 +272,17 @@ def test_the_last_year_counts_only_values_of_periods_ended_by_then(world):
     [
         (
             {"programme": "beta"},
-            "1 partners have committed to cut 40 tCO2e of scope 1 and 2 within the municipality "
-            "and 0 tCO2e of scope 3",
+            "1 partner has committed to cut 40 tCO2e of scope 1 and 2 within the municipality "
+            "and 0 tCO2e of scope 3 in its value chain.",
         ),
         (
             {"kind": Kind.COMPANY},
-            "1 partners have committed to cut 60 tCO2e of scope 1 and 2 within the municipality "
+            "1 partner has committed to cut 60 tCO2e of scope 1 and 2 within the municipality "
             "and 100 tCO2e of scope 3",
         ),
         (
             {"sector": "transport"},
-            "1 partners have committed to cut 10 tCO2e of scope 1 and 2 within the municipality "
+            "1 partner has committed to cut 10 tCO2e of scope 1 and 2 within the municipality "
             "and 0 tCO2e of scope 3",
         ),
     ],
