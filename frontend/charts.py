@@ -208,9 +208,13 @@ PART_STYLE = {"stroke": "#004b87", "pattern": "solid"}
 
 BAR_HEIGHT = 18
 BAR_GAP = 4
-GROUP_LABEL = 24  # the category's name, written above its bars
+GROUP_LABEL = 24  # a line of the category's name, written above its bars
+LABEL_LINE = 20
+# Characters of a category's name to a line: its 16 units a letter average below 9 units,
+# and the name may use the whole width but the left margin.
+LABEL_CHARS = 44
 GROUP_GAP = 14
-BAR_MARGIN_LEFT = 8
+BAR_MARGIN_LEFT = 20  # room for half the first tick's number
 BAR_MARGIN_RIGHT = 84  # room for the value written after the longest bar
 BAR_MARGIN_TOP = 30
 BAR_MARGIN_BOTTOM = 40
@@ -253,9 +257,20 @@ class DrawnBar:
 
 @dataclass
 class DrawnCategory:
-    label: str
-    label_y: float
+    lines: list[tuple[float, str]]  # (y, text) of each line of the name
     bars: list[DrawnBar]
+
+
+def label_lines(text: str, *, width: int = LABEL_CHARS) -> list[str]:
+    """`text` broken between words into lines of at most `width` characters (a longer
+    word stands on its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 @dataclass
@@ -300,9 +315,12 @@ class BarChart:
         else:
             self.styles = [BAR_STYLES[n % len(BAR_STYLES)] for n in range(len(self.series))]
         rows = 1 if self.part_of else len(self.series)
-        group = GROUP_LABEL + rows * BAR_HEIGHT + (rows - 1) * BAR_GAP
+        bars_height = rows * BAR_HEIGHT + (rows - 1) * BAR_GAP
+        names = [label_lines(c.label) for c in self.categories]
         top = BAR_MARGIN_TOP
-        bottom = top + len(self.categories) * (group + GROUP_GAP)
+        bottom = top + sum(
+            GROUP_LABEL + (len(lines) - 1) * LABEL_LINE + bars_height + GROUP_GAP for lines in names
+        )
         self.height = int(bottom + BAR_MARGIN_BOTTOM)
         left, right = BAR_MARGIN_LEFT, self.width - BAR_MARGIN_RIGHT
         self.plot = {"left": left, "right": right, "top": top, "bottom": bottom}
@@ -327,11 +345,12 @@ class BarChart:
         self.x_ticks = [(px(t), number_text(t, decimals=0 if t == int(t) else 1)) for t in ticks]
         self.drawn = []
         y = top
-        for category in self.categories:
+        for category, lines in zip(self.categories, names, strict=True):
+            label_height = GROUP_LABEL + (len(lines) - 1) * LABEL_LINE
             bars = []
             for n, value in enumerate(category.values):
                 row = 0 if self.part_of else n
-                bar_y = y + GROUP_LABEL + row * (BAR_HEIGHT + BAR_GAP)
+                bar_y = y + label_height + row * (BAR_HEIGHT + BAR_GAP)
                 if value is None:
                     continue
                 end = px(float(value))
@@ -355,6 +374,11 @@ class BarChart:
                         anchor="start" if ahead or self.part_of else "end",
                     )
                 )
-            self.drawn.append(DrawnCategory(category.label, y + GROUP_LABEL - 7, bars))
-            y += group + GROUP_GAP
+            self.drawn.append(
+                DrawnCategory(
+                    [(y + GROUP_LABEL - 7 + i * LABEL_LINE, line) for i, line in enumerate(lines)],
+                    bars,
+                )
+            )
+            y += label_height + bars_height + GROUP_GAP
         return self
