@@ -30,6 +30,7 @@ from partnerships.models import (
     InventoryRow,
     InventorySector,
     InventoryVersion,
+    Kind,
     PartnerCommitment,
     Programme,
     ProgressValue,
@@ -290,6 +291,10 @@ class EmissionAmounts:
     inside: Amounts = field(default_factory=Amounts)
     outside: Amounts = field(default_factory=Amounts)
 
+    @property
+    def is_empty(self) -> bool:
+        return not (self.inside.commitments or self.outside.commitments)
+
 
 @dataclass
 class Breakdown:
@@ -411,8 +416,6 @@ def dashboard_partners_get(
     and their latest verified values). `inventory` (the inventory section, already read)
     gives each sector's latest figure for the shares.
     """
-    from partnerships.models import Kind
-
     commitments_qs = partner_commitments_public(filters=filters)
     commitments = list(
         commitments_qs.select_related(
@@ -472,7 +475,7 @@ def dashboard_partners_get(
         ):
             getattr(amounts, part).add(committed, achieved)
     # Sectors without a partner commitment are left out; each breakdown by its labels.
-    by_sector.rows = {k: v for k, v in by_sector.rows.items() if _has_any(v[1])}
+    by_sector.rows = {k: v for k, v in by_sector.rows.items() if not v[1].is_empty}
     for breakdown in (by_programme, by_kind, by_focus):
         breakdown.rows = dict(
             sorted(breakdown.rows.items(), key=lambda item: (item[0] == NO_SECTOR, str(item[1][0])))
@@ -492,10 +495,6 @@ def dashboard_partners_get(
             for (metric, unit), counts in sorted(separate.items())
         ],
     )
-
-
-def _has_any(amounts: EmissionAmounts) -> bool:
-    return bool(amounts.inside.commitments or amounts.outside.commitments)
 
 
 def _sector_shares(

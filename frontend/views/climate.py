@@ -324,7 +324,7 @@ def _sector_label(key: str) -> str:
 
 def _emission_words(partners: dashboard.PartnerSection) -> list[str]:
     inside, outside = partners.emissions.inside, partners.emissions.outside
-    if not (inside.commitments or outside.commitments):
+    if partners.emissions.is_empty:
         return [_("No active partner commitment in tCO2e matches the filters.")]
     return [
         ngettext(
@@ -418,20 +418,18 @@ def _breakdown_chart(
         )
         for row_key, (label, amounts) in breakdown.rows.items()
     ]
-    if categories:
-        largest = max(categories, key=lambda c: c.values[0] + c.values[2])
-        summary = _(
-            "“%(name)s” has the most committed: %(inside)s tCO2e of scope 1 and 2 "
-            "(%(achieved)s achieved) and %(outside)s tCO2e of scope 3 (%(achieved3)s achieved)."
-        ) % {
-            "name": largest.label,
-            "inside": _tonnes(largest.values[0]),
-            "achieved": _tonnes(largest.values[1]),
-            "outside": _tonnes(largest.values[2]),
-            "achieved3": _tonnes(largest.values[3]),
-        }
-    else:
-        summary = _("No active partner commitment in tCO2e matches the filters.")
+    # Never empty: _breakdown_charts draws none without a commitment in tCO2e.
+    largest = max(categories, key=lambda c: c.values[0] + c.values[2])
+    summary = _(
+        "“%(name)s” has the most committed: %(inside)s tCO2e of scope 1 and 2 "
+        "(%(achieved)s achieved) and %(outside)s tCO2e of scope 3 (%(achieved3)s achieved)."
+    ) % {
+        "name": largest.label,
+        "inside": _tonnes(largest.values[0]),
+        "achieved": _tonnes(largest.values[1]),
+        "outside": _tonnes(largest.values[2]),
+        "achieved3": _tonnes(largest.values[3]),
+    }
     return BarChart(
         dom_id=f"chart-partners-{key}",
         title=title,
@@ -480,41 +478,48 @@ def _separate_rows(partners: dashboard.PartnerSection) -> list[dict]:
     ]
 
 
+def _breakdown_charts(partners: dashboard.PartnerSection) -> list[BarChart]:
+    """One chart per breakdown; none when no commitment in tCO2e counts (the words say so)."""
+    if partners.emissions.is_empty:
+        return []
+    return [
+        _breakdown_chart(
+            partners.by_sector,
+            key="sector",
+            title=_("Partners' reductions by sector"),
+            column=_("Sector"),
+            empty=_("No sector of the inventory"),
+        ),
+        _breakdown_chart(
+            partners.by_programme,
+            key="programme",
+            title=_("Partners' reductions by programme"),
+            column=_("Partnership programme"),
+            empty="",
+        ),
+        _breakdown_chart(
+            partners.by_kind,
+            key="kind",
+            title=_("Partners' reductions by kind of organisation"),
+            column=_("Kind of organisation"),
+            empty="",
+        ),
+        _breakdown_chart(
+            partners.by_focus_area,
+            key="focus-area",
+            title=_("Partners' reductions by focus area"),
+            column=_("Focus area"),
+            empty=_("No focus area"),
+        ),
+    ]
+
+
 def _partner_context(partners: dashboard.PartnerSection) -> dict:
     return {
         "partners": partners,
         "partner_words": _emission_words(partners),
         "shares_chart": _shares_chart(partners),
-        "breakdown_charts": [
-            _breakdown_chart(
-                partners.by_sector,
-                key="sector",
-                title=_("Partners' reductions by sector"),
-                column=_("Sector"),
-                empty=_("No sector of the inventory"),
-            ),
-            _breakdown_chart(
-                partners.by_programme,
-                key="programme",
-                title=_("Partners' reductions by programme"),
-                column=_("Partnership programme"),
-                empty="",
-            ),
-            _breakdown_chart(
-                partners.by_kind,
-                key="kind",
-                title=_("Partners' reductions by kind of organisation"),
-                column=_("Kind of organisation"),
-                empty="",
-            ),
-            _breakdown_chart(
-                partners.by_focus_area,
-                key="focus-area",
-                title=_("Partners' reductions by focus area"),
-                column=_("Focus area"),
-                empty=_("No focus area"),
-            ),
-        ],
+        "breakdown_charts": _breakdown_charts(partners),
         "measure_rows": _measure_rows(partners),
         "separate_rows": _separate_rows(partners),
     }

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from engage.taxonomy.models import FocusArea
-from partnerships import services
+from partnerships import dashboard, services
 from partnerships.models import (
     AgreementStatus,
     Kind,
@@ -160,24 +160,18 @@ def figure(html: str, dom_id: str) -> str:
 
 def table_rows(html: str) -> list[list[str]]:
     """Each body row of the tables in `html`: its header and cells, as text."""
-    rows = []
-    for row in re.findall(r"<tr>(<th scope=\"row\">.*?)</tr>", html):
-        rows.append(
-            [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", row)]
-        )
-    return rows
+    return [
+        [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", row)]
+        for row in re.findall(r'<tr[^>]*>(<th scope="row">.*?)</tr>', html)
+    ]
 
 
 def section_rows(html: str, table_id: str) -> list[list[str]]:
+    """The body rows of the table with id `table_id`."""
     text = htmllib.unescape(" ".join(html.split()))
     table = re.search(rf'<table class="table table--compact" id="{table_id}">.*?</table>', text)
     assert table, table_id
-    rows = []
-    for row in re.findall(r"<tr[^>]*>(<th scope=\"row\">.*?)</tr>", table.group(0)):
-        rows.append(
-            [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", row)]
-        )
-    return rows
+    return table_rows(table.group(0))
 
 
 def test_every_partner_figure_the_dashboard_shows(world):
@@ -244,6 +238,26 @@ def test_every_partner_figure_the_dashboard_shows(world):
     ]
     # The commitment in a unit of its own is counted apart.
     assert section_rows(html, "partner-separate") == [["Custom metric", "kg CO2e", "1", "0"]]
+    # The selector behind the page holds the same figures, unrounded.
+    section = dashboard.dashboard_partners_get(filters=dashboard.PartnerFilters())
+    inside, outside = section.emissions.inside, section.emissions.outside
+    assert (inside.committed, inside.achieved, inside.commitments, inside.reported) == (
+        100,
+        45,
+        3,
+        3,
+    )
+    assert (outside.committed, outside.achieved, outside.commitments, outside.reported) == (
+        100,
+        50,
+        1,
+        1,
+    )
+    assert {metric: (a.committed, a.achieved) for metric, a in section.measures.items()} == {
+        "waste": (4, 2),
+        "food_waste": (400, 0),
+        "energy": (100, 50),
+    }
     # The rule against double counting is explained.
     assert "Why partners' reductions are not added to the inventory" in text
     assert "a paused or ended agreement counts for nothing" in text
@@ -343,3 +357,34 @@ def test_the_dashboard_runs_a_constant_number_of_queries(world, django_assert_nu
         measure(agreement, "energy", "MWh", 10, 5)
     with django_assert_num_queries(7):
         assert Client().get(URL, {"kind": Kind.COMPANY, "year_to": "2024"}).status_code == 200
+
+
+def test_a_value_above_the_baseline_is_a_negative_achievement_drawn_left_of_zero():
+    agreement = agreement_make()
+    commitment = emissions(agreement, 1, 100, 50)
+    verified_value_make(commitment=commitment, year=2024, value=Decimal(110))
+    PartnerCommitmentFactory(
+        agreement=agreement,
+        metric="renewable_share",
+        unit="%",
+        scope=None,
+        direction="increase",
+        baseline_value=Decimal(20),
+        target_value=Decimal(80),
+    )
+    response = english().get(URL)
+    html, text = response.content.decode(), page_text(response)
+    assert "Verified values show -10 tCO2e cut within the municipality (1 of 1" in text
+    chart = figure(html, "chart-partners-kind")
+    assert table_rows(chart) == [["Company", "50", "-10", "0", "0"]]
+    # The achieved bar (series 1) ends at zero, where the committed one (series 0) starts.
+    zero = re.search(r'<rect class="climate-bar" data-series="0" x="([\d.]+)"', chart).group(1)
+    bar = re.search(r'data-series="1" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', chart)
+    assert float(bar.group(1)) + float(bar.group(2)) == pytest.approx(float(zero))
+    # An increase of a share adds to no total.
+    assert section_rows(html, "partner-separate") == [["Share of renewable energy", "%", "1", "0"]]
+    # Without an inventory there is nothing to be a part of.
+    assert (
+        "Without figures of the inventory for the years chosen, the partners' part of it cannot "
+        "be shown."
+    ) in htmllib.unescape(text)
