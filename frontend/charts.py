@@ -207,6 +207,7 @@ WHOLE_STYLE = {"stroke": "#595959", "pattern": "light"}
 PART_STYLE = {"stroke": "#004b87", "pattern": "solid"}
 
 BAR_HEIGHT = 18
+MIN_BAR = 3  # the narrowest a bar of a value other than 0 is drawn
 BAR_GAP = 4
 GROUP_LABEL = 24  # a line of the category's name, written above its bars
 LABEL_LINE = 20
@@ -355,6 +356,11 @@ class BarChart:
                     continue
                 end = px(float(value))
                 x, width = min(end, self.zero), round(abs(end - self.zero), 2)
+                if value and width < MIN_BAR:
+                    # Too small to see at this scale: drawn just wide enough to show that
+                    # there is something (its value is in the table and the words).
+                    width = MIN_BAR
+                    x = self.zero if value > 0 else self.zero - MIN_BAR
                 ahead = value >= 0
                 label_x = (
                     max(end, self.zero) + 6 if ahead or self.part_of else min(end, self.zero) - 6

@@ -335,7 +335,7 @@ class SeparateRow:
 @dataclass
 class PartnerSection:
     filters: PartnerFilters
-    organisations: int  # partners with a commitment counted here
+    organisations: int  # partners with a commitment in tCO2e counted here
     emissions: EmissionAmounts
     by_sector: Breakdown
     by_programme: Breakdown
@@ -448,7 +448,6 @@ def dashboard_partners_get(
     separate: dict[tuple[str, str], list[int]] = {}
     organisations = set()
     for commitment in commitments:
-        organisations.add(commitment.agreement.organisation_id)
         value = latest.get(commitment.pk)
         total = _counts_in(commitment)
         if total is None:
@@ -463,6 +462,7 @@ def dashboard_partners_get(
             continue
         part = "inside" if commitment.scope in INSIDE_SCOPES else "outside"
         organisation = commitment.agreement.organisation
+        organisations.add(organisation.pk)
         sector = INVENTORY_SECTOR_OF.get(commitment.sector or organisation.sector, NO_SECTOR)
         programme = commitment.agreement.programme
         area = commitment.focus_area

@@ -372,8 +372,10 @@ def test_a_value_above_the_baseline_is_a_negative_achievement_drawn_left_of_zero
         baseline_value=Decimal(20),
         target_value=Decimal(80),
     )
+    measure(agreement_make(), "waste", "t", 10, 5)  # a partner without tCO2e
     response = english().get(URL)
     html, text = response.content.decode(), page_text(response)
+    assert "1 partner has committed to cut 50 tCO2e of scope 1 and 2" in text
     assert "Verified values show -10 tCO2e cut within the municipality (1 of 1" in text
     chart = figure(html, "chart-partners-kind")
     assert table_rows(chart) == [["Company", "50", "-10", "0", "0"]]
