@@ -3,8 +3,9 @@ of the municipality's greenhouse-gas inventory and climate targets (/moderation/
 
 Views stay thin: partnerships.dashboard and partnerships.opendata read (one selector per
 section of the dashboard), partnerships.services.inventory writes, partnerships.rules
-decide who may. The dashboard is built as sections, one template block each, so the
-partners' sections can be added beside the inventory's.
+decide who may. The dashboard is built as sections, one template block each: the
+inventory's, then the partners' (dashboard.dashboard_partners_get), which never add the
+partners' figures to the inventory's.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
