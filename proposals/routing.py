@@ -67,9 +67,9 @@ LEARNED_WEIGHT = 1.0
 # decision is mostly that proposal's own (its "sell", "good", "perfectly"), so one decision
 # keeps a quarter of its weight and a word many decisions share keeps nearly all. 0.75 is
 # the customary value; n1 / (n1 + 2 n2) over the tuning half's decisions gives 0.74. A word
-# the day-one text lacks is discounted by a whole decision: having no background share of
-# its own it would otherwise weigh far more than any known word, so it is learned only once
-# two decisions share it.
+# the day-one text lacks is discounted by a whole decision: its background share would come
+# from the learned text alone, which makes it look rare and so far more telling than a known
+# word, so it is learned only once two decisions share it.
 LEARNED_DISCOUNT = 0.75
 NEW_WORD_DISCOUNT = 1.0
 
