@@ -72,6 +72,11 @@ LEARNED_WEIGHT = 1.0
 # word, so it is learned only once two decisions share it.
 LEARNED_DISCOUNT = 0.75
 NEW_WORD_DISCOUNT = 1.0
+# An area's learned words together weigh at most this (the pull of AREA_PRIOR towards its
+# theme): more decisions sharpen the shape of what it learned, not its weight. Uncapped, an
+# area many proposals are routed to grows so peaked on their words that its other topics
+# lose to other areas, and its words crowd the background every area is measured against.
+LEARNED_MASS_MAX = AREA_PRIOR
 
 
 @dataclass(frozen=True)
@@ -205,8 +210,10 @@ class Suggester:
         self.themes = {area.slug: area.theme for area in areas}
         counts = vocabulary_counts(areas)
         for slug, terms in learned.items():
-            if slug in self.themes:
-                counts[slug].update(terms)
+            mass = sum(terms.values())
+            if slug in self.themes and mass > 0:
+                scale = min(1.0, LEARNED_MASS_MAX / mass)
+                counts[slug].update({feature: n * scale for feature, n in terms.items()})
         self.classes = [*sorted(self.themes), NONE]
         self.known = compound_lexicon()
         theme_of = {**self.themes, NONE: NONE}  # the none class is a theme of its own

@@ -348,6 +348,19 @@ def test_a_new_word_is_learned_once_two_decisions_share_it():
     assert slugs(suggest(NEW_WORD))[0] == "vild-natur"
 
 
+def test_an_area_many_proposals_are_routed_to_keeps_its_other_topics():
+    other_topic = (
+        "Plan the new district with everyone",
+        "Ask disabled people, children and older people before the new neighbourhood is designed.",
+    )
+    assert slugs(suggest(*other_topic))[0] == LEARNED
+    _route(LEARNED, SIMILAR * 10)  # sixty proposals about cycle paths to school
+    routing_model_train()
+    assert slugs(suggest(*PROBE))[0] == LEARNED
+    # What the area learned weighs no more than its prior: it still knows its other topics.
+    assert slugs(suggest(*other_topic))[0] == LEARNED
+
+
 def test_the_benchmark_learns_as_training_does():
     """tests/bench learns from the evaluation set through learned_counts; training must
     store exactly what learned_counts makes of the same decisions."""
