@@ -369,9 +369,12 @@ def log_routing_quality(quality: dict, *, log) -> None:
             f"{m.theme_top1:>6.3f} {m.auroc:>6.3f}  {m.none_on_off_topic:.2f} / "
             f"{m.none_on_in_scope:.2f}"
         )
-    log("  Reliability of the best suggestion (off-topic text counts as wrong):")
-    names = [name for name in quality if "learned" not in name]
-    log("    score      " + "".join(f"{name + ': shown, right':>26}" for name in names))
+    log(
+        "  Reliability of the best suggestion (off-topic text counts as wrong): "
+        "suggestions shown with a best score in the range, and the share of them right"
+    )
+    names = list(quality)
+    log("    score      " + "".join(f"{name:>20}" for name in names))
     bins = sorted(
         {(low, high) for name in names for low, high, _n, _r in quality[name].reliability}
     )
@@ -380,7 +383,7 @@ def log_routing_quality(quality: dict, *, log) -> None:
         for name in names:
             found = [(n, r) for lo, _hi, n, r in quality[name].reliability if lo == low]
             cells.append(f"{found[0][0]:>4}  {found[0][1]:>5.0%}" if found else "-")
-        log(f"    {low:>3}-{high:<3} %  " + "".join(f"{cell:>26}" for cell in cells))
+        log(f"    {low:>3}-{high:<3} %  " + "".join(f"{cell:>20}" for cell in cells))
 
 
 def run_routing(*, requests: int, log) -> None:
