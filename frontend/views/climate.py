@@ -483,35 +483,19 @@ def _breakdown_charts(partners: dashboard.PartnerSection) -> list[BarChart]:
     """One chart per breakdown; none when no commitment in tCO2e counts (the words say so)."""
     if partners.emissions.is_empty:
         return []
+    breakdowns = [
+        (partners.by_sector, "sector", _("Partners' reductions by sector"), _("Sector"),
+         _("No sector of the inventory")),
+        (partners.by_programme, "programme", _("Partners' reductions by programme"),
+         _("Partnership programme"), ""),
+        (partners.by_kind, "kind", _("Partners' reductions by kind of organisation"),
+         _("Kind of organisation"), ""),
+        (partners.by_focus_area, "focus-area", _("Partners' reductions by focus area"),
+         _("Focus area"), _("No focus area")),
+    ]  # fmt: skip
     return [
-        _breakdown_chart(
-            partners.by_sector,
-            key="sector",
-            title=_("Partners' reductions by sector"),
-            column=_("Sector"),
-            empty=_("No sector of the inventory"),
-        ),
-        _breakdown_chart(
-            partners.by_programme,
-            key="programme",
-            title=_("Partners' reductions by programme"),
-            column=_("Partnership programme"),
-            empty="",
-        ),
-        _breakdown_chart(
-            partners.by_kind,
-            key="kind",
-            title=_("Partners' reductions by kind of organisation"),
-            column=_("Kind of organisation"),
-            empty="",
-        ),
-        _breakdown_chart(
-            partners.by_focus_area,
-            key="focus-area",
-            title=_("Partners' reductions by focus area"),
-            column=_("Focus area"),
-            empty=_("No focus area"),
-        ),
+        _breakdown_chart(breakdown, key=key, title=title, column=column, empty=empty)
+        for breakdown, key, title, column, empty in breakdowns
     ]
 
 
