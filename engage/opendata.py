@@ -59,10 +59,12 @@ class Dataset:
 @dataclass(frozen=True)
 class DataState:
     """What a download's answer depends on: `parts` (ids, timestamps, the request's
-    variant) make the ETag; `last_modified` is when the data last changed."""
+    variant) make the ETag; `last_modified` is when the data last changed; `rows`, when
+    the state counted them, how many rows the dataset holds (a page needs no count)."""
 
     parts: tuple
     last_modified: datetime | None
+    rows: int | None = None
 
     @property
     def etag(self) -> str:

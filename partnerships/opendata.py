@@ -11,9 +11,11 @@ commitments and values; a value awaiting verification or sent back never appears
 
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 
 from django.db.models import Count, F, Max, QuerySet, Subquery, Sum
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from engage.opendata import Dataset, DataState, Field
@@ -28,6 +30,7 @@ from partnerships.models import (
     Kind,
     Organisation,
     PartnerCommitment,
+    Programme,
     ProgressValue,
     Sector,
     ValueState,
@@ -277,17 +280,51 @@ def _values_public() -> QuerySet:
     )
 
 
-def _last_step() -> Subquery:
+def _latest(queryset: QuerySet, field: str) -> Max:
+    """The latest `field` in the whole table, whichever rows are published: a change to
+    any row may change a published one (a name shown beside it), and it costs a scan of a
+    small table, not a join per published row."""
+    return Max(Subquery(queryset.order_by(F(field).desc(nulls_last=True)).values(field)[:1]))
+
+
+def _last_step() -> Max:
     """When any agreement last changed (paused, resumed, ended, its commitments edited):
     every change writes a step."""
-    return Subquery(AgreementStep.objects.order_by("-created_at").values("created_at")[:1])
+    return _latest(AgreementStep.objects.all(), "created_at")
+
+
+def _published(slug: str) -> QuerySet:
+    if slug == ORGANISATIONS.slug:
+        return organisation_list_public()
+    if slug == AGREEMENTS.slug:
+        return _agreements_public().order_by("pk")
+    if slug == COMMITMENTS.slug:
+        return _commitments_public().order_by("pk")
+    if slug == PROGRESS.slug:
+        return _values_public().order_by("pk")
+    raise KeyError(slug)
+
+
+def partner_dataset_ids(*, slug: str) -> QuerySet:
+    """The ids of a partner dataset's rows in its order, without the tables its rows name:
+    a page of them is cheap to cut out; partner_dataset_page reads their rows."""
+    return _published(slug).values_list("pk", flat=True)
+
+
+def partner_dataset_page(*, slug: str, ids: list[int]) -> list[dict]:
+    """The rows with these ids (partner_dataset_ids), in that order, as the dataset's
+    fields: one query."""
+    found = {item["pk"]: item for item in partner_dataset_queryset(slug=slug).filter(pk__in=ids)}
+    return [partner_dataset_row(slug=slug, item=found[pk]) for pk in ids if pk in found]
 
 
 def partner_dataset_queryset(*, slug: str) -> QuerySet:
-    """The rows of a partner dataset as dicts of columns, in a stable order; map each with
-    partner_dataset_row. Raises KeyError for an unknown slug."""
+    """The rows of a partner dataset as dicts of columns, in a stable order (organisations
+    by name, the others by id); map each with partner_dataset_row. Raises KeyError for an
+    unknown slug."""
     if slug == ORGANISATIONS.slug:
         return organisation_list_public().values(
+            "pk",
             "slug",
             "name",
             "kind",
@@ -315,7 +352,7 @@ def partner_dataset_queryset(*, slug: str) -> QuerySet:
     if slug == COMMITMENTS.slug:
         return (
             _commitments_public()
-            .order_by("agreement_id", "position", "pk")
+            .order_by("pk")
             .values(
                 "pk",
                 "agreement_id",
@@ -340,7 +377,7 @@ def partner_dataset_queryset(*, slug: str) -> QuerySet:
     if slug == PROGRESS.slug:
         return (
             _values_public()
-            .order_by("commitment__agreement_id", "commitment_id", "report__period_end", "pk")
+            .order_by("pk")
             .values(
                 "pk",
                 "commitment_id",
@@ -362,8 +399,28 @@ def partner_dataset_queryset(*, slug: str) -> QuerySet:
     raise KeyError(slug)
 
 
+@lru_cache(maxsize=64)
+def _labels(choices, language: str | None) -> dict[str, str]:
+    return {code: str(label) for code, label in choices.choices}
+
+
 def _label(choices, code: str) -> str:
-    return str(choices(code).label) if code else ""
+    return _labels(choices, get_language()).get(code, "") if code else ""
+
+
+@lru_cache(maxsize=8)
+def _organisation_url_template(language: str | None) -> str:
+    return reverse("frontend:organisation_detail", kwargs={"slug": "__slug__"})
+
+
+@lru_cache(maxsize=512)
+def _commitment_shown(
+    metric: str, unit: str, checklist_action: str, language: str | None
+) -> tuple[str | None, str]:
+    """(a green action's title, or None; the unit as pages show it), from the model's own
+    display_title and unit_label of an unsaved commitment."""
+    shown = PartnerCommitment(title="", metric=metric, unit=unit, checklist_action=checklist_action)
+    return (shown.display_title or None) if shown.green_action else None, shown.unit_label
 
 
 def partner_dataset_row(*, slug: str, item: dict) -> dict:
@@ -386,7 +443,7 @@ def partner_dataset_row(*, slug: str, item: dict) -> dict:
             "address": item["address"],
             "website": item["website"],
             "is_verified": item["verified_at"] is not None,
-            "url": reverse("frontend:organisation_detail", kwargs={"slug": item["slug"]}),
+            "url": _organisation_url_template(get_language()).replace("__slug__", item["slug"]),
         }
     if slug == AGREEMENTS.slug:
         return {
@@ -398,12 +455,8 @@ def partner_dataset_row(*, slug: str, item: dict) -> dict:
             "start_date": item["start_date"],
         }
     if slug == COMMITMENTS.slug:
-        # An unsaved commitment, for the title and unit the pages show.
-        shown = PartnerCommitment(
-            title=item["title"],
-            metric=item["metric"],
-            unit=item["unit"],
-            checklist_action=item["checklist_action"],
+        action_title, unit_name = _commitment_shown(
+            item["metric"], item["unit"], item["checklist_action"], get_language()
         )
         return {
             "id": item["pk"],
@@ -411,12 +464,12 @@ def partner_dataset_row(*, slug: str, item: dict) -> dict:
             "organisation": item["organisation_slug"],
             "organisation_name": item["organisation_name"],
             "programme": item["programme_slug"],
-            "title": shown.display_title,
+            "title": action_title or item["title"],
             "description": item["description"],
             "metric": item["metric"],
             "metric_name": _label(Metric, item["metric"]),
             "unit": item["unit"],
-            "unit_name": shown.unit_label,
+            "unit_name": unit_name,
             "scope": item["scope"],
             "direction": item["direction"],
             "baseline_year": item["baseline_year"],
@@ -459,7 +512,7 @@ def partner_dataset_rows(*, slug: str) -> Iterator[dict]:
 def partner_dataset_state(*, slug: str, variant: str) -> DataState:
     """One query: how many rows, which (the sum of their ids) and the latest change to any
     of them or to what they name (an organisation or programme renamed, an agreement
-    paused, a value verified). Raises KeyError for an unknown slug."""
+    paused, a value verified), with `rows` set. Raises KeyError for an unknown slug."""
     if slug == ORGANISATIONS.slug:
         found = Organisation.objects.aggregate(
             rows=Count("pk"),
@@ -474,27 +527,27 @@ def partner_dataset_state(*, slug: str, variant: str) -> DataState:
             rows=Count("pk"),
             ids=Sum("pk"),
             last_created=Max("created_at"),
-            last_organisation=Max("organisation__updated_at"),
-            last_programme=Max("programme__updated_at"),
-            last_step=Max(_last_step()),
+            last_organisation=_latest(Organisation.objects.all(), "updated_at"),
+            last_programme=_latest(Programme.objects.all(), "updated_at"),
+            last_step=_last_step(),
         )
     elif slug == COMMITMENTS.slug:
         found = _commitments_public().aggregate(
             rows=Count("pk"),
             ids=Sum("pk"),
             last_updated=Max("updated_at"),
-            last_organisation=Max("agreement__organisation__updated_at"),
-            last_programme=Max("agreement__programme__updated_at"),
-            last_step=Max(_last_step()),
+            last_organisation=_latest(Organisation.objects.all(), "updated_at"),
+            last_programme=_latest(Programme.objects.all(), "updated_at"),
+            last_step=_last_step(),
         )
     elif slug == PROGRESS.slug:
         found = _values_public().aggregate(
             rows=Count("pk"),
             ids=Sum("pk"),
             last_verified=Max("verified_at"),
-            last_commitment=Max("commitment__updated_at"),
-            last_organisation=Max("commitment__agreement__organisation__updated_at"),
-            last_step=Max(_last_step()),
+            last_commitment=_latest(PartnerCommitment.objects.all(), "updated_at"),
+            last_organisation=_latest(Organisation.objects.all(), "updated_at"),
+            last_step=_last_step(),
         )
     else:
         raise KeyError(slug)
@@ -503,4 +556,8 @@ def partner_dataset_state(*, slug: str, variant: str) -> DataState:
         value.isoformat() if isinstance(value, datetime) else value
         for _name, value in sorted(found.items())
     )
-    return DataState(parts=(slug, *parts, variant), last_modified=max(stamps, default=None))
+    return DataState(
+        parts=(slug, *parts, variant),
+        last_modified=max(stamps, default=None),
+        rows=found["rows"],
+    )

@@ -33,8 +33,8 @@ from partnerships.opendata import (
     inventory_dataset_version,
     inventory_versions_rows,
     inventory_versions_state,
-    partner_dataset_queryset,
-    partner_dataset_row,
+    partner_dataset_ids,
+    partner_dataset_page,
     partner_dataset_state,
 )
 from proposals.api.base import BaseApi
@@ -303,8 +303,8 @@ class ProgressPageSerializer(_Page):
 
 
 class _PartnerOpenDataApi(BaseApi):
-    """One partner dataset, a page at a time: the state (one query), then, unless 304, the
-    count and the page (two)."""
+    """One partner dataset, a page at a time: the state with the count (one query), then,
+    unless 304, the page's ids and their rows (two more)."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
@@ -321,8 +321,9 @@ class _PartnerOpenDataApi(BaseApi):
         if (cached := not_modified(request, state)) is not None:
             return cached
         paginator = ProposalPagination()
-        page = paginator.paginate_queryset(partner_dataset_queryset(slug=slug), request, view=self)
-        rows = [partner_dataset_row(slug=slug, item=item) for item in page]
+        paginator.counter = lambda: state.rows  # counted with the state
+        ids = paginator.paginate_queryset(partner_dataset_ids(slug=slug), request, view=self)
+        rows = partner_dataset_page(slug=slug, ids=ids)
         response = paginator.get_paginated_response(self.serializer_class(rows, many=True).data)
         response.data = {
             "count": response.data["count"],

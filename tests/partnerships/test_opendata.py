@@ -553,7 +553,7 @@ def test_open_data_runs_a_constant_number_of_queries(world, django_assert_num_qu
             for fmt in ("csv", "json"):
                 with django_assert_num_queries(2):  # the state, then the rows
                     body_of(download(slug, fmt))
-            with django_assert_num_queries(3):  # the state, the count, the page
+            with django_assert_num_queries(3):  # the state with the count, the ids, the rows
                 assert english().get(reverse(API[slug])).status_code == 200
             counts[slug] = len(csv_rows(slug))
         return counts
