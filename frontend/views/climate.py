@@ -515,6 +515,19 @@ def _partner_context(partners: dashboard.PartnerSection) -> dict:
 _DATASETS = {
     "udledning": partner_opendata.INVENTORY,
     "versioner": partner_opendata.INVENTORY_VERSIONS,
+    "organisationer": partner_opendata.ORGANISATIONS,
+    "aftaler": partner_opendata.AGREEMENTS,
+    "forpligtelser": partner_opendata.COMMITMENTS,
+    "fremskridt": partner_opendata.PROGRESS,
+}
+# The API's route of each dataset (partnerships/api/urls.py).
+_API_ROUTES = {
+    "udledning": "open-data-inventory",
+    "versioner": "open-data-inventory-versions",
+    "organisationer": "open-data-organisations",
+    "aftaler": "open-data-agreements",
+    "forpligtelser": "open-data-commitments",
+    "fremskridt": "open-data-progress",
 }
 
 
@@ -526,9 +539,7 @@ def climate_open_data(request: HttpRequest) -> HttpResponse:
             "dataset": dataset,
             "csv": reverse("frontend:climate_download", kwargs={"name": name, "fmt": "csv"}),
             "json": reverse("frontend:climate_download", kwargs={"name": name, "fmt": "json"}),
-            "api": reverse(
-                "open-data-inventory" if name == "udledning" else "open-data-inventory-versions"
-            ),
+            "api": reverse(_API_ROUTES[name]),
         }
         for name, dataset in _DATASETS.items()
     ]
@@ -538,13 +549,19 @@ def climate_open_data(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def climate_download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
-    """A dataset as CSV or JSON; 304 when the client's copy is current."""
+    """A dataset as CSV or JSON; 304 when the client's copy is current. The partners' CSV
+    is streamed."""
     if name not in _DATASETS or fmt not in ("csv", "json"):
         raise Http404
     dataset = _DATASETS[name]
     variant = f"{fmt}|{get_language()}|{request.GET.get('version', '')}"
     meta: dict = {}
-    if name == "udledning":
+    if dataset.slug in partner_opendata.PARTNER_DATASETS:
+        state = partner_opendata.partner_dataset_state(slug=dataset.slug, variant=variant)
+        if (cached := opendata.not_modified(request, state)) is not None:
+            return cached
+        rows = partner_opendata.partner_dataset_rows(slug=dataset.slug)
+    elif name == "udledning":
         raw = request.GET.get("version", "")
         if raw and not (raw.isascii() and raw.isdigit()):
             return HttpResponseBadRequest(
