@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from engage.audit.models import AuditEntry
 from engage.opendata import Dataset, DataState, Field
 from partnerships.dashboard import inventory_version_get_shown
 from partnerships.metrics import Metric
@@ -521,6 +522,10 @@ def partner_dataset_state(*, slug: str, variant: str) -> DataState:
             last_created=Max("created_at"),
             last_updated=Max("updated_at"),
             last_verified_at=Max("verified_at"),
+            # A deleted organisation leaves no row behind; its audit entry tells when.
+            last_deleted=_latest(
+                AuditEntry.objects.filter(action="organisation.delete"), "created_at"
+            ),
         )
     elif slug == AGREEMENTS.slug:
         found = _agreements_public().aggregate(

@@ -633,3 +633,28 @@ def test_the_open_data_page_lists_the_partners_datasets_in_both_languages(client
         assert reverse("frontend:climate_download", args=[name, "csv"]) in text
         assert reverse(API[slug]) in text
     assert "<code>verified_at</code></th><td>datetime</td>" in text
+
+
+def test_a_deleted_organisation_makes_an_older_copy_stale(world):
+    from datetime import timedelta
+
+    from django.db.models import F
+
+    from partnerships.models import Organisation
+
+    gone = OrganisationFactory(name="Lukket ApS")
+    hour = timedelta(hours=1)  # the copy below is an hour old: Last-Modified has seconds
+    Organisation.objects.update(
+        created_at=F("created_at") - hour,
+        updated_at=F("updated_at") - hour,
+        verified_at=F("verified_at") - hour,
+    )
+    copy = download("organisations", "csv")
+    assert "Lukket ApS" in body_of(copy)
+    modified = copy["Last-Modified"]
+    assert download("organisations", "csv", **{"if-modified-since": modified}).status_code == 304
+
+    services.organisation_delete(organisation=gone, actor=world["coordinator"])
+    again = download("organisations", "csv", **{"if-modified-since": modified})
+    assert again.status_code == 200
+    assert "Lukket ApS" not in body_of(again)
