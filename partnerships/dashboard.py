@@ -19,9 +19,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
 
+from engage.taxonomy.models import FocusArea
 from partnerships.metrics import METRIC_UNITS, Direction, Metric, Scope
 from partnerships.models import (
     Agreement,
@@ -275,12 +288,13 @@ class Amounts:
     commitments: int = 0
     reported: int = 0  # how many have a verified value counted in `achieved`
 
-    def add(self, committed: Decimal, achieved: Decimal | None) -> None:
-        self.committed += committed
-        self.commitments += 1
-        if achieved is not None:
-            self.achieved += achieved
-            self.reported += 1
+    def add_group(self, group: dict) -> None:
+        """Adds one of _partner_groups' sums."""
+        self.committed += group["committed"]
+        self.commitments += group["commitments"]
+        if group["reported"]:
+            self.achieved += group["achieved"]
+            self.reported += group["reported"]
 
 
 @dataclass
@@ -370,111 +384,163 @@ def partner_commitments_public(*, filters: PartnerFilters) -> QuerySet:
     return queryset
 
 
-def _latest_verified(*, commitments: QuerySet, year_to: int | None) -> dict[int, Decimal | None]:
-    """Each commitment's latest verified value (by period, as commitment_progress ranks
-    them for the organisation pages), of periods ending by `year_to` if given: one query."""
-    values = ProgressValue.objects.filter(
+def _counts_in(prefix: str = "") -> Case:
+    """Which total a commitment (at `prefix`, e.g. "commitment__") adds to: "emissions", a
+    MEASURES metric, or "" (counted apart: a share, a count, a green action, a custom
+    metric, an increase, or a unit or scope that is not the metric's own)."""
+
+    def q(**lookups) -> Q:
+        return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
+
+    measured = q(direction=Direction.REDUCE, baseline_value__isnull=False) & q(
+        target_value__isnull=False
+    )
+    emissions = q(
+        metric=Metric.EMISSIONS, unit=METRIC_UNITS[Metric.EMISSIONS].unit, scope__in=Scope.values
+    )
+    return Case(
+        When(measured & emissions, then=Value("emissions")),
+        *(
+            When(measured & q(metric=metric, unit=METRIC_UNITS[metric].unit), then=Value(metric))
+            for metric in MEASURES
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+# What the partners' sections group the commitments by, besides which total they add to
+# and their sector (_group_keys): every breakdown's key and label.
+_GROUP_FIELDS = (
+    "metric",
+    "unit",
+    "checklist_action",
+    "scope",
+    "agreement__organisation__kind",
+    "agreement__programme__slug",
+    "agreement__programme__name",
+    "focus_area__slug",
+    "focus_area__name_da",
+    "focus_area__name_en",
+)
+
+
+def _group_keys(prefix: str = "") -> dict:
+    """The expressions that group the commitments at `prefix` (e.g. "commitment__") under
+    the names of _GROUP_FIELDS, with "total" and "sector_key"; no prefix gives only
+    "total" and "sector_key", the fields being the model's own."""
+    keys = {
+        "total": _counts_in(prefix),
+        # The commitment's own sector, else its organisation's.
+        "sector_key": Coalesce(
+            NullIf(f"{prefix}sector", Value("")), f"{prefix}agreement__organisation__sector"
+        ),
+    }
+    if prefix:
+        keys |= {name: F(f"{prefix}{name}") for name in _GROUP_FIELDS}
+    return keys
+
+
+def _partner_groups(*, filters: PartnerFilters) -> list[dict]:
+    """The commitments of `filters` summed in the database by _group_keys, in the order
+    of each group's first commitment: how many, their committed sum, the organisations of
+    those in tCO2e; and of their latest verified values (by period, as
+    commitment_progress ranks them for the organisation pages; of periods ending by
+    `filters.year_to` if given), how many (`verified`), how many with a figure
+    (`reported`) and the achieved sum of those. Two queries."""
+    commitments = partner_commitments_public(filters=filters)
+    names = ["total", "sector_key", *_GROUP_FIELDS]
+    groups = {
+        tuple(row[name] for name in names): row | {"achieved": None, "reported": 0, "verified": 0}
+        for row in commitments.order_by()
+        .annotate(**_group_keys())
+        .values(*names)
+        .annotate(
+            committed=Sum(F("baseline_value") - F("target_value")),
+            commitments=Count("pk"),
+            organisations=ArrayAgg(
+                "agreement__organisation_id",
+                distinct=True,
+                filter=Q(total="emissions"),
+                default=Value([]),
+            ),
+            first=Min("pk"),
+        )
+        .order_by("first")
+    }
+    verified = ProgressValue.objects.filter(
         state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
     )
-    if year_to is not None:
-        values = values.filter(report__period_end__year__lte=year_to)
-    ranked = (
-        values.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("commitment_id"),
-                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
-            )
+    if filters.year_to is not None:
+        verified = verified.filter(report__period_end__year__lte=filters.year_to)
+    latest = verified.order_by(
+        "commitment_id", "-report__period_end", "-verified_at", "-pk"
+    ).distinct("commitment_id")
+    for row in (
+        ProgressValue.objects.filter(pk__in=latest.values("pk"))
+        .order_by()
+        .values(**_group_keys("commitment__"))
+        .annotate(
+            achieved=Sum(F("commitment__baseline_value") - F("value")),
+            reported=Count("value"),
+            verified=Count("pk"),
         )
-        .filter(rank=1)
-        .values_list("commitment_id", "value")
-    )
-    return dict(ranked)
-
-
-def _counts_in(commitment: PartnerCommitment) -> str | None:
-    """Which total a commitment adds to: "emissions", a MEASURES metric, or None (counted
-    apart: a share, a count, a green action, a custom metric, an increase, or a unit or
-    scope that is not the metric's own)."""
-    if commitment.direction != Direction.REDUCE:
-        return None
-    if None in (commitment.baseline_value, commitment.target_value):
-        return None
-    own = METRIC_UNITS.get(commitment.metric)
-    if own is None or commitment.unit != own.unit:
-        return None
-    if commitment.metric == Metric.EMISSIONS:
-        return "emissions" if commitment.scope in Scope.values else None
-    return commitment.metric if commitment.metric in MEASURES else None
+    ):
+        groups[tuple(row[name] for name in names)].update(row)
+    return list(groups.values())
 
 
 def dashboard_partners_get(
     *, filters: PartnerFilters, inventory: InventorySection | None = None
 ) -> PartnerSection:
-    """The partners' sections for `filters`: two queries whatever the partners hold (the
-    commitments with their agreements' programmes and organisations and their focus areas,
-    and their latest verified values). `inventory` (the inventory section, already read)
-    gives each sector's latest figure for the shares.
+    """The partners' sections for `filters`: two queries whatever the partners hold (their
+    commitments and their latest verified values summed in the database, _partner_groups).
+    `inventory` (the inventory section, already read) gives each sector's latest figure
+    for the shares.
     """
-    commitments_qs = partner_commitments_public(filters=filters)
-    commitments = list(
-        commitments_qs.select_related(
-            "agreement__programme", "agreement__organisation", "focus_area"
-        )
-        .only(
-            "metric",
-            "unit",
-            "checklist_action",  # a green action's unit is its guide's
-            "scope",
-            "direction",
-            "baseline_value",
-            "target_value",
-            "sector",
-            "agreement__organisation__kind",
-            "agreement__organisation__sector",
-            "agreement__programme__slug",
-            "agreement__programme__name",
-            "focus_area__slug",
-            "focus_area__name_da",
-            "focus_area__name_en",
-        )
-        .order_by("pk")
-    )
-    latest = _latest_verified(commitments=commitments_qs, year_to=filters.year_to)
     emissions = EmissionAmounts()
     by_sector, by_programme, by_kind, by_focus = Breakdown(), Breakdown(), Breakdown(), Breakdown()
     for sector, label in InventorySector.choices:
         by_sector.amounts(sector, label)
     measures = {metric: Amounts() for metric in MEASURES}
     separate: dict[tuple[str, str], list[int]] = {}
-    organisations = set()
-    for commitment in commitments:
-        value = latest.get(commitment.pk)
-        total = _counts_in(commitment)
-        if total is None:
-            row = separate.setdefault((commitment.metric, commitment.unit_label), [0, 0])
-            row[0] += 1
-            row[1] += commitment.pk in latest
+    organisations: set[int] = set()
+    for group in _partner_groups(filters=filters):
+        total = group["total"]
+        if not total:
+            unit = PartnerCommitment(
+                metric=group["metric"],
+                unit=group["unit"],
+                checklist_action=group["checklist_action"],
+            ).unit_label
+            row = separate.setdefault((group["metric"], unit), [0, 0])
+            row[0] += group["commitments"]
+            row[1] += group["verified"]
             continue
-        committed = commitment.baseline_value - commitment.target_value
-        achieved = commitment.baseline_value - value if value is not None else None
         if total != "emissions":
-            measures[total].add(committed, achieved)
+            measures[total].add_group(group)
             continue
-        part = "inside" if commitment.scope in INSIDE_SCOPES else "outside"
-        organisation = commitment.agreement.organisation
-        organisations.add(organisation.pk)
-        sector = INVENTORY_SECTOR_OF.get(commitment.sector or organisation.sector, NO_SECTOR)
-        programme = commitment.agreement.programme
-        area = commitment.focus_area
+        part = "inside" if group["scope"] in INSIDE_SCOPES else "outside"
+        organisations.update(group["organisations"])
+        sector = INVENTORY_SECTOR_OF.get(group["sector_key"], NO_SECTOR)
+        kind, area = group["agreement__organisation__kind"], group["focus_area__slug"]
         for amounts in (
             emissions,
             by_sector.amounts(sector, ""),
-            by_programme.amounts(programme.slug, programme.name),
-            by_kind.amounts(organisation.kind, Kind(organisation.kind).label),
-            by_focus.amounts(area.slug if area else NO_SECTOR, area.name if area else ""),
+            by_programme.amounts(
+                group["agreement__programme__slug"], group["agreement__programme__name"]
+            ),
+            by_kind.amounts(kind, Kind(kind).label),
+            by_focus.amounts(
+                area or NO_SECTOR,
+                FocusArea(
+                    name_da=group["focus_area__name_da"], name_en=group["focus_area__name_en"]
+                ).name
+                if area and area not in by_focus.rows
+                else "",
+            ),
         ):
-            getattr(amounts, part).add(committed, achieved)
+            getattr(amounts, part).add_group(group)
     # Sectors without a partner commitment are left out; each breakdown by its labels.
     by_sector.rows = {k: v for k, v in by_sector.rows.items() if not v[1].is_empty}
     for breakdown in (by_programme, by_kind, by_focus):
