@@ -10,6 +10,9 @@ visitor gets a fresh rendering and nothing waits for expiry:
 - the *members* version covers which proposals a filter matches (counts are kept under it);
 - the *taxonomy* version covers themes, focus areas, SDGs and teams (bumped by
   engage.taxonomy);
+- the *climate* version covers the climate dashboard (bumped by partnerships.services:
+  the inventory, the targets, and the partners' agreements, commitments, verified values,
+  organisations and programmes);
 - each person's *roles* version covers the roles their sessions keep
   (engage.accounts.roles), bumped by engage.accounts.invalidation when one of their
   group or team memberships or authenticators changes.
@@ -40,6 +43,7 @@ EPOCH_KEY = "public-pages:epoch"
 LIST_KEY = "proposals:listing-version"
 MEMBERS_KEY = "proposals:members-version"
 TAXONOMY_KEY = "taxonomy:version"
+CLIMATE_KEY = "climate:dashboard-version"
 
 
 def page_key(pk: int) -> str:
@@ -142,6 +146,12 @@ def listing_changed(*, proposal_ids: Iterable[int], members: bool = True) -> Non
     versions_bump([*keys, MEMBERS_KEY] if members else keys)
 
 
+def climate_dashboard_changed() -> None:
+    """The climate dashboard shows something new. Services call it inside their
+    transaction."""
+    versions_bump([CLIMATE_KEY])
+
+
 def taxonomy_version_bump(**_signal_kwargs) -> None:
     """Retire everything that shows a theme, focus area or SDG (a signal receiver)."""
     versions_bump([TAXONOMY_KEY])
@@ -183,6 +193,14 @@ def proposal_page_key(*, pk: int, query: str) -> str:
     epoch, page, taxonomy = versions_get([EPOCH_KEY, page_key(pk), TAXONOMY_KEY])
     versions = f"{epoch}.{page}.{taxonomy}"
     return f"proposals:detail:{get_language()}:{versions}:{pk}:{_digest((query, _site()))}"
+
+
+def climate_dashboard_key(*, query: str) -> str:
+    """The climate dashboard as shared among visitors who are not signed in, for a
+    normalised query string of its filters."""
+    epoch, climate, taxonomy = versions_get([EPOCH_KEY, CLIMATE_KEY, TAXONOMY_KEY])
+    versions = f"{epoch}.{climate}.{taxonomy}"
+    return f"climate:dashboard:{get_language()}:{versions}:{_digest((query, _site()))}"
 
 
 def _site() -> object:

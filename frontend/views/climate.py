@@ -5,7 +5,8 @@ Views stay thin: partnerships.dashboard and partnerships.opendata read (one sele
 section of the dashboard), partnerships.services.inventory writes, partnerships.rules
 decide who may. The dashboard is built as sections, one template block each: the
 inventory's, then the partners' (dashboard.dashboard_partners_get), which never add the
-partners' figures to the inventory's.
+partners' figures to the inventory's. Visitors who are not signed in share one rendering per
+language and filters (frontend.sharing), retired by engage.cache.climate_dashboard_changed.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,6 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from engage import opendata
+from engage.cache import climate_dashboard_key
 from frontend.charts import BarChart, Category, Chart, Series, number_text
 from frontend.forms.climate import (
     ClimateFilterForm,
@@ -32,6 +34,7 @@ from frontend.forms.climate import (
     InventoryYearForm,
 )
 from frontend.forms.proposals import errors_from_service
+from frontend.sharing import page_is_shareable, shared_page_response
 from frontend.views.access import permission_require
 from partnerships import dashboard, services
 from partnerships import opendata as partner_opendata
@@ -266,8 +269,32 @@ def _version_url(version: InventoryVersion, *, current: bool) -> str:
     return url if current else f"{url}?{urlencode({'version': version.pk})}"
 
 
+def _shared_query(request: HttpRequest) -> str | None:
+    """The dashboard's query string, normalised (its filters by name, empty ones left
+    out), when it holds nothing but filters; else None: the page shows the query string
+    (the header's language forms return to it), so another one is not shared."""
+    if not set(request.GET) <= set(ClimateFilterForm.base_fields):
+        return None
+    return urlencode(
+        sorted((name, value) for name, values in request.GET.lists() for value in values if value)
+    )
+
+
 @require_GET
 def climate_dashboard(request: HttpRequest) -> HttpResponse:
+    # Shared only with visitors who are not signed in: a signed-in person's header holds
+    # their name, and the staff see a link to manage the inventory.
+    query = _shared_query(request)
+    if query is None or not page_is_shareable(request):
+        return _dashboard_page(request)
+    return shared_page_response(
+        request,
+        key=climate_dashboard_key(query=query),
+        render=lambda extra: _dashboard_page(request, extra=extra),
+    )
+
+
+def _dashboard_page(request: HttpRequest, *, extra: dict | None = None) -> HttpResponse:
     filters, partner_filters, form, problems = _filters(request)
     inventory = dashboard.dashboard_inventory_get(filters=filters)
     partners = dashboard.dashboard_partners_get(filters=partner_filters, inventory=inventory)
@@ -303,6 +330,7 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
         "gap_words": _gap_text(inventory),
         "can_manage": request.user.has_perm("partnerships.manage_inventory"),
         **_partner_context(partners),
+        **(extra or {}),
     }
     return render(request, "frontend/climate/dashboard.html", context)
 

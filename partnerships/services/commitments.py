@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
+from engage.cache import climate_dashboard_changed
 from engage.taxonomy.models import SDG, FocusArea
 from notifications.services import event_record
 from partnerships.metrics import (
@@ -603,6 +604,7 @@ def _commitment_create(
     )
     if tell:
         _tell(agreement, actor=actor, commitment=commitment, change="added", reason=reason)
+    climate_dashboard_changed()
     return commitment
 
 
@@ -679,6 +681,7 @@ def partner_commitment_update(
         created_at=now,
     )
     _tell(agreement, actor=actor, commitment=commitment, change="changed", reason=reason)
+    climate_dashboard_changed()
     return commitment
 
 
@@ -704,4 +707,5 @@ def partner_commitment_withdraw(
         created_at=now,
     )
     _tell(agreement, actor=actor, commitment=commitment, change="withdrawn", reason=reason)
+    climate_dashboard_changed()
     return commitment

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
 from engage.audit.services import audit_record
+from engage.cache import climate_dashboard_changed
 from partnerships.models import (
     ClimateSettings,
     ClimateTarget,
@@ -306,6 +307,7 @@ def inventory_import(
         target=version,
         data={"rows": len(rows), "first_year": years[0], "last_year": years[-1], "shown": show},
     )
+    climate_dashboard_changed()  # its list of versions, if not its figures
     return version
 
 
@@ -371,6 +373,7 @@ def inventory_version_show(*, actor: User, version: InventoryVersion) -> Invento
     version = InventoryVersion.objects.select_for_update().get(pk=version.pk)
     _show(version)
     audit_record(actor=actor, action="inventory.show", target=version)
+    climate_dashboard_changed()
     return version
 
 
@@ -446,4 +449,5 @@ def climate_targets_update(
             },
         },
     )
+    climate_dashboard_changed()
     return saved

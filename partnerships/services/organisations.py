@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
 from engage.audit.services import audit_record
-from engage.cache import public_pages_changed
+from engage.cache import climate_dashboard_changed, public_pages_changed
 from notifications.services import event_record
 from partnerships.cvr import cvr_check, cvr_normalise
 from partnerships.models import SIZE_UNITS, Invitation, Kind, Membership, Organisation, Role
@@ -166,10 +166,11 @@ def organisation_update(
     """Change the profile. `logo`: an upload to replace it, None to remove it, or leave it.
 
     Side effect: shared renderings of public pages are retired, as proposal cards show
-    the organisation's name.
+    the organisation's name; the climate dashboard's too when its kind or sector changes.
     """
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     renamed = organisation.name != name.strip()
+    moved = (organisation.kind, organisation.sector) != (kind, sector)
     organisation.name = name.strip()
     organisation.kind = kind
     organisation.sector = sector
@@ -188,6 +189,8 @@ def organisation_update(
         transaction.on_commit(lambda: storage.delete(old_logo))
     if renamed:
         public_pages_changed()
+    elif moved:
+        climate_dashboard_changed()  # its commitments count under its kind and sector
     return organisation
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
 from engage.audit.services import audit_record
+from engage.cache import climate_dashboard_changed
 from engage.taxonomy.models import FocusArea
 from notifications.services import event_record
 from partnerships.models import (
@@ -198,6 +199,7 @@ def programme_create(
         programme, focus_areas=list(focus_areas), coordinators=list(coordinators)
     )
     coordinated_programmes_forget(actor)
+    climate_dashboard_changed()  # the dashboard's programme filter
     audit_record(actor=actor, action="programme.create", target=programme)
     return programme
 
@@ -241,6 +243,7 @@ def programme_update(
         programme, focus_areas=list(focus_areas), coordinators=list(coordinators)
     )
     coordinated_programmes_forget(actor)
+    climate_dashboard_changed()  # its name in the breakdown and the filter
     audit_record(
         actor=actor,
         action="programme.update",
@@ -565,6 +568,7 @@ def application_decide(
             created_at=now,
         )
         commitments_from_application(agreement=agreement, actor=actor, items=proposed)
+        climate_dashboard_changed()
     event_record(
         kind=EventKind.APPLICATION_DECIDED,
         target=application,
@@ -635,6 +639,8 @@ def agreement_act(
         reason=reason,
         review_date=review_date if action == AgreementAction.RENEWED else None,
     )
+    if agreement.status != previous:
+        climate_dashboard_changed()  # only an active agreement counts there
     audit_record(
         actor=actor,
         action=f"agreement.{action}",

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from engage.accounts.models import User
 from engage.audit.services import audit_record
+from engage.cache import climate_dashboard_changed
 from notifications.services import event_record
 from partnerships.metrics import GREEN_ACTIONS, METRIC_UNITS
 from partnerships.models import (
@@ -650,6 +651,8 @@ def report_review(
     report.status = ReportStatus.RETURNED if returned else ReportStatus.VERIFIED
     report.updated_at = now
     report.save(update_fields=["status", "updated_at"])
+    if verified:
+        climate_dashboard_changed()  # verified values count there
     audit_record(
         actor=actor,
         action=f"report.{report.status}",
