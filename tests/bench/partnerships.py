@@ -447,8 +447,8 @@ def run_opendata(*, run, wanted, results: dict, requests: int, log) -> None:
     dashboard = reverse("frontend:climate_dashboard")
     n = max(30, requests // 2)
     log(
-        "\nClimate dashboard and the partners' open data (anonymous). The dashboard has no "
-        "shared rendering of its own: 'seen again' is the same page asked for again."
+        "\nClimate dashboard and the partners' open data (anonymous). 'Seen again' is the "
+        "dashboard's shared rendering; 'afresh' retires it before each request."
     )
     run(
         "partner_dashboard_fresh",
