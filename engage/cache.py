@@ -10,9 +10,9 @@ visitor gets a fresh rendering and nothing waits for expiry:
 - the *members* version covers which proposals a filter matches (counts are kept under it);
 - the *taxonomy* version covers themes, focus areas, SDGs and teams (bumped by
   engage.taxonomy);
-- the *climate* version covers the climate dashboard (bumped by partnerships.services:
-  the inventory, the targets, and the partners' agreements, commitments, verified values,
-  organisations and programmes);
+- the *climate* version covers the climate dashboard and the partners' figures kept for
+  it (bumped by partnerships.services: the inventory, the targets, and the partners'
+  agreements, commitments, verified values, organisations and programmes);
 - each person's *roles* version covers the roles their sessions keep
   (engage.accounts.roles), bumped by engage.accounts.invalidation when one of their
   group or team memberships or authenticators changes.
@@ -201,6 +201,14 @@ def climate_dashboard_key(*, query: str) -> str:
     epoch, climate, taxonomy = versions_get([EPOCH_KEY, CLIMATE_KEY, TAXONOMY_KEY])
     versions = f"{epoch}.{climate}.{taxonomy}"
     return f"climate:dashboard:{get_language()}:{versions}:{_digest((query, _site()))}"
+
+
+def climate_partners_key(*, filters) -> str:
+    """The partners' figures of the climate dashboard for `filters` (a frozen dataclass),
+    summed in the database: they change with the climate version, and with the taxonomy
+    (the focus areas' names), not with the epoch that retires the page."""
+    climate, taxonomy = versions_get([CLIMATE_KEY, TAXONOMY_KEY])
+    return f"climate:partners:{climate}.{taxonomy}:{_digest(filters)}"
 
 
 def _site() -> object:

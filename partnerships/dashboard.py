@@ -20,6 +20,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.cache import cache
 from django.db.models import (
     Case,
     CharField,
@@ -34,6 +35,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, NullIf
 
+from engage.cache import climate_partners_key, rendering_seconds
 from engage.taxonomy.models import FocusArea
 from partnerships.metrics import METRIC_UNITS, Direction, Metric, Scope
 from partnerships.models import (
@@ -447,7 +449,20 @@ def _partner_groups(*, filters: PartnerFilters) -> list[dict]:
     those in tCO2e; and of their latest verified values (by period, as
     commitment_progress ranks them for the organisation pages; of periods ending by
     `filters.year_to` if given), how many (`verified`), how many with a figure
-    (`reported`) and the achieved sum of those. Two queries."""
+    (`reported`) and the achieved sum of those.
+
+    Kept until the climate version or the taxonomy changes (engage.cache): two queries
+    when not kept, none when kept.
+    """
+    key = climate_partners_key(filters=filters)
+    groups = cache.get(key)
+    if groups is None:
+        groups = _partner_groups_sum(filters=filters)
+        cache.set(key, groups, rendering_seconds())
+    return groups
+
+
+def _partner_groups_sum(*, filters: PartnerFilters) -> list[dict]:
     commitments = partner_commitments_public(filters=filters)
     names = ["total", "sector_key", *_GROUP_FIELDS]
     groups = {
@@ -493,8 +508,9 @@ def _partner_groups(*, filters: PartnerFilters) -> list[dict]:
 def dashboard_partners_get(
     *, filters: PartnerFilters, inventory: InventorySection | None = None
 ) -> PartnerSection:
-    """The partners' sections for `filters`: two queries whatever the partners hold (their
-    commitments and their latest verified values summed in the database, _partner_groups).
+    """The partners' sections for `filters`: two queries whatever the partners hold, none
+    while they are kept (their commitments and their latest verified values summed in the
+    database, _partner_groups).
     `inventory` (the inventory section, already read) gives each sector's latest figure
     for the shares.
     """

@@ -327,6 +327,11 @@ RATIOS = [
     ("partner_agreement", "agreement page, coordinator", TARGET_STAFF_RATIO),
     ("partner_dashboard_fresh", "climate dashboard, rendered afresh", TARGET_PUBLIC_RATIO),
     ("partner_dashboard", "climate dashboard, seen again", TARGET_SHARED_RATIO),
+    (
+        "partner_dashboard_changed",
+        "climate dashboard, partner changed",
+        TARGET_PUBLIC_RATIO,
+    ),
 ]
 # The partners' open data, each dataset's full CSV download (frontend:climate_download).
 EXPORTS = {
@@ -444,11 +449,15 @@ def run_opendata(*, run, wanted, results: dict, requests: int, log) -> None:
     partner dataset's full CSV export."""
     from django.urls import reverse
 
+    from engage.cache import climate_dashboard_changed
+
     dashboard = reverse("frontend:climate_dashboard")
     n = max(30, requests // 2)
     log(
         "\nClimate dashboard and the partners' open data (anonymous). 'Seen again' is the "
-        "dashboard's shared rendering; 'afresh' retires it before each request."
+        "dashboard's shared rendering; 'afresh' retires it before each request (as a change "
+        "elsewhere would, the partners' figures being kept); 'partner changed' "
+        "retires those figures too."
     )
     run(
         "partner_dashboard_fresh",
@@ -457,6 +466,13 @@ def run_opendata(*, run, wanted, results: dict, requests: int, log) -> None:
         n=n,
     )
     run("partner_dashboard", "climate dashboard /klima/, seen again", lambda i: dashboard, n=n)
+    # The worst case: a partner's change retires the partners' kept figures too.
+    run(
+        "partner_dashboard_changed",
+        "climate dashboard /klima/, partner changed",
+        lambda i: (climate_dashboard_changed(), dashboard)[1],
+        n=n,
+    )
     api = reverse("open-data-progress")
     run(
         "partner_opendata_api",

@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from engage.cache import public_pages_changed
+from engage.taxonomy.models import FocusArea
 from partnerships import services
 from partnerships.models import (
     InventoryVersion,
@@ -308,3 +310,23 @@ def test_a_renamed_or_new_programme_shows_at_once(world):
     )
     html = english().get(URL).content.decode()
     assert f'<option value="{programme.slug}">Delta</option>' in html
+
+
+def test_a_renamed_focus_area_shows_at_once(world):
+    html = english().get(URL).content.decode()
+    area = FocusArea.objects.get(slug="klimahandlingsplan")
+    assert table_rows(figure(html, "chart-partners-focus-area"))[0][0] == area.name_en
+    area.name_en = "A joint climate plan"
+    area.save()
+    html = english().get(URL).content.decode()
+    assert table_rows(figure(html, "chart-partners-focus-area"))[0][0] == "A joint climate plan"
+
+
+def test_a_change_elsewhere_renders_the_page_again_from_the_partners_kept_figures(
+    world, django_assert_num_queries
+):
+    english().get(URL)
+    public_pages_changed()  # e.g. a person's name: the page, not the partners' figures
+    # The programmes of the filter and the inventory's four; the partners' two are kept.
+    with django_assert_num_queries(5):
+        assert PARTNERS in page_text(english().get(URL))
