@@ -26,9 +26,11 @@ from django.db.models import (
     CharField,
     Count,
     F,
+    FilteredRelation,
     Min,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -386,24 +388,20 @@ def partner_commitments_public(*, filters: PartnerFilters) -> QuerySet:
     return queryset
 
 
-def _counts_in(prefix: str = "") -> Case:
-    """Which total a commitment (at `prefix`, e.g. "commitment__") adds to: "emissions", a
-    MEASURES metric, or "" (counted apart: a share, a count, a green action, a custom
-    metric, an increase, or a unit or scope that is not the metric's own)."""
-
-    def q(**lookups) -> Q:
-        return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
-
-    measured = q(direction=Direction.REDUCE, baseline_value__isnull=False) & q(
+def _counts_in() -> Case:
+    """Which total a commitment adds to: "emissions", a MEASURES metric, or "" (counted
+    apart: a share, a count, a green action, a custom metric, an increase, or a unit or
+    scope that is not the metric's own)."""
+    measured = Q(direction=Direction.REDUCE, baseline_value__isnull=False) & Q(
         target_value__isnull=False
     )
-    emissions = q(
+    emissions = Q(
         metric=Metric.EMISSIONS, unit=METRIC_UNITS[Metric.EMISSIONS].unit, scope__in=Scope.values
     )
     return Case(
         When(measured & emissions, then=Value("emissions")),
         *(
-            When(measured & q(metric=metric, unit=METRIC_UNITS[metric].unit), then=Value(metric))
+            When(measured & Q(metric=metric, unit=METRIC_UNITS[metric].unit), then=Value(metric))
             for metric in MEASURES
         ),
         default=Value(""),
@@ -411,9 +409,12 @@ def _counts_in(prefix: str = "") -> Case:
     )
 
 
-# What the partners' sections group the commitments by, besides which total they add to
-# and their sector (_group_keys): every breakdown's key and label.
-_GROUP_FIELDS = (
+# What the partners' sections group the commitments by: which total they add to, their
+# sector (the commitment's own, else its organisation's), and every breakdown's key and
+# label.
+_GROUPS = (
+    "total",
+    "sector_key",
     "metric",
     "unit",
     "checklist_action",
@@ -427,31 +428,15 @@ _GROUP_FIELDS = (
 )
 
 
-def _group_keys(prefix: str = "") -> dict:
-    """The expressions that group the commitments at `prefix` (e.g. "commitment__") under
-    the names of _GROUP_FIELDS, with "total" and "sector_key"; no prefix gives only
-    "total" and "sector_key", the fields being the model's own."""
-    keys = {
-        "total": _counts_in(prefix),
-        # The commitment's own sector, else its organisation's.
-        "sector_key": Coalesce(
-            NullIf(f"{prefix}sector", Value("")), f"{prefix}agreement__organisation__sector"
-        ),
-    }
-    if prefix:
-        keys |= {name: F(f"{prefix}{name}") for name in _GROUP_FIELDS}
-    return keys
-
-
 def _partner_groups(*, filters: PartnerFilters) -> list[dict]:
-    """The commitments of `filters` summed in the database by _group_keys, in the order
-    of each group's first commitment: how many, their committed sum, the organisations of
+    """The commitments of `filters` summed in the database by _GROUPS, in the order of
+    each group's first commitment: how many, their committed sum, the organisations of
     those in tCO2e; and of their latest verified values (by period, as
     commitment_progress ranks them for the organisation pages; of periods ending by
     `filters.year_to` if given), how many (`verified`), how many with a figure
     (`reported`) and the achieved sum of those.
 
-    Kept until the climate version or the taxonomy changes (engage.cache): two queries
+    Kept until the climate version or the taxonomy changes (engage.cache): one query
     when not kept, none when kept.
     """
     key = climate_partners_key(filters=filters)
@@ -464,12 +449,25 @@ def _partner_groups(*, filters: PartnerFilters) -> list[dict]:
 
 def _partner_groups_sum(*, filters: PartnerFilters) -> list[dict]:
     commitments = partner_commitments_public(filters=filters)
-    names = ["total", "sector_key", *_GROUP_FIELDS]
-    groups = {
-        tuple(row[name] for name in names): row | {"achieved": None, "reported": 0, "verified": 0}
-        for row in commitments.order_by()
-        .annotate(**_group_keys())
-        .values(*names)
+    verified = ProgressValue.objects.filter(
+        state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
+    )
+    if filters.year_to is not None:
+        verified = verified.filter(report__period_end__year__lte=filters.year_to)
+    latest = verified.order_by(
+        "commitment_id", "-report__period_end", "-verified_at", "-pk"
+    ).distinct("commitment_id")
+    return list(
+        commitments.order_by()
+        # Each commitment joined to its latest verified value alone, if it has one.
+        .annotate(
+            latest=FilteredRelation(
+                "values", condition=Q(values__pk__in=Subquery(latest.values("pk")))
+            ),
+            total=_counts_in(),
+            sector_key=Coalesce(NullIf("sector", Value("")), "agreement__organisation__sector"),
+        )
+        .values(*_GROUPS)
         .annotate(
             committed=Sum(F("baseline_value") - F("target_value")),
             commitments=Count("pk"),
@@ -479,36 +477,19 @@ def _partner_groups_sum(*, filters: PartnerFilters) -> list[dict]:
                 filter=Q(total="emissions"),
                 default=Value([]),
             ),
+            achieved=Sum(F("baseline_value") - F("latest__value")),
+            reported=Count("latest__value"),
+            verified=Count("latest__pk"),
             first=Min("pk"),
         )
         .order_by("first")
-    }
-    verified = ProgressValue.objects.filter(
-        state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
     )
-    if filters.year_to is not None:
-        verified = verified.filter(report__period_end__year__lte=filters.year_to)
-    latest = verified.order_by(
-        "commitment_id", "-report__period_end", "-verified_at", "-pk"
-    ).distinct("commitment_id")
-    for row in (
-        ProgressValue.objects.filter(pk__in=latest.values("pk"))
-        .order_by()
-        .values(**_group_keys("commitment__"))
-        .annotate(
-            achieved=Sum(F("commitment__baseline_value") - F("value")),
-            reported=Count("value"),
-            verified=Count("pk"),
-        )
-    ):
-        groups[tuple(row[name] for name in names)].update(row)
-    return list(groups.values())
 
 
 def dashboard_partners_get(
     *, filters: PartnerFilters, inventory: InventorySection | None = None
 ) -> PartnerSection:
-    """The partners' sections for `filters`: two queries whatever the partners hold, none
+    """The partners' sections for `filters`: one query whatever the partners hold, none
     while they are kept (their commitments and their latest verified values summed in the
     database, _partner_groups).
     `inventory` (the inventory section, already read) gives each sector's latest figure

@@ -327,6 +327,6 @@ def test_a_change_elsewhere_renders_the_page_again_from_the_partners_kept_figure
 ):
     english().get(URL)
     public_pages_changed()  # e.g. a person's name: the page, not the partners' figures
-    # The programmes of the filter and the inventory's four; the partners' two are kept.
+    # The programmes of the filter and the inventory's four; the partners' sums are kept.
     with django_assert_num_queries(5):
         assert PARTNERS in page_text(english().get(URL))
