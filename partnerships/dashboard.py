@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import cache
 from django.db.models import (
     Case,
@@ -34,8 +33,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, NullIf, RowNumber
 
 from engage.cache import climate_partners_key, rendering_seconds
 from engage.taxonomy.models import FocusArea
@@ -428,42 +428,50 @@ _GROUPS = (
 )
 
 
-def _partner_groups(*, filters: PartnerFilters) -> list[dict]:
+def _partner_groups(*, filters: PartnerFilters) -> tuple[list[dict], int]:
     """The commitments of `filters` summed in the database by _GROUPS, in the order of
-    each group's first commitment: how many, their committed sum, the organisations of
-    those in tCO2e; and of their latest verified values (by period, as
-    commitment_progress ranks them for the organisation pages; of periods ending by
-    `filters.year_to` if given), how many (`verified`), how many with a figure
-    (`reported`) and the achieved sum of those.
+    each group's first commitment: how many, their committed sum; and of their latest
+    verified values (by period, as commitment_progress ranks them for the organisation
+    pages; of periods ending by `filters.year_to` if given), how many (`verified`), how
+    many with a figure (`reported`) and the achieved sum of those. With them, how many
+    organisations have a commitment in tCO2e among them.
 
-    Kept until the climate version or the taxonomy changes (engage.cache): one query
-    when not kept, none when kept.
+    Kept until the climate version or the taxonomy changes (engage.cache): two queries
+    when not kept, none when kept. Portable ORM (no DISTINCT ON or ARRAY_AGG): SQLite
+    runs it too.
     """
     key = climate_partners_key(filters=filters)
-    groups = cache.get(key)
-    if groups is None:
-        groups = _partner_groups_sum(filters=filters)
-        cache.set(key, groups, rendering_seconds())
-    return groups
+    sums = cache.get(key)
+    if sums is None:
+        sums = _partner_groups_sum(filters=filters)
+        cache.set(key, sums, rendering_seconds())
+    return sums
 
 
-def _partner_groups_sum(*, filters: PartnerFilters) -> list[dict]:
+def _partner_groups_sum(*, filters: PartnerFilters) -> tuple[list[dict], int]:
     commitments = partner_commitments_public(filters=filters)
     verified = ProgressValue.objects.filter(
         state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
     )
     if filters.year_to is not None:
         verified = verified.filter(report__period_end__year__lte=filters.year_to)
-    latest = verified.order_by(
-        "commitment_id", "-report__period_end", "-verified_at", "-pk"
-    ).distinct("commitment_id")
-    return list(
+    latest = (
+        verified.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("commitment_id"),
+                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank=1)
+        .order_by()
+        .values("pk")
+    )
+    groups = list(
         commitments.order_by()
         # Each commitment joined to its latest verified value alone, if it has one.
         .annotate(
-            latest=FilteredRelation(
-                "values", condition=Q(values__pk__in=Subquery(latest.values("pk")))
-            ),
+            latest=FilteredRelation("values", condition=Q(values__pk__in=Subquery(latest))),
             total=_counts_in(),
             sector_key=Coalesce(NullIf("sector", Value("")), "agreement__organisation__sector"),
         )
@@ -471,12 +479,6 @@ def _partner_groups_sum(*, filters: PartnerFilters) -> list[dict]:
         .annotate(
             committed=Sum(F("baseline_value") - F("target_value")),
             commitments=Count("pk"),
-            organisations=ArrayAgg(
-                "agreement__organisation_id",
-                distinct=True,
-                filter=Q(total="emissions"),
-                default=Value([]),
-            ),
             achieved=Sum(F("baseline_value") - F("latest__value")),
             reported=Count("latest__value"),
             verified=Count("latest__pk"),
@@ -484,12 +486,18 @@ def _partner_groups_sum(*, filters: PartnerFilters) -> list[dict]:
         )
         .order_by("first")
     )
+    organisations = (
+        commitments.alias(total=_counts_in())
+        .filter(total="emissions")
+        .aggregate(n=Count("agreement__organisation", distinct=True))["n"]
+    )
+    return groups, organisations
 
 
 def dashboard_partners_get(
     *, filters: PartnerFilters, inventory: InventorySection | None = None
 ) -> PartnerSection:
-    """The partners' sections for `filters`: one query whatever the partners hold, none
+    """The partners' sections for `filters`: two queries whatever the partners hold, none
     while they are kept (their commitments and their latest verified values summed in the
     database, _partner_groups).
     `inventory` (the inventory section, already read) gives each sector's latest figure
@@ -501,8 +509,8 @@ def dashboard_partners_get(
         by_sector.amounts(sector, label)
     measures = {metric: Amounts() for metric in MEASURES}
     separate: dict[tuple[str, str], list[int]] = {}
-    organisations: set[int] = set()
-    for group in _partner_groups(filters=filters):
+    groups, organisations = _partner_groups(filters=filters)
+    for group in groups:
         total = group["total"]
         if not total:
             unit = PartnerCommitment(
@@ -518,7 +526,6 @@ def dashboard_partners_get(
             measures[total].add_group(group)
             continue
         part = "inside" if group["scope"] in INSIDE_SCOPES else "outside"
-        organisations.update(group["organisations"])
         sector = INVENTORY_SECTOR_OF.get(group["sector_key"], NO_SECTOR)
         kind, area = group["agreement__organisation__kind"], group["focus_area__slug"]
         for amounts in (
@@ -546,7 +553,7 @@ def dashboard_partners_get(
         )
     return PartnerSection(
         filters=filters,
-        organisations=len(organisations),
+        organisations=organisations,
         emissions=emissions,
         by_sector=by_sector,
         by_programme=by_programme,

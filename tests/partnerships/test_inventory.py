@@ -419,8 +419,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(django_assert_num_queri
     )
     # The versions, the chosen version's rows, the baseline year and the targets; then the
     # partners' sections (tests/partnerships/test_dashboard_partners.py): the programmes of
-    # the filter, and the partners' commitments summed with their latest verified values.
-    with django_assert_num_queries(6):
+    # the filter, the partners' commitments summed with their latest verified values, and
+    # the partners counted.
+    with django_assert_num_queries(7):
         assert Client().get(url).status_code == 200
     for n in range(3):
         services.inventory_import(
@@ -430,7 +431,7 @@ def test_the_dashboard_runs_a_constant_number_of_queries(django_assert_num_queri
             source="S",
             published_on=date(2021 + n, 1, 1),
         )
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert Client().get(url, {"sector": "waste"}).status_code == 200
 
 
