@@ -721,3 +721,331 @@ def commitment_items_display(*, items: list[dict]) -> list[dict]:
             }
         )
     return shown
+
+
+# --- public partners: the directory, partner pages, programme and focus-area pages -------
+#
+# Who is a public partner is OrganisationQuerySet.public_partners (and rules.
+# is_public_partner); what the public sees of agreements is AgreementQuerySet.public.
+
+
+@dataclass(frozen=True)
+class PartnerFilters:
+    kind: str = ""
+    sector: str = ""
+    programme: str = ""  # a programme's slug
+    focus_area: str = ""  # a focus area's slug: partners with a commitment in it
+    q: str = ""  # part of the name
+
+
+PARTNER_FILTER_NAMES = ("kind", "sector", "programme", "focus_area", "q")
+
+
+def partner_list_public(*, filters: PartnerFilters) -> QuerySet:
+    """The public partners matching `filters`, by name, each with `public_agreements` (its
+    agreements the public sees, with their programmes) once evaluated: two queries."""
+    queryset = Organisation.objects.public_partners()
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.sector:
+        queryset = queryset.filter(sector=filters.sector)
+    if filters.programme:
+        queryset = queryset.filter(
+            models.Exists(
+                Agreement.objects.public().filter(
+                    organisation=OuterRef("pk"), programme__slug=filters.programme
+                )
+            )
+        )
+    if filters.focus_area:
+        queryset = queryset.filter(
+            models.Exists(_public_commitments_in(focus_area_slug=filters.focus_area))
+        )
+    if filters.q:
+        queryset = queryset.filter(name__icontains=filters.q)
+    agreements = (
+        Agreement.objects.public()
+        .select_related("programme")
+        .only("organisation_id", "start_date", "programme__name", "programme__slug")
+        .order_by("programme__name", "pk")
+    )
+    return (
+        queryset.only("name", "slug", "kind", "sector", "verified_at")
+        .prefetch_related(Prefetch("agreements", queryset=agreements, to_attr="public_agreements"))
+        .order_by("name", "pk")
+    )
+
+
+def _public_commitments_in(*, focus_area_slug: str) -> QuerySet:
+    """The partner commitments not withdrawn, in agreements the public sees, in the focus
+    area, of the organisation of the outer query."""
+    return PartnerCommitment.objects.filter(
+        agreement__in=Agreement.objects.public(),
+        agreement__organisation=OuterRef("pk"),
+        focus_area__slug=focus_area_slug,
+        withdrawn_at__isnull=True,
+    )
+
+
+def programme_choices_public() -> list[tuple[str, str]]:
+    """(slug, name) of every programme, by name: the directory's programme filter."""
+    return list(Programme.objects.order_by("name", "pk").values_list("slug", "name"))
+
+
+@dataclass(frozen=True)
+class CommitmentHistory:
+    """A partner commitment's derived status and its verified values, oldest period first
+    (each with `public_evidence`)."""
+
+    progress: CommitmentProgress
+    values: list[ProgressValue]
+
+    @property
+    def commitment(self) -> PartnerCommitment:
+        return self.progress.commitment
+
+
+@dataclass(frozen=True)
+class PublicAgreement:
+    """An agreement as the partner's public page shows it: both sides' commitments."""
+
+    agreement: Agreement
+    municipality: list[Commitment]
+    histories: list[CommitmentHistory]
+
+    @property
+    def progress(self) -> list[CommitmentProgress]:
+        return [history.progress for history in self.histories]
+
+
+def _period_order(value: ProgressValue) -> tuple:
+    """commitment_progress's order of a commitment's verified values (period, then when
+    verified, then id), ascending: its latest value is the last."""
+    verified = value.verified_at
+    # PostgreSQL sorts NULL first in a descending order, as if it were the greatest.
+    return (value.report.period_end, verified is None, verified or date.min, value.pk)
+
+
+def organisation_agreements_public(
+    *, organisation: Organisation, today: date | None = None
+) -> list[PublicAgreement]:
+    """The organisation's agreements the public sees, newest first, each with the
+    municipality's commitments and the partner's commitments not withdrawn, their derived
+    status (commitment_progress's rule: the latest verified value against the target and
+    the straight path, not reported when older than the last period due) and every
+    verified value with the evidence now public. At most six flat queries, whatever the
+    number of agreements, commitments and values."""
+    from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
+
+    today = today or timezone.localdate()
+    agreements = list(
+        Agreement.objects.public()
+        .filter(organisation=organisation)
+        .select_related("programme")
+        .defer("programme__description", "programme__questions", "programme__suggested_commitments")
+        .order_by("-start_date", "-pk")
+    )
+    if not agreements:
+        return []
+    ids = [agreement.pk for agreement in agreements]
+    municipality: dict[int, list[Commitment]] = {}
+    for commitment in Commitment.objects.filter(agreement_id__in=ids).only(
+        "agreement_id", "text", "due_date", "status"
+    ):
+        municipality.setdefault(commitment.agreement_id, []).append(commitment)
+    commitments = list(
+        PartnerCommitment.objects.filter(agreement_id__in=ids, withdrawn_at__isnull=True).order_by(
+            "agreement_id", "position", "pk"
+        )
+    )
+    values: dict[int, list[ProgressValue]] = {}
+    if commitments:
+        verified = list(
+            ProgressValue.objects.filter(
+                commitment_id__in=[c.pk for c in commitments], state=ValueState.VERIFIED
+            )
+            .select_related("report", "verified_by")
+            .only(*_PROGRESS_VALUE_FIELDS)
+        )
+        evidence: dict[int, list[Evidence]] = {}
+        if verified:
+            for file in (
+                Evidence.objects.public()
+                .filter(value_id__in=[v.pk for v in verified])
+                .only("report_id", "value_id", "original_name")
+            ):
+                evidence.setdefault(file.value_id, []).append(file)
+        for value in sorted(verified, key=_period_order):
+            value.public_evidence = evidence.get(value.pk, [])
+            values.setdefault(value.commitment_id, []).append(value)
+    by_pk = {agreement.pk: agreement for agreement in agreements}
+    per_event = [
+        a.pk for a in agreements if a.programme.reporting_rhythm == ReportingRhythm.PER_EVENT
+    ]
+    event_ends = (
+        dict(
+            ProgressReport.objects.filter(
+                agreement_id__in=per_event, period_end__lt=event_due_cutoff(today=today)
+            )
+            .values("agreement_id")
+            .annotate(last=Max("period_end"))
+            .values_list("agreement_id", "last")
+        )
+        if per_event
+        else {}
+    )
+    histories: dict[int, list[CommitmentHistory]] = {}
+    for commitment in commitments:
+        agreement = by_pk[commitment.agreement_id]
+        last_due = agreement_last_due_period(
+            rhythm=agreement.programme.reporting_rhythm,
+            start_date=agreement.start_date,
+            today=today,
+            latest_event_end=event_ends.get(agreement.pk),
+        )
+        own = values.get(commitment.pk, [])
+        latest = own[-1] if own else None
+        status, path = _status_of(commitment, latest, last_due)
+        histories.setdefault(agreement.pk, []).append(
+            CommitmentHistory(CommitmentProgress(commitment, status, latest, path), own)
+        )
+    return [
+        PublicAgreement(a, municipality.get(a.pk, []), histories.get(a.pk, [])) for a in agreements
+    ]
+
+
+def programme_partner_agreements(*, programme: Programme) -> list[Agreement]:
+    """The programme's agreements the public sees, with their organisations, by the
+    organisation's name: one query."""
+    return list(
+        Agreement.objects.public()
+        .filter(programme=programme)
+        .select_related("organisation")
+        .only(
+            "start_date",
+            "programme_id",
+            "organisation__name",
+            "organisation__slug",
+            "organisation__kind",
+            "organisation__verified_at",
+        )
+        .order_by("organisation__name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ProgrammeTotals:
+    """What a programme's partners have committed to and achieved, by the derived status of
+    their commitments (commitment_progress) and their latest verified values.
+
+    tCO2e: the emissions commitments' promised reduction (baseline less target) and the
+    reduction their latest verified values show (baseline less value; negative when
+    emissions grew)."""
+
+    partners: int
+    commitments: int
+    by_status: dict[str, int]
+    committed_tco2e: Decimal
+    achieved_tco2e: Decimal
+    emissions_commitments: int
+    emissions_reported: int
+
+    @property
+    def status_rows(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) in the order of ProgressStatus."""
+        return [
+            (status, str(label), self.by_status.get(status, 0))
+            for status, label in ProgressStatus.choices
+        ]
+
+
+def programme_totals(
+    *, programme: Programme, partners: int, today: date | None = None
+) -> ProgrammeTotals:
+    """The totals of the programme's commitments not withdrawn in agreements the public
+    sees: three queries (commitment_progress). `partners` is the number of its partners,
+    which the page has read already."""
+    from partnerships.metrics import Metric
+
+    progress = commitment_progress(
+        commitments=PartnerCommitment.objects.filter(
+            agreement__in=Agreement.objects.public().filter(programme=programme),
+            withdrawn_at__isnull=True,
+        ).order_by("pk"),
+        today=today,
+    )
+    by_status: dict[str, int] = {}
+    committed = achieved = Decimal(0)
+    emissions = reported = 0
+    for item in progress:
+        by_status[item.status] = by_status.get(item.status, 0) + 1
+        c = item.commitment
+        if (
+            c.metric != Metric.EMISSIONS
+            or c.direction != Direction.REDUCE
+            or c.baseline_value is None
+            or c.target_value is None
+        ):
+            continue
+        emissions += 1
+        committed += c.baseline_value - c.target_value
+        if item.value is not None and item.value.value is not None:
+            reported += 1
+            achieved += c.baseline_value - item.value.value
+    return ProgrammeTotals(
+        partners=partners,
+        commitments=len(progress),
+        by_status=by_status,
+        committed_tco2e=committed,
+        achieved_tco2e=achieved,
+        emissions_commitments=emissions,
+        emissions_reported=reported,
+    )
+
+
+FOCUS_AREA_PARTNERS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class FocusAreaPartnerships:
+    """The programmes with the focus area, and the first public partners with commitments
+    in it (each with `area_commitments`); `more` when there are more partners than these."""
+
+    programmes: list[Programme]
+    partners: list[Organisation]
+    more: bool
+
+
+def focus_area_partnerships(*, focus_area) -> FocusAreaPartnerships:
+    """Who works on `focus_area` in climate partnerships: at most three queries whatever
+    their number (programmes, the partners shown and their commitments in the area)."""
+    programmes = list(
+        Programme.objects.filter(focus_areas=focus_area)
+        .only("name", "slug", "is_open", "eligible_kinds")
+        .order_by("-is_open", "name", "pk")
+    )
+    partners = list(
+        Organisation.objects.public_partners()
+        .filter(models.Exists(_public_commitments_in(focus_area_slug=focus_area.slug)))
+        .only("name", "slug", "kind", "verified_at")
+        .order_by("name", "pk")[: FOCUS_AREA_PARTNERS_SHOWN + 1]
+    )
+    more = len(partners) > FOCUS_AREA_PARTNERS_SHOWN
+    partners = partners[:FOCUS_AREA_PARTNERS_SHOWN]
+    by_organisation: dict[int, list[PartnerCommitment]] = {}
+    if partners:
+        for commitment in (
+            PartnerCommitment.objects.filter(
+                agreement__in=Agreement.objects.public(),
+                agreement__organisation_id__in=[p.pk for p in partners],
+                focus_area=focus_area,
+                withdrawn_at__isnull=True,
+            )
+            .only("title", "metric", "checklist_action", "agreement_id", "position")
+            .annotate(organisation_id=F("agreement__organisation_id"))
+            .order_by("agreement_id", "position", "pk")
+        ):
+            by_organisation.setdefault(commitment.organisation_id, []).append(commitment)
+    for partner in partners:
+        partner.area_commitments = by_organisation.get(partner.pk, [])
+    return FocusAreaPartnerships(programmes, partners, more)
