@@ -866,6 +866,7 @@ def organisation_agreements_public(
             )
             .select_related("report", "verified_by")
             .only(*_PROGRESS_VALUE_FIELDS)
+            .order_by()  # sorted below; the model's order would join the commitments
         )
         evidence: dict[int, list[Evidence]] = {}
         if verified:

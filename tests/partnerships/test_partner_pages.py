@@ -298,8 +298,8 @@ def test_the_partners_page_derives_the_status_as_everywhere_else(client, world, 
     page = text_of(
         client.get(world["organisation"].get_absolute_url(), headers={"accept-language": "en"})
     )
-    table = page[page.index("Latest verified value") :]
-    assert f">{expected.status_label}</span>" in table[: table.index("</table>")]
+    figure = page[page.index(f'id="progress-{commitment.pk}-heading"') :]
+    assert f">{expected.status_label}</span>" in figure[: figure.index("</figure>")]
 
 
 def test_a_paused_agreement_is_not_shown_in_public(client, world):
