@@ -915,9 +915,12 @@ def organisation_agreements_public(
     ]
 
 
+PROGRAMME_PARTNERS_SHOWN = 30
+
+
 def programme_partner_agreements(*, programme: Programme) -> list[Agreement]:
-    """The programme's agreements the public sees, with their organisations, by the
-    organisation's name: one query."""
+    """The first PROGRAMME_PARTNERS_SHOWN of the programme's agreements the public sees,
+    with their organisations, by the organisation's name: one query."""
     return list(
         Agreement.objects.public()
         .filter(programme=programme)
@@ -930,7 +933,7 @@ def programme_partner_agreements(*, programme: Programme) -> list[Agreement]:
             "organisation__kind",
             "organisation__verified_at",
         )
-        .order_by("organisation__name", "pk")
+        .order_by("organisation__name", "pk")[:PROGRAMME_PARTNERS_SHOWN]
     )
 
 
@@ -960,19 +963,33 @@ class ProgrammeTotals:
         ]
 
 
-def programme_totals(
-    *, programme: Programme, partners: int, today: date | None = None
-) -> ProgrammeTotals:
+_TOTALS_COMMITMENT_FIELDS = (
+    "agreement",
+    "metric",
+    "checklist_action",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "target_year",
+    "target_value",
+    "withdrawn_at",
+)
+
+
+def programme_totals(*, programme: Programme, today: date | None = None) -> ProgrammeTotals:
     """The totals of the programme's commitments not withdrawn in agreements the public
-    sees: three queries (commitment_progress). `partners` is the number of its partners,
-    which the page has read already."""
+    sees, and the number of its partners: four queries (commitment_progress's three and
+    the partners' count) however many partners, but each of their commitments is loaded."""
     from partnerships.metrics import Metric
 
+    public = Agreement.objects.public().filter(programme=programme)
     progress = commitment_progress(
         commitments=PartnerCommitment.objects.filter(
-            agreement__in=Agreement.objects.public().filter(programme=programme),
-            withdrawn_at__isnull=True,
-        ).order_by("pk"),
+            agreement__in=public, withdrawn_at__isnull=True
+        )
+        # What the status and the totals read: a big programme has thousands.
+        .only(*_TOTALS_COMMITMENT_FIELDS)
+        .order_by("pk"),
         today=today,
     )
     by_status: dict[str, int] = {}
@@ -994,7 +1011,7 @@ def programme_totals(
             reported += 1
             achieved += c.baseline_value - item.value.value
     return ProgrammeTotals(
-        partners=partners,
+        partners=public.values("organisation_id").distinct().count(),
         commitments=len(progress),
         by_status=by_status,
         committed_tco2e=committed,

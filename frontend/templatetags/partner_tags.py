@@ -4,6 +4,8 @@ A function rather than a template: a partner's page shows one per commitment, an
 one's rows, translations and numbers cost more through template nodes than the rest of
 the page's content."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -71,7 +73,7 @@ def _table(chart: Sparkline, history) -> str:
     cid = esc(chart.dom_id)
     time_tag = time_tag_maker()
     yes, no, municipality = esc(_("Yes")), esc(_("No")), esc(_("the municipality"))
-    caption = _("The figures of “%(title)s”") % {"title": chart.title}
+    caption = _("The figures of “%(title)s”") % {"title": commitment.display_title}
     head = [f'<th scope="col">{esc(chart.x_label)}</th>']
     if checklist:
         head.append(f'<th scope="col">{esc(_("Carried out"))}</th>')
@@ -114,7 +116,7 @@ def _target(commitment) -> str:
         "baseline_year": commitment.baseline_year,
         "target": _number(commitment.target_value),
         "target_year": commitment.target_year,
-        "unit": commitment.unit,
+        "unit": commitment.unit_label,
     }
 
 
@@ -134,3 +136,17 @@ def progress_figure(chart: Sparkline, history) -> SafeString:
         f'<p id="{cid}-summary" class="small-text">{esc(chart.summary)}</p></figcaption>'
         f"{_svg(chart)}{_table(chart, history)}</figure>"
     )
+
+
+@register.filter
+def tonnes(value) -> str:
+    """A total in whole tonnes, grouped the reader's way (1.068.205 in Danish)."""
+    if value is None:
+        return "\u2013"
+    return number_text(Decimal(value).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+@register.filter
+def grouped(value) -> str:
+    """A count, grouped the reader's way."""
+    return number_text(value)

@@ -85,12 +85,11 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if user.is_authenticated and programme.is_open
         else []
     )
-    # Its partners are those with an agreement in it the public sees.
-    partners = selectors.programme_partner_agreements(programme=programme)
     context = {
         "programme": programme,
-        "partners": partners,
-        "totals": selectors.programme_totals(programme=programme, partners=len(partners)),
+        # Its partners are those with an agreement in it the public sees.
+        "partners": selectors.programme_partner_agreements(programme=programme),
+        "totals": selectors.programme_totals(programme=programme),
         "can_edit": user.has_perm("partnerships.change_programme", programme),
         "can_apply": bool(may_apply),
         "suggested": selectors.commitment_items_display(items=programme.suggested_commitments),

@@ -382,6 +382,18 @@ def test_a_programmes_page_runs_a_constant_number_of_queries(client):
     assert queries(client, programme.get_absolute_url()) == before
 
 
+def test_a_programme_with_many_partners_shows_the_first_and_leads_to_the_rest(client):
+    programme = ProgrammeFactory(name="Klimaalliancen")
+    for n in range(31):
+        partner(f"Partner {n:02d}", programme=programme)
+    page = text_of(client.get(programme.get_absolute_url(), headers={"accept-language": "en"}))
+    partners = page[page.index('id="partners-heading"') :]
+    partners = partners[: partners.index("</section>")]
+    assert partners.count("<li>") == 30
+    assert "Partner 29" in partners and "Partner 30" not in partners
+    assert "Find all 31 partners in Klimaalliancen" in partners
+
+
 # --- a focus area's page -----------------------------------------------------------------
 
 
