@@ -842,7 +842,6 @@ def organisation_agreements_public(
         Agreement.objects.public()
         .filter(organisation=organisation)
         .select_related("programme")
-        .defer("programme__description", "programme__questions", "programme__suggested_commitments")
         .order_by("-start_date", "-pk")
     )
     if not agreements:
@@ -870,10 +869,10 @@ def organisation_agreements_public(
         )
         evidence: dict[int, list[Evidence]] = {}
         if verified:
-            for file in (
-                Evidence.objects.public()
-                .filter(value_id__in=[v.pk for v in verified])
-                .only("report_id", "value_id", "original_name")
+            # The files backing verified values: public, as EvidenceQuerySet.public says,
+            # without its joins (these values are verified).
+            for file in Evidence.objects.filter(value_id__in=[v.pk for v in verified]).only(
+                "report_id", "value_id", "original_name"
             ):
                 evidence.setdefault(file.value_id, []).append(file)
         for value in sorted(verified, key=_period_order):

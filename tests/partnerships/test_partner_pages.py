@@ -214,12 +214,34 @@ def world():
     }
 
 
-def test_the_partners_page_shows_both_sides_and_verified_progress_over_time(client, world):
+def test_the_partners_page_shows_both_sides_and_verified_progress_over_time(
+    client, world, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from partnerships.models import Evidence
+
+    settings.MEDIA_ROOT = tmp_path
     commitment = world["commitment"]
-    for year, value in ((2022, "100"), (2023, "93"), (2024, "81.5")):
+    verified = [
         verified_value_make(
             commitment=commitment, year=year, value=Decimal(value), verifier=world["coordinator"]
         )
+        for year, value in ((2022, "100"), (2023, "93"), (2024, "81.5"))
+    ]
+
+    def evidence(value, name):
+        file = Evidence(
+            report=value.report,
+            value=value,
+            original_name=name,
+            content_type="application/pdf",
+            size=9,
+        )
+        file.file.save("e.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+        file.save()
+
+    evidence(verified[1], "energiregnskab-2023.pdf")
     pending = ProgressReport.objects.create(
         agreement=world["agreement"],
         period_start=date(2025, 1, 1),
@@ -227,7 +249,10 @@ def test_the_partners_page_shows_both_sides_and_verified_progress_over_time(clie
         due_date=date(2026, 3, 31),
         status="submitted",
     )
-    pending.values.create(commitment=commitment, value=Decimal("12345"), source="Gæt")
+    evidence(
+        pending.values.create(commitment=commitment, value=Decimal("12345"), source="Gæt"),
+        "hemmelig.pdf",
+    )
     page = text_of(
         client.get(world["organisation"].get_absolute_url(), headers={"accept-language": "en"})
     )
@@ -251,7 +276,9 @@ def test_the_partners_page_shows_both_sides_and_verified_progress_over_time(clie
     assert rows == [("2022", "100"), ("2023", "93"), ("2024", "81.5")]
     assert chart.count("<circle") == 3
     assert "Karin Koordinator" in chart
-    # Pending values count nowhere public.
+    # The file backing a verified value is linked; pending values count nowhere public.
+    assert "energiregnskab-2023.pdf</a>" in chart
+    assert "hemmelig.pdf" not in page
     assert "12345" not in page and "12.345" not in page and "Gæt" not in page
 
 
