@@ -3,20 +3,22 @@ CSV or JSON with the licence named, and cheap re-downloads (ETag and Last-Modifi
 answered with 304 Not Modified when the client's copy is still current).
 
 An app describes each dataset once with `Dataset` and gives, per request, a `DataState`
-read before the rows (a query or two), so that a 304 costs no more than that.
+read before the rows (a query or two), so that a 304 costs no more than that. The CSV is
+streamed row by row: give it an iterator (a queryset's .iterator(chunk_size=...)) and a
+large export is never held in memory whole.
 """
 
 import csv
 import hashlib
-import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 
@@ -57,10 +59,12 @@ class Dataset:
 @dataclass(frozen=True)
 class DataState:
     """What a download's answer depends on: `parts` (ids, timestamps, the request's
-    variant) make the ETag; `last_modified` is when the data last changed."""
+    variant) make the ETag; `last_modified` is when the data last changed; `rows`, when
+    the state counted them, how many rows the dataset holds (a page needs no count)."""
 
     parts: tuple
     last_modified: datetime | None
+    rows: int | None = None
 
     @property
     def etag(self) -> str:
@@ -105,19 +109,34 @@ def _cell(value) -> str:
     return str(value)
 
 
+class _Line:
+    """csv.writer's file: each write is one line, handed straight back."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def _csv_lines(names: list[str], rows: Iterable[Mapping], language: str | None) -> Iterator[str]:
+    writer = csv.writer(_Line(), lineterminator="\r\n")
+    name_of_licence = licence()
+    yield writer.writerow([*names, "licence"])
+    # The body is read after the view has returned: labels in the rows keep the request's
+    # language.
+    with translation.override(language):
+        for row in rows:
+            yield writer.writerow([*(_cell(row.get(name)) for name in names), name_of_licence])
+
+
 def csv_response(
     *, dataset: Dataset, rows: Iterable[Mapping], state: DataState, filename: str
-) -> HttpResponse:
+) -> StreamingHttpResponse:
     """The rows as CSV (UTF-8, comma-separated, decimal point, header row of field names),
-    with a `licence` column on every row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    with a `licence` column on every row, streamed: `rows` is read as the body is sent."""
     names = [f.name for f in dataset.fields]
-    writer.writerow([*names, "licence"])
-    name_of_licence = licence()
-    for row in rows:
-        writer.writerow([*(_cell(row.get(name)) for name in names), name_of_licence])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _csv_lines(names, rows, translation.get_language()),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return state_headers(response, state)
 

@@ -191,6 +191,205 @@ class Chart:
         return self
 
 
+# --- bar charts --------------------------------------------------------------------------
+
+# Bars differ by fill pattern as well as by colour, so they read in grey scale: solid,
+# diagonal hatching, dots, cross-hatching. Every bar is outlined in its colour (3:1 or more
+# against white).
+BAR_STYLES = (
+    {"stroke": "#004b87", "pattern": "solid"},
+    {"stroke": "#1a1a1a", "pattern": "hatch"},
+    {"stroke": "#7a3d00", "pattern": "dots"},
+    {"stroke": "#2d5e1e", "pattern": "cross"},
+)
+# A "part of" chart: the whole as a light bar with a dark outline, the part solid inside it.
+WHOLE_STYLE = {"stroke": "#595959", "pattern": "light"}
+PART_STYLE = {"stroke": "#004b87", "pattern": "solid"}
+
+BAR_HEIGHT = 18
+MIN_BAR = 3  # the narrowest a bar of a value other than 0 is drawn
+BAR_GAP = 4
+GROUP_LABEL = 24  # a line of the category's name, written above its bars
+LABEL_LINE = 20
+# Characters of a category's name to a line: its 16 units a letter average below 9 units,
+# and the name may use the whole width but the left margin.
+LABEL_CHARS = 44
+GROUP_GAP = 14
+BAR_MARGIN_LEFT = 20  # room for half the first tick's number
+BAR_MARGIN_RIGHT = 84  # room for the value written after the longest bar
+BAR_MARGIN_TOP = 30
+BAR_MARGIN_BOTTOM = 40
+
+
+def bar_ticks(low: float, high: float, *, count: int = Y_TICKS) -> list[float]:
+    """Round ticks covering `low` (0 or less) to `high` (0 or more), 0 among them."""
+    span = max(high, -low)
+    step_ticks = nice_ticks(span, count=count)
+    step = step_ticks[1] - step_ticks[0]
+    ticks = [0.0]
+    while ticks[0] > low:
+        ticks.insert(0, round(ticks[0] - step, 10))
+    while ticks[-1] < high:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+@dataclass(frozen=True)
+class Category:
+    """One group of bars: a value per series, in the series' order (None: nothing known)."""
+
+    key: str
+    label: str
+    values: list[Decimal | None]
+    extra: str = ""  # the table's last column, when the chart has `extra_label`
+
+
+@dataclass
+class DrawnBar:
+    series: int
+    stroke: str
+    x: float
+    y: float
+    width: float
+    label: str  # the value as written after the bar
+    label_x: float
+    anchor: str  # "start" after a bar to the right, "end" before one to the left
+
+
+@dataclass
+class DrawnCategory:
+    lines: list[tuple[float, str]]  # (y, text) of each line of the name
+    bars: list[DrawnBar]
+
+
+def label_lines(text: str, *, width: int = LABEL_CHARS) -> list[str]:
+    """`text` broken between words into lines of at most `width` characters (a longer
+    word stands on its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@dataclass
+class BarChart:
+    """Horizontal bars, grouped by category (each group headed by its name, so long names
+    fit a phone), for frontend/climate/_bar_chart.html. With `part_of`, every category is
+    one bar: the first series is the whole and the others are drawn inside it from zero,
+    as parts of it, never after it. `dom_id` must be unique on the page."""
+
+    dom_id: str
+    title: str
+    summary: str
+    unit: str
+    category_label: str  # the table's first column
+    series: list[str]
+    categories: list[Category]
+    part_of: bool = False
+    decimals: int = 0
+    extra_label: str = ""  # a last table column of words or figures that are not bars
+    width: int = WIDTH
+    # Filled by layout():
+    height: int = 0
+    styles: list[dict] = field(default_factory=list)
+    drawn: list[DrawnCategory] = field(default_factory=list)
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    plot: dict[str, float] = field(default_factory=dict)
+    zero: float = 0
+    table_rows: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(v for c in self.categories for v in c.values if v is not None)
+
+    @property
+    def legend(self) -> list[tuple[str, dict]]:
+        return list(zip(self.series, self.styles, strict=False))
+
+    def layout(self) -> "BarChart":
+        """Scale the axis to the data and place every bar and its value."""
+        if self.part_of:
+            self.styles = [WHOLE_STYLE] + [PART_STYLE] * (len(self.series) - 1)
+        else:
+            self.styles = [BAR_STYLES[n % len(BAR_STYLES)] for n in range(len(self.series))]
+        rows = 1 if self.part_of else len(self.series)
+        bars_height = rows * BAR_HEIGHT + (rows - 1) * BAR_GAP
+        names = [label_lines(c.label) for c in self.categories]
+        top = BAR_MARGIN_TOP
+        bottom = top + sum(
+            GROUP_LABEL + (len(lines) - 1) * LABEL_LINE + bars_height + GROUP_GAP for lines in names
+        )
+        self.height = int(bottom + BAR_MARGIN_BOTTOM)
+        left, right = BAR_MARGIN_LEFT, self.width - BAR_MARGIN_RIGHT
+        self.plot = {"left": left, "right": right, "top": top, "bottom": bottom}
+        self.table_rows = [
+            (
+                c.label,
+                [number_text(v, decimals=self.decimals) for v in c.values]
+                + ([c.extra] if self.extra_label else []),
+            )
+            for c in self.categories
+        ]
+        known = [float(v) for c in self.categories for v in c.values if v is not None]
+        if not known:
+            return self
+        ticks = bar_ticks(min(0.0, *known), max(0.0, *known))
+        low, high = ticks[0], ticks[-1]
+
+        def px(value: float) -> float:
+            return round(left + (value - low) * (right - left) / (high - low), 2)
+
+        self.zero = px(0)
+        self.x_ticks = [(px(t), number_text(t, decimals=0 if t == int(t) else 1)) for t in ticks]
+        self.drawn = []
+        y = top
+        for category, lines in zip(self.categories, names, strict=True):
+            label_height = GROUP_LABEL + (len(lines) - 1) * LABEL_LINE
+            bars = []
+            for n, value in enumerate(category.values):
+                row = 0 if self.part_of else n
+                bar_y = y + label_height + row * (BAR_HEIGHT + BAR_GAP)
+                if value is None:
+                    continue
+                end = px(float(value))
+                x, width = min(end, self.zero), round(abs(end - self.zero), 2)
+                if value and width < MIN_BAR:
+                    # Too small to see at this scale: drawn just wide enough to show that
+                    # there is something (its value is in the table and the words).
+                    width = MIN_BAR
+                    x = self.zero if value > 0 else self.zero - MIN_BAR
+                ahead = value >= 0
+                label_x = (
+                    max(end, self.zero) + 6 if ahead or self.part_of else min(end, self.zero) - 6
+                )
+                bars.append(
+                    DrawnBar(
+                        series=n,
+                        stroke=self.styles[n]["stroke"],
+                        x=x,
+                        y=bar_y,
+                        width=width,
+                        # In a "part of" chart only the whole's value follows the bar.
+                        label=""
+                        if self.part_of and n
+                        else number_text(value, decimals=self.decimals),
+                        label_x=round(label_x, 2),
+                        anchor="start" if ahead or self.part_of else "end",
+                    )
+                )
+            self.drawn.append(
+                DrawnCategory(
+                    [(y + GROUP_LABEL - 7 + i * LABEL_LINE, line) for i, line in enumerate(lines)],
+                    bars,
+                )
+            )
+            y += label_height + bars_height + GROUP_GAP
+        return self
+
+
 # --- sparklines: one measure over its reporting periods, small ---------------------------
 
 SPARK_WIDTH = 240
@@ -201,7 +400,7 @@ SPARK_PAD = 8
 @dataclass
 class Sparkline:
     """A small line of one commitment's verified values, period by period (oldest first),
-    with its target as a dashed level: _sparkline.html draws it with a title, a text
+    with its target as a dashed level: partner_tags.progress_figure draws it with a title, a text
     summary and a table of the same numbers. `dom_id` must be unique on the page.
 
     The scale starts at zero (or the lowest value below it), so a small change looks small.

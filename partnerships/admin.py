@@ -15,7 +15,7 @@ from partnerships.models import (
     ProgressReport,
     ProgressValue,
 )
-from partnerships.services import organisation_verify
+from partnerships.services import organisation_delete, organisation_verify
 
 
 class MembershipInline(admin.TabularInline):
@@ -41,6 +41,14 @@ class OrganisationAdmin(admin.ModelAdmin):
     readonly_fields = ["slug", "verified_at", "verified_by", "created_at", "updated_at"]
     inlines = [MembershipInline]
     actions = ["verify"]
+
+    # Through the service, so that the logo and evidence files go with the organisation.
+    def delete_model(self, request, obj) -> None:
+        organisation_delete(organisation=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for organisation in queryset:
+            organisation_delete(organisation=organisation, actor=request.user)
 
     @admin.action(description=_("Verify the chosen organisations"))
     def verify(self, request, queryset) -> None:

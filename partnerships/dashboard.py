@@ -3,7 +3,15 @@ the page, each in a fixed number of queries.
 
 The inventory section: the chosen (by default the shown) inventory version, its totals per
 year and per sector, the straight line from the baseline year to each target, and the gap
-to the next target. Partner sections get selectors of their own here.
+to the next target.
+
+The partners' sections (dashboard_partners_get): what the partners with an active
+agreement committed to and what their verified values show they achieved, in tCO2e by
+scope, sector, programme, kind of organisation and focus area, and the non-CO2 measures in
+their own units. The rule against double counting: scope 1 and 2 happen inside the
+municipality and are in the inventory already, so they are only ever shown as a share of an
+inventory sector; scope 3 is a total of its own; neither is added to or netted against
+the inventory.
 """
 
 import itertools
@@ -11,14 +19,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
+from partnerships.metrics import METRIC_UNITS, Direction, Metric, Scope
 from partnerships.models import (
+    Agreement,
     ClimateSettings,
     ClimateTarget,
     InventoryRow,
     InventorySector,
     InventoryVersion,
+    Kind,
+    PartnerCommitment,
+    Programme,
+    ProgressValue,
+    Sector,
+    ValueState,
 )
 
 _TENTH = Decimal("0.1")
@@ -213,3 +230,294 @@ def _gap(latest_year: int, latest: Decimal, targets: list[TargetPoint]) -> Gap |
         years_left=years_left,
         per_year=per_year,
     )
+
+
+# --- the partners' sections --------------------------------------------------------------
+
+# The inventory sector a partner's emission sector is counted in: the Danish Energy Agency
+# counts the heating and power of buildings under energy. The municipality as an
+# organisation and "other" belong to no single sector of the inventory.
+INVENTORY_SECTOR_OF: dict[str, str] = {
+    Sector.ENERGY: InventorySector.ENERGY,
+    Sector.BUILDINGS: InventorySector.ENERGY,
+    Sector.TRANSPORT: InventorySector.TRANSPORT,
+    Sector.AGRICULTURE: InventorySector.AGRICULTURE,
+    Sector.INDUSTRY: InventorySector.INDUSTRY,
+    Sector.WASTE: InventorySector.WASTE,
+}
+NO_SECTOR = ""  # the key of commitments in no inventory sector (and with no focus area)
+
+# The measures besides tCO2e that add up to totals of their own, each in its metric's unit.
+MEASURES = (Metric.WASTE, Metric.FOOD_WASTE, Metric.ENERGY)
+INSIDE_SCOPES = frozenset({Scope.SCOPE_1, Scope.SCOPE_2})
+
+
+@dataclass(frozen=True)
+class PartnerFilters:
+    """The partners' part of the query string; empty values mean "all". `year_to` counts
+    only verified values of periods that ended in or before that year."""
+
+    sector: str = ""  # an InventorySector
+    programme: str = ""  # a programme's slug
+    kind: str = ""  # an organisation Kind
+    year_to: int | None = None
+
+
+@dataclass
+class Amounts:
+    """Committed and achieved reductions of some commitments, in one unit.
+
+    committed: baseline less target, summed; achieved: baseline less the latest verified
+    value, summed over the commitments that have one (negative where a value rose)."""
+
+    committed: Decimal = Decimal(0)
+    achieved: Decimal = Decimal(0)
+    commitments: int = 0
+    reported: int = 0  # how many have a verified value counted in `achieved`
+
+    def add(self, committed: Decimal, achieved: Decimal | None) -> None:
+        self.committed += committed
+        self.commitments += 1
+        if achieved is not None:
+            self.achieved += achieved
+            self.reported += 1
+
+
+@dataclass
+class EmissionAmounts:
+    """tCO2e inside the municipality (scope 1 and 2) and in the value chain (scope 3),
+    never added together."""
+
+    inside: Amounts = field(default_factory=Amounts)
+    outside: Amounts = field(default_factory=Amounts)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.inside.commitments or self.outside.commitments)
+
+
+@dataclass
+class Breakdown:
+    """One way of splitting the partners' tCO2e: `rows` maps a key to (label, amounts), in
+    the order the page shows them."""
+
+    rows: dict[str, tuple[str, EmissionAmounts]] = field(default_factory=dict)
+
+    def amounts(self, key: str, label) -> EmissionAmounts:
+        if key not in self.rows:
+            self.rows[key] = (label, EmissionAmounts())
+        return self.rows[key][1]
+
+
+@dataclass(frozen=True)
+class SectorShare:
+    """The partners' verified scope 1 and 2 reduction within one inventory sector, as a
+    part of the inventory's latest figure for it (never added to it)."""
+
+    sector: str
+    year: int | None  # the inventory's latest year within the filter, None without one
+    inventory: Decimal | None
+    committed: Decimal
+    achieved: Decimal
+    share: Decimal | None  # achieved as a per cent of `inventory`; None without a figure
+
+
+@dataclass(frozen=True)
+class SeparateRow:
+    """Commitments counted apart from every total: a metric (and unit) of their own."""
+
+    metric: str
+    unit: str
+    commitments: int
+    reported: int
+
+
+@dataclass
+class PartnerSection:
+    filters: PartnerFilters
+    organisations: int  # partners with a commitment in tCO2e counted here
+    emissions: EmissionAmounts
+    by_sector: Breakdown
+    by_programme: Breakdown
+    by_kind: Breakdown
+    by_focus_area: Breakdown
+    sector_shares: list[SectorShare]
+    measures: dict[str, Amounts]  # MEASURES' metric → amounts in its own unit
+    separate: list[SeparateRow]
+
+
+def dashboard_programme_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every programme, by name, for the dashboard's filter: one query."""
+    return list(Programme.objects.order_by("name", "pk").values_list("slug", "name"))
+
+
+def partner_commitments_public(*, filters: PartnerFilters) -> QuerySet:
+    """The commitments the partners' sections count: not withdrawn, of agreements the
+    public sees (Agreement.objects.active(), as the organisation pages show them; a paused
+    or ended agreement counts for nothing until it is active again), within `filters`."""
+    queryset = PartnerCommitment.objects.filter(
+        agreement__in=Agreement.objects.active(), withdrawn_at__isnull=True
+    )
+    if filters.programme:
+        queryset = queryset.filter(agreement__programme__slug=filters.programme)
+    if filters.kind:
+        queryset = queryset.filter(agreement__organisation__kind=filters.kind)
+    if filters.sector:
+        sectors = [s for s, inventory in INVENTORY_SECTOR_OF.items() if inventory == filters.sector]
+        queryset = queryset.filter(
+            Q(sector__in=sectors) | Q(sector="", agreement__organisation__sector__in=sectors)
+        )
+    return queryset
+
+
+def _latest_verified(*, commitments: QuerySet, year_to: int | None) -> dict[int, Decimal | None]:
+    """Each commitment's latest verified value (by period, as commitment_progress ranks
+    them for the organisation pages), of periods ending by `year_to` if given: one query."""
+    values = ProgressValue.objects.filter(
+        state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
+    )
+    if year_to is not None:
+        values = values.filter(report__period_end__year__lte=year_to)
+    ranked = (
+        values.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("commitment_id"),
+                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank=1)
+        .values_list("commitment_id", "value")
+    )
+    return dict(ranked)
+
+
+def _counts_in(commitment: PartnerCommitment) -> str | None:
+    """Which total a commitment adds to: "emissions", a MEASURES metric, or None (counted
+    apart: a share, a count, a green action, a custom metric, an increase, or a unit or
+    scope that is not the metric's own)."""
+    if commitment.direction != Direction.REDUCE:
+        return None
+    if None in (commitment.baseline_value, commitment.target_value):
+        return None
+    own = METRIC_UNITS.get(commitment.metric)
+    if own is None or commitment.unit != own.unit:
+        return None
+    if commitment.metric == Metric.EMISSIONS:
+        return "emissions" if commitment.scope in Scope.values else None
+    return commitment.metric if commitment.metric in MEASURES else None
+
+
+def dashboard_partners_get(
+    *, filters: PartnerFilters, inventory: InventorySection | None = None
+) -> PartnerSection:
+    """The partners' sections for `filters`: two queries whatever the partners hold (the
+    commitments with their agreements' programmes and organisations and their focus areas,
+    and their latest verified values). `inventory` (the inventory section, already read)
+    gives each sector's latest figure for the shares.
+    """
+    commitments_qs = partner_commitments_public(filters=filters)
+    commitments = list(
+        commitments_qs.select_related(
+            "agreement__programme", "agreement__organisation", "focus_area"
+        )
+        .only(
+            "metric",
+            "unit",
+            "scope",
+            "direction",
+            "baseline_value",
+            "target_value",
+            "sector",
+            "agreement__organisation__kind",
+            "agreement__organisation__sector",
+            "agreement__programme__slug",
+            "agreement__programme__name",
+            "focus_area__slug",
+            "focus_area__name_da",
+            "focus_area__name_en",
+        )
+        .order_by("pk")
+    )
+    latest = _latest_verified(commitments=commitments_qs, year_to=filters.year_to)
+    emissions = EmissionAmounts()
+    by_sector, by_programme, by_kind, by_focus = Breakdown(), Breakdown(), Breakdown(), Breakdown()
+    for sector, label in InventorySector.choices:
+        by_sector.amounts(sector, label)
+    measures = {metric: Amounts() for metric in MEASURES}
+    separate: dict[tuple[str, str], list[int]] = {}
+    organisations = set()
+    for commitment in commitments:
+        value = latest.get(commitment.pk)
+        total = _counts_in(commitment)
+        if total is None:
+            row = separate.setdefault((commitment.metric, commitment.unit_label), [0, 0])
+            row[0] += 1
+            row[1] += commitment.pk in latest
+            continue
+        committed = commitment.baseline_value - commitment.target_value
+        achieved = commitment.baseline_value - value if value is not None else None
+        if total != "emissions":
+            measures[total].add(committed, achieved)
+            continue
+        part = "inside" if commitment.scope in INSIDE_SCOPES else "outside"
+        organisation = commitment.agreement.organisation
+        organisations.add(organisation.pk)
+        sector = INVENTORY_SECTOR_OF.get(commitment.sector or organisation.sector, NO_SECTOR)
+        programme = commitment.agreement.programme
+        area = commitment.focus_area
+        for amounts in (
+            emissions,
+            by_sector.amounts(sector, ""),
+            by_programme.amounts(programme.slug, programme.name),
+            by_kind.amounts(organisation.kind, Kind(organisation.kind).label),
+            by_focus.amounts(area.slug if area else NO_SECTOR, area.name if area else ""),
+        ):
+            getattr(amounts, part).add(committed, achieved)
+    # Sectors without a partner commitment are left out; each breakdown by its labels.
+    by_sector.rows = {k: v for k, v in by_sector.rows.items() if not v[1].is_empty}
+    for breakdown in (by_programme, by_kind, by_focus):
+        breakdown.rows = dict(
+            sorted(breakdown.rows.items(), key=lambda item: (item[0] == NO_SECTOR, str(item[1][0])))
+        )
+    return PartnerSection(
+        filters=filters,
+        organisations=len(organisations),
+        emissions=emissions,
+        by_sector=by_sector,
+        by_programme=by_programme,
+        by_kind=by_kind,
+        by_focus_area=by_focus,
+        sector_shares=_sector_shares(by_sector, inventory, filters),
+        measures=measures,
+        separate=[
+            SeparateRow(metric, unit, counts[0], counts[1])
+            for (metric, unit), counts in sorted(separate.items())
+        ],
+    )
+
+
+def _sector_shares(
+    by_sector: Breakdown, inventory: InventorySection | None, filters: PartnerFilters
+) -> list[SectorShare]:
+    """Per inventory sector (the chosen one only, with a sector filter), the partners'
+    scope 1 and 2 against the inventory's latest figure within the years chosen."""
+    year = inventory.years[-1] if inventory and inventory.years else None
+    shares = []
+    for sector in InventorySector.values:
+        if filters.sector and sector != filters.sector:
+            continue
+        figure = inventory.by_sector[sector].get(year) if year is not None else None
+        inside = by_sector.rows[sector][1].inside if sector in by_sector.rows else Amounts()
+        share = inside.achieved * 100 / figure if figure else None
+        shares.append(
+            SectorShare(
+                sector=sector,
+                year=year,
+                inventory=figure,
+                committed=inside.committed,
+                achieved=inside.achieved,
+                share=share,
+            )
+        )
+    return shares

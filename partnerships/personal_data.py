@@ -7,13 +7,18 @@ from django.db.models import Q
 
 from engage.accounts.models import User
 from partnerships.models import (
+    AgreementStep,
     Application,
     ApplicationStep,
     Commitment,
+    Evidence,
     InventoryVersion,
     Invitation,
     Membership,
+    PartnerCommitment,
     Programme,
+    ProgressReport,
+    ProgressValue,
 )
 
 
@@ -104,6 +109,7 @@ def export(*, user: User) -> dict[str, Any]:
             .order_by("pk")
         ],
         **_tokens_export(user=user),
+        **_reports_export(user=user),
         # Who imported a version of the greenhouse-gas inventory (never in the open data).
         "inventory_versions_imported": [
             {"label": v.label, "imported_at": v.imported_at.isoformat()}
@@ -122,6 +128,88 @@ def erase(*, user: User) -> None:
     Programme.coordinators.through.objects.filter(user_id=user.pk).delete()
     Commitment.objects.filter(owner=user).update(owner=None)
     _tokens_erase(user=user)
+
+
+# --- the partner's commitments and progress reports --------------------------------------
+
+
+def _reports_export(*, user: User) -> dict[str, Any]:
+    """What the person wrote or decided in agreements and progress reports: commitments
+    they added, steps they took, reports they sent, values they entered or reviewed and
+    files they uploaded (the file's name, not its content, which is the organisation's)."""
+    return {
+        "partner_commitments_created": [
+            {
+                "organisation": c.agreement.organisation.name,
+                "title": c.title,
+                "metric": c.metric,
+                "created_at": c.created_at.isoformat(),
+            }
+            for c in PartnerCommitment.objects.filter(created_by=user)
+            .select_related("agreement__organisation")
+            .order_by("pk")
+        ],
+        "agreement_steps": [
+            {
+                "organisation": s.agreement.organisation.name,
+                "action": s.action,
+                "reason": s.reason,
+                "at": s.created_at.isoformat(),
+            }
+            for s in AgreementStep.objects.filter(actor=user)
+            .select_related("agreement__organisation")
+            .order_by("pk")
+        ],
+        "progress_reports_submitted": [
+            {
+                "organisation": r.agreement.organisation.name,
+                "period_start": r.period_start.isoformat(),
+                "period_end": r.period_end.isoformat(),
+                "event": r.event_name,
+                "story": r.story,
+                "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
+            }
+            for r in ProgressReport.objects.filter(submitted_by=user)
+            .select_related("agreement__organisation")
+            .order_by("pk")
+        ],
+        "progress_values_entered": [
+            _value_export(v)
+            for v in ProgressValue.objects.filter(entered_by=user)
+            .select_related("report__agreement__organisation", "commitment")
+            .order_by("pk")
+        ],
+        "progress_values_reviewed": [
+            {**_value_export(v), "review_comment": v.review_comment}
+            for v in ProgressValue.objects.filter(verified_by=user)
+            .select_related("report__agreement__organisation", "commitment")
+            .order_by("pk")
+        ],
+        "evidence_uploaded": [
+            {
+                "organisation": e.report.agreement.organisation.name,
+                "file_name": e.original_name,
+                "uploaded_at": e.uploaded_at.isoformat(),
+            }
+            for e in Evidence.objects.filter(uploaded_by=user)
+            .select_related("report__agreement__organisation")
+            .order_by("pk")
+        ],
+    }
+
+
+def _value_export(value: ProgressValue) -> dict[str, Any]:
+    return {
+        "organisation": value.report.agreement.organisation.name,
+        "commitment": value.commitment.title,
+        "period_end": value.report.period_end.isoformat(),
+        "value": str(value.value) if value.value is not None else None,
+        "done": value.done,
+        "source": value.source,
+        "entered_at": value.entered_at.isoformat(),
+        "state": value.state,
+        "verified_at": value.verified_at.isoformat() if value.verified_at else None,
+    }
 
 
 # --- organisation API tokens -------------------------------------------------------------

@@ -77,8 +77,9 @@ def world(db):
     ProposalFactory(author=author, status=Status.SUBMITTED)
     ProposalFactory(author=author, status=Status.DRAFT)
     CommentFactory(proposal=published)
-    OrganisationFactory(slug="solgaarden", admins=[author], members=[member])
+    organisation = OrganisationFactory(slug="solgaarden", admins=[author], members=[member])
     _inventory_make()
+    _partners_make(organisation)
     return {"citizen": author, "team_member": member, "moderator": moderator}
 
 
@@ -101,6 +102,25 @@ def _inventory_make() -> None:
         source="Energistyrelsen",
         published_on=date(2025, 1, 1),
     )
+
+
+def _partners_make(organisation) -> None:
+    """An active agreement with an emissions commitment and a green action, each with a
+    verified value, for the partners' open-data endpoints."""
+    from decimal import Decimal
+
+    from tests.partnerships.factories import (
+        ChecklistCommitmentFactory,
+        PartnerCommitmentFactory,
+        agreement_make,
+        verified_value_make,
+    )
+
+    agreement = agreement_make(organisation=organisation)
+    emissions = PartnerCommitmentFactory(agreement=agreement)
+    action = ChecklistCommitmentFactory(agreement=agreement)
+    verified_value_make(commitment=emissions, year=2024, value=Decimal("80.5"))
+    verified_value_make(commitment=action, year=2024, done=True)
 
 
 def _cookies(user) -> dict[str, str]:

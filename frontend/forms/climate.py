@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.moderation import DATE_FORMATS, DATE_WIDGET
 from frontend.forms.proposals import WIDE
-from partnerships.models import InventorySector, InventoryVersion
+from partnerships.models import InventorySector, InventoryVersion, Kind
 from partnerships.services.inventory import BASELINE_EARLIEST_YEAR, CSV_MAX_BYTES, number_parse
 
 TARGET_ROWS = 4
@@ -21,16 +21,23 @@ def _this_year() -> int:
 
 
 class ClimateFilterForm(forms.Form):
-    """The dashboard's GET filters. A value that does not fit is ignored (and named)."""
+    """The dashboard's GET filters. A value that does not fit is ignored (and named).
+    `programmes` are the (slug, name) choices of the programme filter."""
+
+    CHOICE_FIELDS = ("sector", "programme", "kind")
 
     sector = forms.ChoiceField(label=_("Sector"), required=False)
+    programme = forms.ChoiceField(label=_("Partnership programme"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), required=False)
     year_from = forms.IntegerField(label=_("From year"), required=False)
     year_to = forms.IntegerField(label=_("To year"), required=False)
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programmes: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", _("All sectors")), *InventorySector.choices]
+        self.fields["programme"].choices = [("", _("All programmes")), *programmes]
+        self.fields["kind"].choices = [("", _("All kinds")), *Kind.choices]
         for name in ("year_from", "year_to"):
             self.fields[name].widget = forms.NumberInput(
                 attrs={
@@ -60,9 +67,10 @@ class ClimateFilterForm(forms.Form):
         """The cleaned value, or empty when it was not valid."""
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
+        empty = "" if name in self.CHOICE_FIELDS else None
         if name in self.errors:
-            return None if name != "sector" else ""
-        return self.cleaned_data.get(name) or (None if name != "sector" else "")
+            return empty
+        return self.cleaned_data.get(name) or empty
 
 
 class TonnesField(forms.CharField):

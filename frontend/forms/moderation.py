@@ -27,6 +27,7 @@ AUDIT_ACTIONS = {
     "comment.auto_hide": _("Comment hidden automatically"),
     "organisation.create": _("Organisation registered"),
     "organisation.verify": _("Organisation verified"),
+    "organisation.delete": _("Organisation deleted"),
     "organisation.member_remove": _("Member removed"),
     "organisation.role_change": _("Member's role changed"),
     "organisation.admin_succession": _("Administrator role passed on after an account deletion"),

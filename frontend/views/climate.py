@@ -3,8 +3,9 @@ of the municipality's greenhouse-gas inventory and climate targets (/moderation/
 
 Views stay thin: partnerships.dashboard and partnerships.opendata read (one selector per
 section of the dashboard), partnerships.services.inventory writes, partnerships.rules
-decide who may. The dashboard is built as sections, one template block each, so the
-partners' sections can be added beside the inventory's.
+decide who may. The dashboard is built as sections, one template block each: the
+inventory's, then the partners' (dashboard.dashboard_partners_get), which never add the
+partners' figures to the inventory's.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,13 +18,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from engage import opendata
-from frontend.charts import Chart, Series, number_text
+from frontend.charts import BarChart, Category, Chart, Series, number_text
 from frontend.forms.climate import (
     ClimateFilterForm,
     ClimateTargetsForm,
@@ -34,6 +35,7 @@ from frontend.forms.proposals import errors_from_service
 from frontend.views.access import permission_require
 from partnerships import dashboard, services
 from partnerships import opendata as partner_opendata
+from partnerships.metrics import METRIC_UNITS, Metric
 from partnerships.models import InventorySector, InventoryVersion
 
 _TONNE = Decimal("1")
@@ -52,9 +54,11 @@ def _percent(value: Decimal) -> str:
 # --- the dashboard -----------------------------------------------------------------------
 
 
-def _filters(request: HttpRequest) -> tuple[dashboard.InventoryFilters, ClimateFilterForm, list]:
+def _filters(
+    request: HttpRequest,
+) -> tuple[dashboard.InventoryFilters, dashboard.PartnerFilters, ClimateFilterForm, list]:
     """The filters from the query string; what does not fit is left out and named."""
-    form = ClimateFilterForm(request.GET)
+    form = ClimateFilterForm(request.GET, programmes=dashboard.dashboard_programme_choices())
     form.is_valid()
     filters = dashboard.InventoryFilters(
         sector=form.value("sector"),
@@ -62,11 +66,17 @@ def _filters(request: HttpRequest) -> tuple[dashboard.InventoryFilters, ClimateF
         year_to=form.value("year_to"),
         version=form.value("version"),
     )
+    partner_filters = dashboard.PartnerFilters(
+        sector=filters.sector,
+        programme=form.value("programme"),
+        kind=form.value("kind"),
+        year_to=filters.year_to,
+    )
     problems = [
         f"{form.fields[name].label or _('Version')}: {' '.join(errors)}"
         for name, errors in form.errors.items()
     ]
-    return filters, form, problems
+    return filters, partner_filters, form, problems
 
 
 def _path_chart(section: dashboard.InventorySection) -> Chart:
@@ -258,8 +268,9 @@ def _version_url(version: InventoryVersion, *, current: bool) -> str:
 
 @require_GET
 def climate_dashboard(request: HttpRequest) -> HttpResponse:
-    filters, form, problems = _filters(request)
+    filters, partner_filters, form, problems = _filters(request)
     inventory = dashboard.dashboard_inventory_get(filters=filters)
+    partners = dashboard.dashboard_partners_get(filters=partner_filters, inventory=inventory)
     if (
         filters.version is not None
         and inventory.version
@@ -291,8 +302,212 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
         else None,
         "gap_words": _gap_text(inventory),
         "can_manage": request.user.has_perm("partnerships.manage_inventory"),
+        **_partner_context(partners),
     }
     return render(request, "frontend/climate/dashboard.html", context)
+
+
+# --- the partners' sections ----------------------------------------------------------------
+
+
+def _share(value: Decimal | None) -> str:
+    """A per cent with one decimal; a small share above 0 is not written as 0."""
+    if value is None:
+        return "\u2013"
+    if 0 < value < _TENTH:
+        return _("under %(share)s %%") % {"share": number_text(_TENTH, decimals=1)}
+    return f"{number_text(value.quantize(_TENTH, ROUND_HALF_UP), decimals=1)} %"
+
+
+def _sector_label(key: str) -> str:
+    return str(InventorySector(key).label) if key else _("No sector of the inventory")
+
+
+def _emission_words(partners: dashboard.PartnerSection) -> list[str]:
+    inside, outside = partners.emissions.inside, partners.emissions.outside
+    if partners.emissions.is_empty:
+        return [_("No active partner commitment in tCO2e matches the filters.")]
+    return [
+        ngettext(
+            "%(partners)d partner has committed to cut %(inside)s tCO2e of scope 1 and 2 "
+            "within the municipality and %(outside)s tCO2e of scope 3 in its value chain.",
+            "%(partners)d partners have committed to cut %(inside)s tCO2e of scope 1 and 2 "
+            "within the municipality and %(outside)s tCO2e of scope 3 in their value chains.",
+            partners.organisations,
+        )
+        % {
+            "partners": partners.organisations,
+            "inside": _tonnes(inside.committed),
+            "outside": _tonnes(outside.committed),
+        },
+        _(
+            "Verified values show %(inside)s tCO2e cut within the municipality (%(reported)d of "
+            "%(count)d commitments reported) and %(outside)s tCO2e in the value chains "
+            "(%(reported3)d of %(count3)d reported)."
+        )
+        % {
+            "inside": _tonnes(inside.achieved),
+            "reported": inside.reported,
+            "count": inside.commitments,
+            "outside": _tonnes(outside.achieved),
+            "reported3": outside.reported,
+            "count3": outside.commitments,
+        },
+    ]
+
+
+def _shares_chart(partners: dashboard.PartnerSection) -> BarChart | None:
+    shares = [s for s in partners.sector_shares if s.inventory is not None]
+    if not shares:
+        return None
+    year = shares[0].year
+    words = [
+        _(
+            "In %(sector)s the partners' verified scope 1 and 2 reduction is %(achieved)s tCO2e, "
+            "%(share)s of the inventory's %(inventory)s tCO2e in %(year)d."
+        )
+        % {
+            "sector": _sector_label(s.sector).lower(),
+            "achieved": _tonnes(s.achieved),
+            "share": _share(s.share),
+            "inventory": _tonnes(s.inventory),
+            "year": year,
+        }
+        for s in shares
+        if s.achieved
+    ]
+    if not words:
+        words = [_("No partner has a verified scope 1 or 2 reduction in the inventory's sectors.")]
+    return BarChart(
+        dom_id="chart-partner-shares",
+        title=_("The partners' scope 1 and 2 reductions as part of each sector in %(year)d")
+        % {"year": year},
+        summary=" ".join(words),
+        unit="tCO2e",
+        category_label=_("Sector"),
+        series=[
+            _("The inventory, %(year)d") % {"year": year},
+            _("Partners' verified reduction, part of it"),
+        ],
+        categories=[
+            Category(
+                key=s.sector,
+                label=_sector_label(s.sector),
+                values=[s.inventory, s.achieved],
+                extra=_share(s.share),
+            )
+            for s in shares
+        ],
+        part_of=True,
+        extra_label=_("Share of the sector"),
+    ).layout()
+
+
+def _breakdown_chart(
+    breakdown: dashboard.Breakdown, *, key: str, title: str, column: str, empty: str
+) -> BarChart:
+    categories = [
+        Category(
+            key=row_key,
+            label=str(label) or empty,
+            values=[
+                amounts.inside.committed,
+                amounts.inside.achieved,
+                amounts.outside.committed,
+                amounts.outside.achieved,
+            ],
+        )
+        for row_key, (label, amounts) in breakdown.rows.items()
+    ]
+    # Never empty: _breakdown_charts draws none without a commitment in tCO2e.
+    largest = max(categories, key=lambda c: c.values[0] + c.values[2])
+    summary = _(
+        "“%(name)s” has the most committed: %(inside)s tCO2e of scope 1 and 2 "
+        "(%(achieved)s achieved) and %(outside)s tCO2e of scope 3 (%(achieved3)s achieved)."
+    ) % {
+        "name": largest.label,
+        "inside": _tonnes(largest.values[0]),
+        "achieved": _tonnes(largest.values[1]),
+        "outside": _tonnes(largest.values[2]),
+        "achieved3": _tonnes(largest.values[3]),
+    }
+    return BarChart(
+        dom_id=f"chart-partners-{key}",
+        title=title,
+        summary=summary,
+        unit="tCO2e",
+        category_label=column,
+        series=[
+            _("Committed, scope 1 and 2"),
+            _("Achieved, scope 1 and 2"),
+            _("Committed, scope 3"),
+            _("Achieved, scope 3"),
+        ],
+        categories=categories,
+    ).layout()
+
+
+def _measure_rows(partners: dashboard.PartnerSection) -> list[dict]:
+    labels = {
+        Metric.WASTE: _("Waste"),
+        Metric.FOOD_WASTE: _("Food waste"),
+        Metric.ENERGY: _("Energy used"),
+    }
+    return [
+        {
+            "metric": metric,
+            "label": labels[metric],
+            "unit": METRIC_UNITS[metric].label,
+            "committed": _tonnes(amounts.committed),
+            "achieved": _tonnes(amounts.achieved),
+            "commitments": amounts.commitments,
+            "reported": amounts.reported,
+        }
+        for metric, amounts in partners.measures.items()
+    ]
+
+
+def _separate_rows(partners: dashboard.PartnerSection) -> list[dict]:
+    return [
+        {
+            "label": Metric(row.metric).label,
+            "unit": row.unit,
+            "commitments": row.commitments,
+            "reported": row.reported,
+        }
+        for row in partners.separate
+    ]
+
+
+def _breakdown_charts(partners: dashboard.PartnerSection) -> list[BarChart]:
+    """One chart per breakdown; none when no commitment in tCO2e counts (the words say so)."""
+    if partners.emissions.is_empty:
+        return []
+    breakdowns = [
+        (partners.by_sector, "sector", _("Partners' reductions by sector"), _("Sector"),
+         _("No sector of the inventory")),
+        (partners.by_programme, "programme", _("Partners' reductions by programme"),
+         _("Partnership programme"), ""),
+        (partners.by_kind, "kind", _("Partners' reductions by kind of organisation"),
+         _("Kind of organisation"), ""),
+        (partners.by_focus_area, "focus-area", _("Partners' reductions by focus area"),
+         _("Focus area"), _("No focus area")),
+    ]  # fmt: skip
+    return [
+        _breakdown_chart(breakdown, key=key, title=title, column=column, empty=empty)
+        for breakdown, key, title, column, empty in breakdowns
+    ]
+
+
+def _partner_context(partners: dashboard.PartnerSection) -> dict:
+    return {
+        "partners": partners,
+        "partner_words": _emission_words(partners),
+        "shares_chart": _shares_chart(partners),
+        "breakdown_charts": _breakdown_charts(partners),
+        "measure_rows": _measure_rows(partners),
+        "separate_rows": _separate_rows(partners),
+    }
 
 
 # --- open data ---------------------------------------------------------------------------
@@ -300,6 +515,19 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
 _DATASETS = {
     "udledning": partner_opendata.INVENTORY,
     "versioner": partner_opendata.INVENTORY_VERSIONS,
+    "organisationer": partner_opendata.ORGANISATIONS,
+    "aftaler": partner_opendata.AGREEMENTS,
+    "forpligtelser": partner_opendata.COMMITMENTS,
+    "fremskridt": partner_opendata.PROGRESS,
+}
+# The API's route of each dataset (partnerships/api/urls.py).
+_API_ROUTES = {
+    "udledning": "open-data-inventory",
+    "versioner": "open-data-inventory-versions",
+    "organisationer": "open-data-organisations",
+    "aftaler": "open-data-agreements",
+    "forpligtelser": "open-data-commitments",
+    "fremskridt": "open-data-progress",
 }
 
 
@@ -311,9 +539,7 @@ def climate_open_data(request: HttpRequest) -> HttpResponse:
             "dataset": dataset,
             "csv": reverse("frontend:climate_download", kwargs={"name": name, "fmt": "csv"}),
             "json": reverse("frontend:climate_download", kwargs={"name": name, "fmt": "json"}),
-            "api": reverse(
-                "open-data-inventory" if name == "udledning" else "open-data-inventory-versions"
-            ),
+            "api": reverse(_API_ROUTES[name]),
         }
         for name, dataset in _DATASETS.items()
     ]
@@ -323,13 +549,19 @@ def climate_open_data(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def climate_download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
-    """A dataset as CSV or JSON; 304 when the client's copy is current."""
+    """A dataset as CSV or JSON; 304 when the client's copy is current. The partners' CSV
+    is streamed."""
     if name not in _DATASETS or fmt not in ("csv", "json"):
         raise Http404
     dataset = _DATASETS[name]
     variant = f"{fmt}|{get_language()}|{request.GET.get('version', '')}"
     meta: dict = {}
-    if name == "udledning":
+    if dataset.slug in partner_opendata.PARTNER_DATASETS:
+        state = partner_opendata.partner_dataset_state(slug=dataset.slug, variant=variant)
+        if (cached := opendata.not_modified(request, state)) is not None:
+            return cached
+        rows = partner_opendata.partner_dataset_rows(slug=dataset.slug)
+    elif name == "udledning":
         raw = request.GET.get("version", "")
         if raw and not (raw.isascii() and raw.isdigit()):
             return HttpResponseBadRequest(

@@ -5,7 +5,14 @@ from partnerships.api.commitments import (
     AgreementCommitmentListCreateApi,
     AgreementCommitmentWithdrawApi,
 )
-from partnerships.api.opendata import InventoryOpenDataApi, InventoryVersionsOpenDataApi
+from partnerships.api.opendata import (
+    AgreementsOpenDataApi,
+    CommitmentsOpenDataApi,
+    InventoryOpenDataApi,
+    InventoryVersionsOpenDataApi,
+    OrganisationsOpenDataApi,
+    ProgressOpenDataApi,
+)
 from partnerships.api.programmes import (
     ApplicationDecisionApi,
     ApplicationDetailApi,
@@ -37,6 +44,14 @@ urlpatterns = [
         InventoryVersionsOpenDataApi.as_view(),
         name="open-data-inventory-versions",
     ),
+    path(
+        "open-data/organisations/",
+        OrganisationsOpenDataApi.as_view(),
+        name="open-data-organisations",
+    ),
+    path("open-data/agreements/", AgreementsOpenDataApi.as_view(), name="open-data-agreements"),
+    path("open-data/commitments/", CommitmentsOpenDataApi.as_view(), name="open-data-commitments"),
+    path("open-data/progress/", ProgressOpenDataApi.as_view(), name="open-data-progress"),
     path("organisations/", OrganisationListApi.as_view(), name="organisation-list"),
     path("organisations/mine/", OrganisationMineApi.as_view(), name="organisation-mine"),
     path("organisations/<slug:slug>/", OrganisationDetailApi.as_view(), name="organisation-detail"),

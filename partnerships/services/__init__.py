@@ -36,6 +36,7 @@ from partnerships.services.organisations import (
     memberships_erase,
     organisation_admin_hand_over,
     organisation_create,
+    organisation_delete,
     organisation_update,
     organisation_verify,
 )
@@ -127,6 +128,7 @@ __all__ = [
     "memberships_erase",
     "organisation_admin_hand_over",
     "organisation_create",
+    "organisation_delete",
     "organisation_token_create",
     "organisation_token_revoke",
     "organisation_token_used",

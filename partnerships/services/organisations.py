@@ -212,6 +212,22 @@ def organisation_verify(*, organisation: Organisation, actor: User) -> Organisat
     return organisation
 
 
+@transaction.atomic
+def organisation_delete(*, organisation: Organisation, actor: User) -> None:
+    """Delete the organisation with everything that belongs to it (agreements, reports,
+    values, evidence) and, once committed, its logo and evidence files from storage."""
+    from partnerships.models import Evidence
+
+    files = [organisation.logo] if organisation.logo else []
+    files += [e.file for e in Evidence.objects.filter(report__agreement__organisation=organisation)]
+    audit_record(actor=actor, action="organisation.delete", target=organisation)
+    organisation.delete()
+    for file in files:
+        storage, name = file.storage, file.name
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+    public_pages_changed()
+
+
 # --- members ---------------------------------------------------------------------------
 
 

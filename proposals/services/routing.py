@@ -1,14 +1,9 @@
-from collections import Counter, defaultdict
-
 from django.db import transaction
 from django.db.models import Max
 
 from proposals.models import Proposal, RoutingDecision, RoutingModel
-from proposals.routing import document_features, suggester_get
+from proposals.routing import area_texts, learned_counts, suggester_get
 
-# A moderator's decision counts as much as one of the suggester's day-one examples
-# (routing.EXAMPLE_WEIGHT): both are a proposal in citizens' words under its focus area.
-LEARNED_WEIGHT = 1.0
 MODELS_KEPT = 5
 
 
@@ -32,15 +27,15 @@ def routing_model_train() -> RoutingModel | None:
         "proposal_id", "focus_area__slug"
     )
     area_of = dict(decisions)
-    counts: dict[str, Counter] = defaultdict(Counter)
     texts = Proposal.objects.filter(pk__in=area_of).values_list("pk", "title", "body")
-    for pk, title, body in texts.iterator(chunk_size=2000):
-        for feature, n in document_features(title=title, body=body).items():
-            counts[area_of[pk]][feature] += n * LEARNED_WEIGHT
+    counts = learned_counts(
+        decisions=(
+            (area_of[pk], title, body) for pk, title, body in texts.iterator(chunk_size=2000)
+        ),
+        areas=area_texts(),
+    )
     model = RoutingModel.objects.create(
-        decisions=len(area_of),
-        last_decision_id=last_id,
-        counts={slug: dict(counter) for slug, counter in counts.items()},
+        decisions=len(area_of), last_decision_id=last_id, counts=counts
     )
     stale = RoutingModel.objects.order_by("-pk").values_list("pk", flat=True)[MODELS_KEPT:]
     RoutingModel.objects.filter(pk__in=list(stale)).delete()

@@ -1,5 +1,6 @@
 """Climate-partnership figures (issue 11): 2,000 organisations, 6,000 partner commitments and
-20,000 progress values in the bench database, added beside the proposals.
+20,000 progress values in the bench database, added beside the proposals; on them the
+partner pages, the climate dashboard and the partners' open data are timed.
 
 The rows are what the services would have made (approved applications with their agreements,
 reports with values and provenance), bulk-created from a fixed random seed. They are kept
@@ -18,6 +19,7 @@ from django.utils import timezone
 from engage.accounts.models import User
 from engage.taxonomy.models import FocusArea
 from partnerships.metrics import GREEN_ACTIONS
+from tests.bench import inprocess
 
 ORGANISATIONS = 2_000
 COMMITMENTS_PER_AGREEMENT = 3
@@ -316,23 +318,33 @@ def partnerships_seed(*, log) -> None:
 TARGET_STAFF_RATIO = 60
 TARGET_PUBLIC_RATIO = 40
 TARGET_QUERIES = 12
+# The climate dashboard, as the proposal pages of issue 9: afresh and from a shared copy.
+TARGET_SHARED_RATIO = 10
 RATIOS = [
     ("partner_queue", "coordinator's report queue", TARGET_STAFF_RATIO),
     ("partner_review", "coordinator's report review page", TARGET_STAFF_RATIO),
     ("partner_org", "organisation page (verified progress)", TARGET_PUBLIC_RATIO),
     ("partner_agreement", "agreement page, coordinator", TARGET_STAFF_RATIO),
+    ("partner_dashboard_fresh", "climate dashboard, rendered afresh", TARGET_PUBLIC_RATIO),
+    ("partner_dashboard", "climate dashboard, seen again", TARGET_SHARED_RATIO),
 ]
+# The partners' open data, each dataset's full CSV download (frontend:climate_download).
+EXPORTS = {
+    "organisations": "organisationer",
+    "agreements": "aftaler",
+    "commitments": "forpligtelser",
+    "progress": "fremskridt",
+}
 
 
 def run_inprocess(*, run, wanted, results: dict, requests: int, log) -> None:
     """Seed the partnerships once, then time the coordinator's queue and review page, an
-    organisation's public page, an agreement page and the derived status of every
-    commitment."""
+    organisation's public page, an agreement page, the derived status of every
+    commitment, the climate dashboard and the partners' open data (run_opendata)."""
     from django.urls import reverse
 
     from partnerships import selectors
     from partnerships.models import Agreement, ProgressReport
-    from tests.bench import inprocess
     from tests.bench.moderation import staff_client
 
     partnerships_seed(log=log)
@@ -387,6 +399,77 @@ def run_inprocess(*, run, wanted, results: dict, requests: int, log) -> None:
         results["partner_statuses"] = result
         trivial = results.get("trivial")
         log(inprocess.percentile_line(result, trivial.median if trivial else None))
+    run_opendata(run=run, wanted=wanted, results=results, requests=requests, log=log)
+
+
+def _export_measure(slug: str, url: str, *, repeats: int) -> inprocess.Result:
+    """The full CSV download of one dataset, read to its end as a client would: `repeats`
+    timed downloads after one warm-up, then one with its queries counted. The note gives
+    rows per second at the median."""
+    import time
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerships.opendata import partner_dataset_queryset
+
+    client = Client(raise_request_exception=False)
+    result = inprocess.Result(f"full CSV export: {slug}")
+    rows = partner_dataset_queryset(slug=slug).count()
+
+    def read() -> int:
+        response = client.get(url)
+        if response.status_code != 200 and result.status == 200:
+            result.status = response.status_code
+        return sum(len(chunk) for chunk in response.streaming_content)
+
+    size = read()
+    for _ in range(repeats):
+        started = time.perf_counter()
+        read()
+        result.samples_ms.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as ctx:
+        read()
+    result.queries = len(ctx.captured_queries)
+    per_second = rows / (result.median / 1000) if result.median else float("nan")
+    result.note = f"  {rows:,} rows, {size / 1e6:.1f} MB, {per_second:,.0f} rows/s"
+    result.rows = rows  # type: ignore[attr-defined]
+    result.rows_per_second = per_second  # type: ignore[attr-defined]
+    return result
+
+
+def run_opendata(*, run, wanted, results: dict, requests: int, log) -> None:
+    """The climate dashboard afresh and seen again, a page of the progress API and each
+    partner dataset's full CSV export."""
+    from django.urls import reverse
+
+    dashboard = reverse("frontend:climate_dashboard")
+    n = max(30, requests // 2)
+    log(
+        "\nClimate dashboard and the partners' open data (anonymous). The dashboard has no "
+        "shared rendering of its own: 'seen again' is the same page asked for again."
+    )
+    run(
+        "partner_dashboard_fresh",
+        "climate dashboard /klima/, rendered afresh",
+        lambda i: (inprocess.everything_changed(), dashboard)[1],
+        n=n,
+    )
+    run("partner_dashboard", "climate dashboard /klima/, seen again", lambda i: dashboard, n=n)
+    api = reverse("open-data-progress")
+    run(
+        "partner_opendata_api",
+        "open-data API progress, page of 100 (random page)",
+        lambda i: f"{api}?page_size=100&page={1 + (i * 37) % 150}",
+        n=n,
+    )
+    if wanted("partner_export"):
+        for slug, name in EXPORTS.items():
+            url = reverse("frontend:climate_download", kwargs={"name": name, "fmt": "csv"})
+            result = _export_measure(slug, url, repeats=5)
+            results[f"partner_export_{slug}"] = result
+            log(inprocess.percentile_line(result))
 
 
 def table_rows(results) -> list[tuple]:
@@ -398,12 +481,34 @@ def table_rows(results) -> list[tuple]:
     if counts:
         rows.append(
             (
-                "queries partner queue/review/org/agreement",
+                "queries partner pages, dashboard, open-data API",
                 "/".join(str(c) for c in counts),
                 f"<={TARGET_QUERIES}",
                 max(counts) <= TARGET_QUERIES,
             )
         )
+    api = results.get("partner_opendata_api")
+    if api is not None:
+        rows.append(
+            (
+                "open-data API, progress page of 100",
+                f"{api.median:.1f} ms median, p95 {api.p95:.1f}, {api.queries} queries",
+                f"<={TARGET_QUERIES} queries",
+                api.queries <= TARGET_QUERIES and api.status == 200,
+            )
+        )
+    for slug in EXPORTS:
+        export = results.get(f"partner_export_{slug}")
+        if export is not None:
+            rows.append(
+                (
+                    f"full CSV export, {slug}",
+                    f"{export.rows_per_second:,.0f} rows/s ({export.rows:,} rows), "
+                    f"{export.queries} queries",
+                    f"<={TARGET_QUERIES} queries",
+                    export.queries <= TARGET_QUERIES and export.status == 200,
+                )
+            )
     statuses = results.get("partner_statuses")
     if statuses is not None:
         rows.append(

@@ -1,6 +1,6 @@
-"""The climate dashboard, its open data and the inventory's staff pages pass axe-core's WCAG
-2.1 A/AA rules in Danish and English, with form errors too; the charts fit a 390 px screen
-and their series differ without colour."""
+"""The climate dashboard (its inventory and partner sections), its open data and the
+inventory's staff pages pass axe-core's WCAG 2.1 A/AA rules in Danish and English, with form
+errors too; the charts fit a 390 px screen and their series differ without colour."""
 
 from datetime import date
 from decimal import Decimal
@@ -45,12 +45,60 @@ def climate_world(transactional_db, taxonomy):
             source="Energistyrelsen",
             published_on=date(published, 3, 1),
         )
+    _partners_make()
     return {"coordinator": coordinator, "admin": admin}
+
+
+def _partners_make() -> None:
+    """Two partners with scope 1, 2 and 3, waste and a custom metric, verified values."""
+    from django.utils import timezone
+
+    from engage.taxonomy.models import FocusArea
+    from tests.partnerships.factories import (
+        HousingFactory,
+        PartnerCommitmentFactory,
+        agreement_make,
+        verified_value_make,
+    )
+
+    area = FocusArea.objects.order_by("pk").first()
+    company = agreement_make()
+    housing = agreement_make(organisation=HousingFactory(verified_at=timezone.now()))
+    for agreement, scope, baseline, target, value in (
+        (company, 1, 100, 50, 70),
+        (company, 2, 40, 30, 35),
+        (company, 3, 200, 100, 150),
+        (housing, 1, 60, 20, 50),
+    ):
+        commitment = PartnerCommitmentFactory(
+            agreement=agreement,
+            scope=scope,
+            baseline_value=Decimal(baseline),
+            target_value=Decimal(target),
+            focus_area=area if scope == 1 else None,
+        )
+        verified_value_make(commitment=commitment, year=2024, value=Decimal(value))
+    for agreement, metric, unit in ((company, "waste", "t"), (housing, "custom", "kg CO2e")):
+        PartnerCommitmentFactory(
+            agreement=agreement,
+            metric=metric,
+            unit=unit,
+            scope=None,
+            baseline_value=Decimal(10),
+            target_value=Decimal(6),
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
-    "query", ["", "?sector=energy&year_from=2010", "?year_from=abc", "?version=1"]
+    "query",
+    [
+        "",
+        "?sector=energy&year_from=2010",
+        "?year_from=abc",
+        "?version=1",
+        "?programme=nope&kind=housing&year_to=2024",
+    ],
 )
 def test_dashboard_pages(language, query, climate_world, make_page, axe):
     page = make_page(language=language, bypass_csp=True)
@@ -129,10 +177,17 @@ def test_the_charts_fit_a_phone_and_read_without_colour(climate_world, browser, 
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         for chart in page.locator("svg.climate-chart-svg").all():
             box = chart.bounding_box()
-            assert box["width"] <= 390 and box["height"] > 150
+            assert box["width"] <= 390 and box["height"] > 140
+        # A bar chart's type is at least 11 px high on the phone (its drawing scales down).
+        smallest = page.evaluate(
+            """Math.min(...[...document.querySelectorAll('svg.climate-bar-svg text')]
+                .map(t => t.getBoundingClientRect().height))"""
+        )
+        assert smallest >= 11, smallest
         # Every line of a chart has a dash pattern or marker of its own.
         looks = page.evaluate(
-            """[...document.querySelectorAll('svg.climate-chart-svg')].map(svg =>
+            """[...document.querySelectorAll('svg.climate-chart-svg:not(.climate-bar-svg)')]
+                .map(svg =>
                 [...svg.querySelectorAll('g.climate-chart-series')].map(g =>
                     (g.querySelector('path[fill=none]').getAttribute('stroke-dasharray')
                      || 'solid') + '|' + g.dataset.marker))"""
@@ -140,5 +195,26 @@ def test_the_charts_fit_a_phone_and_read_without_colour(climate_world, browser, 
         assert len(looks) == 2
         for chart in looks:
             assert len(set(chart)) == len(chart), chart
+        # The partners' bar charts: the shares and four breakdowns; each series of a chart
+        # has a fill pattern of its own in the legend, and every bar's value is in its table.
+        patterns = page.evaluate(
+            """[...document.querySelectorAll('figure:has(svg.climate-bar-svg)')].map(figure =>
+                [...figure.querySelectorAll('.climate-chart-legend li')].map(
+                    li => li.dataset.pattern))"""
+        )
+        assert len(patterns) == 5
+        for chart in patterns:
+            assert len(set(chart)) == len(chart), chart
+        # Each group's name is written inside the drawing, not cut off at its right edge.
+        for box in page.evaluate(
+            """[...document.querySelectorAll('svg.climate-bar-svg')].flatMap(svg => {
+                const outer = svg.getBoundingClientRect();
+                return [...svg.querySelectorAll('text')].map(t => {
+                    const r = t.getBoundingClientRect();
+                    return [r.left - outer.left, outer.right - r.right];
+                });
+            })"""
+        ):
+            assert box[0] >= -1 and box[1] >= -1, box
     finally:
         context.close()

@@ -417,8 +417,10 @@ def test_the_dashboard_runs_a_constant_number_of_queries(django_assert_num_queri
         source="S",
         published_on=date(2020, 1, 1),
     )
-    # The versions, the chosen version's rows, the baseline year and the targets.
-    with django_assert_num_queries(4):
+    # The versions, the chosen version's rows, the baseline year and the targets; then the
+    # partners' sections (tests/partnerships/test_dashboard_partners.py): the programmes of
+    # the filter, the partners' commitments and their latest verified values.
+    with django_assert_num_queries(7):
         assert Client().get(url).status_code == 200
     for n in range(3):
         services.inventory_import(
@@ -428,7 +430,7 @@ def test_the_dashboard_runs_a_constant_number_of_queries(django_assert_num_queri
             source="S",
             published_on=date(2021 + n, 1, 1),
         )
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         assert Client().get(url, {"sector": "waste"}).status_code == 200
 
 
@@ -445,7 +447,7 @@ def test_the_csv_download_holds_every_row_with_the_licence(inventory, settings):
     response = english().get(reverse("frontend:climate_download", args=["udledning", "csv"]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) == 15
     assert rows[0] == {
         "year": "1990",

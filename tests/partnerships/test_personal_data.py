@@ -157,3 +157,111 @@ def test_the_coordinators_are_told_of_an_organisation_left_with_nobody_and_appoi
     client.post(members_url, {"email": "ny-chef@example.dk", "role": "admin"})
     assert Invitation.objects.get(organisation=organisation).role == Role.ADMIN
     assert mailoutbox[-1].to == ["ny-chef@example.dk"]
+
+
+@pytest.mark.usefixtures("no_broker")
+def test_the_export_holds_the_reports_values_and_files_a_person_sent_or_reviewed(
+    settings, tmp_path
+):
+    from datetime import date
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from partnerships import services
+    from partnerships.services import ValueDecision, ValueEntry
+    from tests.partnerships.factories import (
+        PartnerCommitmentFactory,
+        ProgrammeFactory,
+        agreement_make,
+        coordinator_make,
+    )
+
+    settings.MEDIA_ROOT = tmp_path
+    member, coordinator = UserFactory(), coordinator_make()
+    organisation = OrganisationFactory(name="Alfa ApS", members=[member])
+    agreement = agreement_make(
+        organisation=organisation,
+        programme=ProgrammeFactory(coordinators=[coordinator]),
+        start_date=date(2023, 3, 1),
+    )
+    commitment = PartnerCommitmentFactory(agreement=agreement, title="Udledning")
+    report = services.report_start(agreement=agreement, actor=member, year=2024)
+    services.report_values_set(
+        report=report,
+        actor=member,
+        entries=[ValueEntry(commitment_id=commitment.pk, value=Decimal("90"), source="Elmåler")],
+        story="Vi skiftede til varmepumper.",
+    )
+    body = b"%PDF-1.4\n" + b"0" * 200 + b"\n%%EOF"
+    services.evidence_add(
+        report=report,
+        actor=member,
+        upload=SimpleUploadedFile("faktura.pdf", body, content_type="application/pdf"),
+    )
+    report = services.report_submit(report=report, actor=member)
+    value = report.values.get()
+    services.report_review(
+        report=report, actor=coordinator, decisions=[ValueDecision(value.pk, "verify")]
+    )
+
+    mine = user_export_personal_data(user=member)["partnerships"]
+    assert [(r["period_end"], r["story"]) for r in mine["progress_reports_submitted"]] == [
+        ("2024-12-31", "Vi skiftede til varmepumper.")
+    ]
+    [entered] = mine["progress_values_entered"]
+    assert (entered["commitment"], entered["value"], entered["source"], entered["state"]) == (
+        "Udledning",
+        "90.000",
+        "Elmåler",
+        "verified",
+    )
+    assert [e["file_name"] for e in mine["evidence_uploaded"]] == ["faktura.pdf"]
+    assert mine["progress_values_reviewed"] == []
+
+    reviewed = user_export_personal_data(user=coordinator)["partnerships"]
+    assert [v["commitment"] for v in reviewed["progress_values_reviewed"]] == ["Udledning"]
+    assert reviewed["progress_values_entered"] == []
+
+
+@pytest.mark.usefixtures("no_broker")
+def test_an_organisation_deleted_in_the_admin_takes_its_logo_with_it_but_not_its_records(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from engage.audit.models import AuditEntry
+    from tests.factories import AdminFactory, give_totp
+    from tests.partnerships.factories import agreement_make
+
+    settings.MEDIA_ROOT = tmp_path
+    organisation = OrganisationFactory()
+    organisation.logo.save("logo.png", ContentFile(b"png"), save=True)
+    logo = tmp_path / organisation.logo.name
+    partner = OrganisationFactory()
+    partner.logo.save("andet.png", ContentFile(b"png"), save=True)
+    agreement_make(organisation=partner, start_date=date(2023, 3, 1))
+
+    superuser = AdminFactory()
+    give_totp(superuser, recovery_codes=False)
+    client.force_login(superuser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:partnerships_organisation_delete", args=[organisation.pk]),
+            {"post": "yes"},
+        )
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(pk=organisation.pk).exists()
+    assert not logo.exists()
+    assert AuditEntry.objects.filter(action="organisation.delete", actor=superuser).count() == 1
+
+    # A partner's agreements and reports are the municipality's records: the admin
+    # refuses to delete them with the organisation.
+    response = client.post(
+        reverse("admin:partnerships_organisation_delete", args=[partner.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 200
+    assert Organisation.objects.filter(pk=partner.pk).exists()
+    assert (tmp_path / partner.logo.name).exists()

@@ -316,6 +316,68 @@ def test_a_moderators_correction_changes_later_suggestions():
     assert slugs(after).index(LEARNED) > 0
 
 
+def test_one_correction_moves_its_area_up_for_like_text():
+    before = slugs(suggest(*PROBE, limit=100)).index(LEARNED)
+    _route_similar_to(LEARNED, count=1)
+    routing_model_train()
+    after = slugs(suggest(*PROBE, limit=100)).index(LEARNED)
+    print(f"\n{LEARNED} after one decision: rank {before} → {after}")
+    assert after < before
+
+
+def _route(area_slug: str, texts: list[tuple[str, str]]) -> None:
+    TeamFactory(focus_areas=[area_slug])
+    area = FocusArea.objects.get(slug=area_slug)
+    moderator = ModeratorFactory()
+    for title, body in texts:
+        proposal = ProposalFactory(status=Status.SUBMITTED, title=title, body=body)
+        proposal_route(proposal=proposal, actor=moderator, focus_area=area)
+
+
+NEW_WORD = "Xqzjvw"  # no word, stem or trigram of the suggester's day-one text
+
+
+def test_a_new_word_is_learned_once_two_decisions_share_it():
+    _route("vild-natur", [(f"{NEW_WORD} i parken", f"Mere {NEW_WORD} til alle.")])
+    routing_model_train()
+    # One proposal's own word is not yet a sign of its area: nothing is known of the text.
+    assert len({s.score for s in suggest(NEW_WORD, limit=100)}) == 1
+
+    _route("vild-natur", [(f"{NEW_WORD} ved stranden", f"Vi vil have {NEW_WORD}.")])
+    routing_model_train()
+    assert slugs(suggest(NEW_WORD))[0] == "vild-natur"
+
+
+def test_an_area_many_proposals_are_routed_to_keeps_its_other_topics():
+    other_topic = (
+        "Plan the new district with everyone",
+        "Ask disabled people, children and older people before the new neighbourhood is designed.",
+    )
+    assert slugs(suggest(*other_topic))[0] == LEARNED
+    _route(LEARNED, SIMILAR * 10)  # sixty proposals about cycle paths to school
+    routing_model_train()
+    assert slugs(suggest(*PROBE))[0] == LEARNED
+    # What the area learned weighs no more than its prior: it still knows its other topics.
+    assert slugs(suggest(*other_topic))[0] == LEARNED
+
+
+def test_the_benchmark_learns_as_training_does():
+    """tests/bench learns from the evaluation set through learned_counts; training must
+    store exactly what learned_counts makes of the same decisions."""
+    from proposals.routing import area_texts, learned_counts
+
+    _route(LEARNED, SIMILAR[:4])
+    _route("vild-natur", SIMILAR[4:])
+    model = routing_model_train()
+    decisions = [(LEARNED, *text) for text in SIMILAR[:4]] + [
+        ("vild-natur", *text) for text in SIMILAR[4:]
+    ]
+    expected = learned_counts(decisions=decisions, areas=area_texts())
+    assert set(model.counts) == set(expected) == {LEARNED, "vild-natur"}
+    for slug, counts in expected.items():
+        assert model.counts[slug] == pytest.approx(counts)
+
+
 def test_training_uses_each_proposals_latest_decision():
     [proposal] = _route_similar_to(LEARNED, count=1)
     elsewhere = TeamFactory(focus_areas=["vild-natur"])
