@@ -938,20 +938,15 @@ def programme_partner_agreements(*, programme: Programme) -> list[Agreement]:
 
 @dataclass(frozen=True)
 class ProgrammeTotals:
-    """What a programme's partners have committed to and achieved, by the derived status of
-    their commitments (commitment_progress) and their latest verified values.
-
-    tCO2e: the emissions commitments' promised reduction (baseline less target) and the
-    reduction their latest verified values show (baseline less value; negative when
-    emissions grew)."""
+    """What a programme's partners have committed to and achieved: their commitments by
+    derived status (commitment_progress) and their tCO2e as the climate dashboard counts
+    them (dashboard.dashboard_partners_get: baseline less target committed, baseline less
+    the latest verified value achieved; scope 1 and 2 apart from scope 3, never added)."""
 
     partners: int
     commitments: int
     by_status: dict[str, int]
-    committed_tco2e: Decimal
-    achieved_tco2e: Decimal
-    emissions_commitments: int
-    emissions_reported: int
+    emissions: object  # dashboard.EmissionAmounts
 
     @property
     def status_rows(self) -> list[tuple[str, str, int]]:
@@ -962,7 +957,7 @@ class ProgrammeTotals:
         ]
 
 
-_TOTALS_COMMITMENT_FIELDS = (
+_STATUS_COMMITMENT_FIELDS = (
     "agreement",
     "metric",
     "checklist_action",
@@ -977,46 +972,31 @@ _TOTALS_COMMITMENT_FIELDS = (
 
 def programme_totals(*, programme: Programme, today: date | None = None) -> ProgrammeTotals:
     """The totals of the programme's commitments not withdrawn in agreements the public
-    sees, and the number of its partners: four queries (commitment_progress's three and
-    the partners' count) however many partners, but each of their commitments is loaded."""
-    from partnerships.metrics import Metric
+    sees, and the number of its partners: six queries however many partners (the derived
+    status's three, the dashboard's two, the count), though each commitment is loaded."""
+    from partnerships import dashboard
 
     public = Agreement.objects.public().filter(programme=programme)
     progress = commitment_progress(
         commitments=PartnerCommitment.objects.filter(
             agreement__in=public, withdrawn_at__isnull=True
         )
-        # What the status and the totals read: a big programme has thousands.
-        .only(*_TOTALS_COMMITMENT_FIELDS)
+        # What the status reads: a big programme has thousands.
+        .only(*_STATUS_COMMITMENT_FIELDS)
         .order_by("pk"),
         today=today,
     )
     by_status: dict[str, int] = {}
-    committed = achieved = Decimal(0)
-    emissions = reported = 0
     for item in progress:
         by_status[item.status] = by_status.get(item.status, 0) + 1
-        c = item.commitment
-        if (
-            c.metric != Metric.EMISSIONS
-            or c.direction != Direction.REDUCE
-            or c.baseline_value is None
-            or c.target_value is None
-        ):
-            continue
-        emissions += 1
-        committed += c.baseline_value - c.target_value
-        if item.value is not None and item.value.value is not None:
-            reported += 1
-            achieved += c.baseline_value - item.value.value
+    partners = dashboard.dashboard_partners_get(
+        filters=dashboard.PartnerFilters(programme=programme.slug)
+    )
     return ProgrammeTotals(
         partners=public.values("organisation_id").distinct().count(),
         commitments=len(progress),
         by_status=by_status,
-        committed_tco2e=committed,
-        achieved_tco2e=achieved,
-        emissions_commitments=emissions,
-        emissions_reported=reported,
+        emissions=partners.emissions,
     )
 
 

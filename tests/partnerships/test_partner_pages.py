@@ -392,8 +392,11 @@ def test_a_programmes_page_lists_its_public_partners_with_their_totals(client):
     assert re.search(r"<dt>The partners\W+ commitments</dt><dd>3</dd>", facts)
     # Its 2024 value is older than the last year due (2025): all three are not reported.
     assert re.search(r"Not reported</span></th><td class=\"align-text-right\">3</td>", facts)
-    assert "<dd>150 tonnes CO₂e" in facts
-    assert "<dd>20 tonnes CO₂e" in facts
+    # Counted as the climate dashboard counts them: scope 1 and 2 apart from scope 3.
+    assert re.search(r"<dt>Committed, scope 1 and 2</dt>\s*<dd>150 tCO2e", facts)
+    assert re.search(r"<dt>Achieved, scope 1 and 2</dt>\s*<dd>20 tCO2e", facts)
+    assert "scope 3" not in facts
+    assert f"/klima/?programme={programme.slug}" in facts
     assert "from the latest verified values of 1 of 2" in facts
 
 
