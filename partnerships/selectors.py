@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import models
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -514,6 +515,75 @@ def agreement_progress(*, agreement: Agreement, today: date | None = None):
             F("withdrawn_at").asc(nulls_first=True), "position", "pk"
         ),
         today=today,
+    )
+
+
+@dataclass(frozen=True)
+class AgreementPage:
+    """What an agreement's page shows, read by agreement_page_get."""
+
+    agreement: Agreement  # with its programme and organisation
+    commitments: list[Commitment]  # the municipality's, with their owners
+    steps: list[AgreementStep]  # the history, with actors and commitments
+    # The partner's commitments (withdrawn ones last), each with its focus area and
+    # `sdg_numbers`, and its derived status as agreement_progress works it out.
+    partner: list[CommitmentProgress]
+
+
+def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
+    """An agreement with what its page shows: five queries (six for a per-event
+    programme), however many commitments, values and steps. Raises
+    Agreement.DoesNotExist."""
+    from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
+
+    today = today or timezone.localdate()
+    agreement = Agreement.objects.select_related("programme", "organisation").get(pk=pk)
+    rows = list(
+        PartnerCommitment.objects.filter(agreement_id=pk)
+        .select_related("focus_area")
+        .annotate(
+            sdg_numbers=ArrayAgg(
+                "sdgs__number",
+                filter=Q(sdgs__isnull=False),
+                order_by="sdgs__number",
+                default=[],
+            )
+        )
+        .order_by(F("withdrawn_at").asc(nulls_first=True), "position", "pk")
+    )
+    by_pk = {row.pk: row for row in rows}
+    # Each commitment's latest verified value: the first by period of its own (DISTINCT ON).
+    latest = (
+        ProgressValue.objects.filter(state=ValueState.VERIFIED, commitment_id__in=list(by_pk))
+        .select_related("report", "verified_by")
+        .only(*_PROGRESS_VALUE_FIELDS)
+        .order_by("commitment_id", "-report__period_end", "-verified_at", "-pk")
+        .distinct("commitment_id")
+    )
+    values = {value.commitment_id: value for value in latest}
+    rhythm = agreement.programme.reporting_rhythm
+    event_end = None
+    if rhythm == ReportingRhythm.PER_EVENT and rows:
+        event_end = ProgressReport.objects.filter(
+            agreement_id=pk, period_end__lt=event_due_cutoff(today=today)
+        ).aggregate(last=Max("period_end"))["last"]
+    last_due = agreement_last_due_period(
+        rhythm=rhythm, start_date=agreement.start_date, today=today, latest_event_end=event_end
+    )
+    partner = []
+    for row in rows:
+        value = values.get(row.pk)
+        status, path = _status_of(row, value, last_due)
+        partner.append(CommitmentProgress(row, status, value, path))
+    steps = list(AgreementStep.objects.filter(agreement_id=pk).select_related("actor"))
+    for step in steps:  # a step names one of the agreement's own commitments, read above
+        if step.commitment_id in by_pk:
+            step.commitment = by_pk[step.commitment_id]
+    return AgreementPage(
+        agreement=agreement,
+        commitments=list(Commitment.objects.filter(agreement_id=pk).select_related("owner")),
+        steps=steps,
+        partner=partner,
     )
 
 
