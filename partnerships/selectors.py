@@ -649,10 +649,9 @@ def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[Progr
     )
 
 
-def report_list_awaiting(*, user: User) -> QuerySet:
-    """Submitted reports awaiting verification that `user` may verify, the longest
-    waiting first: those of the programmes they coordinate, every one for an admin. Each
-    with `pending_count`."""
+def _reports_awaiting(*, user: User) -> QuerySet:
+    # Submitted reports that `user` may verify, the longest waiting first, with
+    # `pending_count`.
     queryset = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
     if not user.is_superuser:
         queryset = queryset.filter(agreement__programme__coordinators=user)
@@ -665,10 +664,31 @@ def report_list_awaiting(*, user: User) -> QuerySet:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    return queryset.annotate(pending_count=Coalesce(Subquery(pending), 0)).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def report_list_awaiting(*, user: User) -> QuerySet:
+    """Submitted reports awaiting verification that `user` may verify, the longest
+    waiting first: those of the programmes they coordinate, every one for an admin. Each
+    with `pending_count`."""
+    return _reports_awaiting(user=user).select_related(
+        "agreement__programme", "agreement__organisation"
+    )
+
+
+def report_list_awaiting_names(*, user: User) -> QuerySet:
+    """The reports of report_list_awaiting with only what the coordinators' queue shows:
+    the period, when submitted, `pending_count`, `programme_name` and
+    `organisation_name` (no agreement, programme or organisation loaded)."""
     return (
-        queryset.select_related("agreement__programme", "agreement__organisation")
-        .annotate(pending_count=Coalesce(Subquery(pending), 0))
-        .order_by("submitted_at", "pk")
+        _reports_awaiting(user=user)
+        .annotate(
+            programme_name=F("agreement__programme__name"),
+            organisation_name=F("agreement__organisation__name"),
+        )
+        .only("period_end", "event_name", "submitted_at")
     )
 
 
