@@ -63,6 +63,8 @@ def partner_commitment_rows(items, agreement, can_change: bool) -> SafeString:
     triage page's rows: each commitment with its measure and target, its derived status
     and its latest verified value with provenance. `items` are selectors.
     CommitmentProgress of agreement_page_get."""
+    from partnerships.models import PartnerCommitment
+
     verified_at = time_tag_maker()
     edit_url = pk_url_maker(
         "frontend:partner_commitment_edit", pk_kwarg="commitment_pk", pk=str(agreement.pk)
@@ -70,6 +72,17 @@ def partner_commitment_rows(items, agreement, can_change: bool) -> SafeString:
     withdraw_url = pk_url_maker(
         "frontend:partner_commitment_withdraw", pk_kwarg="commitment_pk", pk=str(agreement.pk)
     )
+    # Labels by value, read once: get_FOO_display() translates every choice on each call.
+    fields = PartnerCommitment._meta
+    labels = {
+        name: dict(fields.get_field(name).flatchoices)
+        for name in ("metric", "scope", "direction", "sector")
+    }
+
+    def shown(row, name: str) -> str:
+        value = getattr(row, name)
+        return esc(labels[name].get(value, value))
+
     sdgs_label, municipality = esc(_("SDGs")), esc(_("the municipality"))
     source_label, never = esc(_("Source:")), esc(_("Never reported"))
     change_label, withdraw_label = esc(_("Change")), esc(_("Withdraw"))
@@ -80,15 +93,15 @@ def partner_commitment_rows(items, agreement, can_change: bool) -> SafeString:
         about = [esc(row.focus_area.name)] if row.focus_area else []
         if row.sdg_numbers:
             about.append(f"{sdgs_label} {', '.join(str(n) for n in row.sdg_numbers)}")
-        lines = [" · ".join(about), esc(row.get_sector_display()) if row.sector else ""]
+        lines = [" · ".join(about), shown(row, "sector") if row.sector else ""]
         facts = "<br>".join(line for line in lines if line)
         description = (
             f'<div class="weight-normal">{esc(row.description)}</div>' if row.description else ""
         )
-        scope = f"<br>{esc(row.get_scope_display())}" if row.scope else ""
+        scope = f"<br>{shown(row, 'scope')}" if row.scope else ""
         target = (
-            f"{esc(row.get_metric_display())} ({esc(row.unit_label)}){scope}"
-            f"<br>{esc(row.get_direction_display())}<br>{row.baseline_year}: "
+            f"{shown(row, 'metric')} ({esc(row.unit_label)}){scope}"
+            f"<br>{shown(row, 'direction')}<br>{row.baseline_year}: "
             f"{measure(row.baseline_value)} → {row.target_year}: {measure(row.target_value)}"
         )
         status = NO_VALUE
