@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import models
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -531,7 +530,7 @@ class AgreementPage:
 
 
 def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
-    """An agreement with what its page shows: five queries (six for a per-event
+    """An agreement with what its page shows: six queries (seven for a per-event
     programme), however many commitments, values and steps. Raises
     Agreement.DoesNotExist."""
     from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
@@ -541,26 +540,26 @@ def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
     rows = list(
         PartnerCommitment.objects.filter(agreement_id=pk)
         .select_related("focus_area")
-        .annotate(
-            sdg_numbers=ArrayAgg(
-                "sdgs__number",
-                filter=Q(sdgs__isnull=False),
-                order_by="sdgs__number",
-                default=[],
-            )
-        )
         .order_by(F("withdrawn_at").asc(nulls_first=True), "position", "pk")
     )
     by_pk = {row.pk: row for row in rows}
-    # Each commitment's latest verified value: the first by period of its own (DISTINCT ON).
-    latest = (
+    for row in rows:
+        row.sdg_numbers = []
+    sdgs = PartnerCommitment.sdgs.through.objects.filter(partnercommitment_id__in=list(by_pk))
+    for commitment_id, number in sdgs.order_by("sdg__number").values_list(
+        "partnercommitment_id", "sdg__number"
+    ):
+        by_pk[commitment_id].sdg_numbers.append(number)
+    # Each commitment's latest verified value: the first of its own in this order (an
+    # agreement has a few values per commitment and period).
+    values: dict[int, ProgressValue] = {}
+    for value in (
         ProgressValue.objects.filter(state=ValueState.VERIFIED, commitment_id__in=list(by_pk))
         .select_related("report", "verified_by")
         .only(*_PROGRESS_VALUE_FIELDS)
         .order_by("commitment_id", "-report__period_end", "-verified_at", "-pk")
-        .distinct("commitment_id")
-    )
-    values = {value.commitment_id: value for value in latest}
+    ):
+        values.setdefault(value.commitment_id, value)
     rhythm = agreement.programme.reporting_rhythm
     event_end = None
     if rhythm == ReportingRhythm.PER_EVENT and rows:
