@@ -424,6 +424,7 @@ def dashboard_partners_get(
         .only(
             "metric",
             "unit",
+            "checklist_action",  # a green action's unit is its guide's
             "scope",
             "direction",
             "baseline_value",

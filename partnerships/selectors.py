@@ -518,6 +518,75 @@ def agreement_progress(*, agreement: Agreement, today: date | None = None):
 
 
 @dataclass(frozen=True)
+class AgreementPage:
+    """What an agreement's page shows, read by agreement_page_get."""
+
+    agreement: Agreement  # with its programme and organisation
+    commitments: list[Commitment]  # the municipality's, with their owners
+    steps: list[AgreementStep]  # the history, with actors and commitments
+    # The partner's commitments (withdrawn ones last), each with its focus area and
+    # `sdg_numbers`, and its derived status as agreement_progress works it out.
+    partner: list[CommitmentProgress]
+
+
+def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
+    """An agreement with what its page shows: six queries (seven for a per-event
+    programme), however many commitments, values and steps. Raises
+    Agreement.DoesNotExist."""
+    from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
+
+    today = today or timezone.localdate()
+    agreement = Agreement.objects.select_related("programme", "organisation").get(pk=pk)
+    rows = list(
+        PartnerCommitment.objects.filter(agreement_id=pk)
+        .select_related("focus_area")
+        .order_by(F("withdrawn_at").asc(nulls_first=True), "position", "pk")
+    )
+    by_pk = {row.pk: row for row in rows}
+    for row in rows:
+        row.sdg_numbers = []
+    sdgs = PartnerCommitment.sdgs.through.objects.filter(partnercommitment_id__in=list(by_pk))
+    for commitment_id, number in sdgs.order_by("sdg__number").values_list(
+        "partnercommitment_id", "sdg__number"
+    ):
+        by_pk[commitment_id].sdg_numbers.append(number)
+    # Each commitment's latest verified value: the first of its own in this order (an
+    # agreement has a few values per commitment and period).
+    values: dict[int, ProgressValue] = {}
+    for value in (
+        ProgressValue.objects.filter(state=ValueState.VERIFIED, commitment_id__in=list(by_pk))
+        .select_related("report", "verified_by")
+        .only(*_PROGRESS_VALUE_FIELDS)
+        .order_by("commitment_id", "-report__period_end", "-verified_at", "-pk")
+    ):
+        values.setdefault(value.commitment_id, value)
+    rhythm = agreement.programme.reporting_rhythm
+    event_end = None
+    if rhythm == ReportingRhythm.PER_EVENT and rows:
+        event_end = ProgressReport.objects.filter(
+            agreement_id=pk, period_end__lt=event_due_cutoff(today=today)
+        ).aggregate(last=Max("period_end"))["last"]
+    last_due = agreement_last_due_period(
+        rhythm=rhythm, start_date=agreement.start_date, today=today, latest_event_end=event_end
+    )
+    partner = []
+    for row in rows:
+        value = values.get(row.pk)
+        status, path = _status_of(row, value, last_due)
+        partner.append(CommitmentProgress(row, status, value, path))
+    steps = list(AgreementStep.objects.filter(agreement_id=pk).select_related("actor"))
+    for step in steps:  # a step names one of the agreement's own commitments, read above
+        if step.commitment_id in by_pk:
+            step.commitment = by_pk[step.commitment_id]
+    return AgreementPage(
+        agreement=agreement,
+        commitments=list(Commitment.objects.filter(agreement_id=pk).select_related("owner")),
+        steps=steps,
+        partner=partner,
+    )
+
+
+@dataclass(frozen=True)
 class PublicAgreementProgress:
     agreement: Agreement
     commitments: list[CommitmentProgress]
@@ -579,10 +648,9 @@ def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[Progr
     )
 
 
-def report_list_awaiting(*, user: User) -> QuerySet:
-    """Submitted reports awaiting verification that `user` may verify, the longest
-    waiting first: those of the programmes they coordinate, every one for an admin. Each
-    with `pending_count`."""
+def _reports_awaiting(*, user: User) -> QuerySet:
+    # Submitted reports that `user` may verify, the longest waiting first, with
+    # `pending_count`.
     queryset = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
     if not user.is_superuser:
         queryset = queryset.filter(agreement__programme__coordinators=user)
@@ -595,10 +663,31 @@ def report_list_awaiting(*, user: User) -> QuerySet:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    return queryset.annotate(pending_count=Coalesce(Subquery(pending), 0)).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def report_list_awaiting(*, user: User) -> QuerySet:
+    """Submitted reports awaiting verification that `user` may verify, the longest
+    waiting first: those of the programmes they coordinate, every one for an admin. Each
+    with `pending_count`."""
+    return _reports_awaiting(user=user).select_related(
+        "agreement__programme", "agreement__organisation"
+    )
+
+
+def report_list_awaiting_names(*, user: User) -> QuerySet:
+    """The reports of report_list_awaiting with only what the coordinators' queue shows:
+    the period, when submitted, `pending_count`, `programme_name` and
+    `organisation_name` (no agreement, programme or organisation loaded)."""
     return (
-        queryset.select_related("agreement__programme", "agreement__organisation")
-        .annotate(pending_count=Coalesce(Subquery(pending), 0))
-        .order_by("submitted_at", "pk")
+        _reports_awaiting(user=user)
+        .annotate(
+            programme_name=F("agreement__programme__name"),
+            organisation_name=F("agreement__organisation__name"),
+        )
+        .only("period_end", "event_name", "submitted_at")
     )
 
 
