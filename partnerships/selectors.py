@@ -156,17 +156,6 @@ def programme_partners(*, programme) -> list:
     ]
 
 
-def organisation_agreements_active(*, organisation: Organisation) -> list:
-    """The organisation's active agreements with their programmes, newest first."""
-
-    return list(
-        Agreement.objects.active()
-        .filter(organisation=organisation)
-        .select_related("programme")
-        .order_by("-start_date", "-pk")
-    )
-
-
 def organisations_may_apply(*, user: User, programme) -> list[Organisation]:
     """The organisations `user` administers whose kind may join `programme` and that have
     neither an application to it in progress nor an agreement in it that has not ended."""
@@ -584,52 +573,6 @@ def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
         steps=steps,
         partner=partner,
     )
-
-
-@dataclass(frozen=True)
-class PublicAgreementProgress:
-    agreement: Agreement
-    commitments: list[CommitmentProgress]
-    # {commitment id: its verified values, newest period first, each with public_evidence}
-    verified: dict[int, list[ProgressValue]]
-
-    @property
-    def rows(self) -> list[tuple[CommitmentProgress, list[ProgressValue]]]:
-        return [(item, self.verified.get(item.commitment.pk, [])) for item in self.commitments]
-
-
-def organisation_progress_public(
-    *, agreements: list[Agreement], today: date | None = None
-) -> list[PublicAgreementProgress]:
-    """For each of an organisation's active `agreements` (organisation_agreements_active,
-    which its page shows anyway), its commitments not withdrawn with their derived status
-    and their verified values only (nothing pending or sent back) with the evidence now
-    public: five queries however many agreements and values."""
-    progress = commitment_progress(
-        commitments=PartnerCommitment.objects.filter(
-            agreement__in=[a.pk for a in agreements], withdrawn_at__isnull=True
-        ).order_by("agreement_id", "position", "pk"),
-        today=today,
-    )
-    verified: dict[int, list[ProgressValue]] = {}
-    for value in (
-        ProgressValue.objects.filter(
-            commitment__in=[p.commitment.pk for p in progress], state=ValueState.VERIFIED
-        )
-        .select_related("report", "verified_by")
-        .prefetch_related(
-            Prefetch("evidence", queryset=Evidence.objects.public(), to_attr="public_evidence")
-        )
-        .order_by("-report__period_end", "-pk")
-    ):
-        verified.setdefault(value.commitment_id, []).append(value)
-    by_agreement: dict[int, list[CommitmentProgress]] = {}
-    for item in progress:
-        by_agreement.setdefault(item.commitment.agreement_id, []).append(item)
-    return [
-        PublicAgreementProgress(agreement, by_agreement.get(agreement.pk, []), verified)
-        for agreement in agreements
-    ]
 
 
 def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[ProgressReport]:
