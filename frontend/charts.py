@@ -388,3 +388,86 @@ class BarChart:
             )
             y += label_height + bars_height + GROUP_GAP
         return self
+
+
+# --- sparklines: one measure over its reporting periods, small ---------------------------
+
+SPARK_WIDTH = 240
+SPARK_HEIGHT = 64
+SPARK_PAD = 8
+
+
+@dataclass
+class Sparkline:
+    """A small line of one commitment's verified values, period by period (oldest first),
+    with its target as a dashed level: partner_tags.progress_figure draws it with a title, a text
+    summary and a table of the same numbers. `dom_id` must be unique on the page.
+
+    The scale starts at zero (or the lowest value below it), so a small change looks small.
+    """
+
+    dom_id: str
+    title: str
+    summary: str
+    unit: str
+    x_label: str
+    value_label: str
+    points: list[tuple[str, Decimal | None]]
+    target: Decimal | None = None
+    target_label: str = ""
+    width: int = SPARK_WIDTH
+    height: int = SPARK_HEIGHT
+    # Filled by layout():
+    path: str = ""
+    markers: list[tuple[float, float]] = field(default_factory=list)
+    target_y: float | None = None
+    table_rows: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return all(value is None for _label, value in self.points)
+
+    def layout(self) -> "Sparkline":
+        """Scale the line to the drawing and write its path, markers and table."""
+        self.table_rows = [
+            (label, number_text(value, decimals=decimals_of(value))) for label, value in self.points
+        ]
+        known = [(i, float(v)) for i, (_label, v) in enumerate(self.points) if v is not None]
+        if not known:
+            return self
+        levels = [v for _i, v in known] + ([float(self.target)] if self.target is not None else [])
+        low, high = min(0.0, *levels), max(levels)
+        if high == low:
+            high = low + 1
+        left, right = SPARK_PAD, self.width - SPARK_PAD
+        top, bottom = SPARK_PAD, self.height - SPARK_PAD
+        count = len(self.points)
+
+        def px(i: int) -> float:
+            if count == 1:
+                return (left + right) / 2
+            return round(left + i * (right - left) / (count - 1), 2)
+
+        def py(v: float) -> float:
+            return round(bottom - (v - low) * (bottom - top) / (high - low), 2)
+
+        self.markers = [(px(i), py(v)) for i, v in known]
+        segments, previous = [], None
+        for i, (_label, v) in enumerate(self.points):
+            if v is None:
+                previous = None
+                continue
+            segments.append(f"{'L' if previous is not None else 'M'}{px(i)} {py(float(v))}")
+            previous = i
+        self.path = " ".join(segments)
+        if self.target is not None:
+            self.target_y = py(float(self.target))
+        return self
+
+
+def decimals_of(value: Decimal | None) -> int:
+    """The decimals a value needs, at most three (12.500 → 1, 100.000 → 0)."""
+    if value is None or not isinstance(value, Decimal):
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    return min(3, max(0, -exponent)) if isinstance(exponent, int) else 0

@@ -146,7 +146,8 @@ urlpatterns = [
     path("klima/", climate.climate_dashboard, name="climate_dashboard"),
     path("klima/data/", climate.climate_open_data, name="climate_open_data"),
     path("klima/data/<slug:name>.<slug:fmt>", climate.climate_download, name="climate_download"),
-    # Climate partnerships: organisations
+    # Climate partnerships: organisations, and the public directory of partners
+    path("organisationer/", organisations.partner_list, name="partner_list"),
     path("organisationer/ny/", organisations.organisation_create, name="organisation_create"),
     path(
         "organisationer/invitation/<str:token>/",

@@ -69,6 +69,13 @@ class OrganisationQuerySet(models.QuerySet):
     def of_member(self, user) -> "OrganisationQuerySet":
         return self.filter(memberships__user=user)
 
+    def public_partners(self) -> "OrganisationQuerySet":
+        """Partners the public directory lists: those with an active agreement, the one
+        their public page shows (partnerships.rules.is_public_partner asks the same)."""
+        return self.filter(
+            models.Exists(Agreement.objects.public().filter(organisation=models.OuterRef("pk")))
+        )
+
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=120)
@@ -423,6 +430,11 @@ class AgreementStatus(models.TextChoices):
 class AgreementQuerySet(models.QuerySet):
     def active(self) -> "AgreementQuerySet":
         return self.filter(status=AgreementStatus.ACTIVE)
+
+    def public(self) -> "AgreementQuerySet":
+        """What the public sees of agreements (on partner, programme and focus-area pages):
+        the active ones; a paused or ended agreement is shown to its parties only."""
+        return self.active()
 
     def review_due(self, *, today) -> "AgreementQuerySet":
         """Not ended, with its review date passed."""

@@ -5,7 +5,7 @@ value, an organisation's members and their addresses are not published.
 The partners' datasets publish what their public pages show: every organisation's
 profile (selectors.organisation_list_public), the active agreements (the organisation's
 page lists only those), their commitments not withdrawn and the verified values of those
-(selectors.organisation_progress_public). A paused or ended agreement is left out with its
+(the partner page). A paused or ended agreement is left out with its
 commitments and values; a value awaiting verification or sent back never appears.
 """
 
@@ -266,7 +266,7 @@ CHUNK_SIZE = 2_000
 
 
 def _agreements_public() -> QuerySet:
-    return Agreement.objects.active()
+    return Agreement.objects.public()
 
 
 def _commitments_public() -> QuerySet:

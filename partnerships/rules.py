@@ -1,10 +1,11 @@
 """Who may do what with organisations: the one place views and the API ask.
 
-Organisation pages are public. Its members see its member list; its admins change its
-profile and its members. Moderators, partnership coordinators and admins verify
-organisations and look after those whose last admin left: they may invite and change
-members of any organisation (that is how an organisation without an admin gets one), but
-never edit its profile.
+Organisation pages are public; the partner directory lists those with an agreement the
+public sees (an active one: AgreementQuerySet.public). Its members see its member list;
+its admins change its profile and its members. Moderators, partnership coordinators and
+admins verify organisations and look after those whose last admin left: they may invite
+and change members of any organisation (that is how an organisation without an admin gets
+one), but never edit its profile.
 
 Programmes are public. Partnership coordinators and admins create them; a programme's own
 coordinators (who must hold the coordinator role) and admins edit it, decide its
@@ -99,9 +100,22 @@ def is_admin_of_party(user, obj) -> bool:
     return obj is not None and organisation_roles(user).get(obj.organisation_id) == "admin"
 
 
+@rules.predicate
+def is_public_partner(user, organisation) -> bool:
+    """Listed as a partner in public (the directory, programme and focus-area pages): it has
+    an agreement the public sees. OrganisationQuerySet.public_partners asks the same."""
+    if organisation is None or organisation.pk is None:
+        return False
+    from partnerships.models import Organisation
+
+    return Organisation.objects.public_partners().filter(pk=organisation.pk).exists()
+
+
 is_partnership_staff = is_moderator | is_coordinator | is_admin
 
 rules.add_perm("partnerships.view_organisation", rules.always_allow)
+# Everyone sees the directory; it lists the organisations that are public partners.
+rules.add_perm("partnerships.list_partner", is_public_partner)
 rules.add_perm("partnerships.add_organisation", is_signed_in)
 rules.add_perm("partnerships.change_organisation", is_signed_in & is_organisation_admin)
 rules.add_perm(

@@ -156,17 +156,6 @@ def programme_partners(*, programme) -> list:
     ]
 
 
-def organisation_agreements_active(*, organisation: Organisation) -> list:
-    """The organisation's active agreements with their programmes, newest first."""
-
-    return list(
-        Agreement.objects.active()
-        .filter(organisation=organisation)
-        .select_related("programme")
-        .order_by("-start_date", "-pk")
-    )
-
-
 def organisations_may_apply(*, user: User, programme) -> list[Organisation]:
     """The organisations `user` administers whose kind may join `programme` and that have
     neither an application to it in progress nor an agreement in it that has not ended."""
@@ -518,49 +507,72 @@ def agreement_progress(*, agreement: Agreement, today: date | None = None):
 
 
 @dataclass(frozen=True)
-class PublicAgreementProgress:
-    agreement: Agreement
-    commitments: list[CommitmentProgress]
-    # {commitment id: its verified values, newest period first, each with public_evidence}
-    verified: dict[int, list[ProgressValue]]
+class AgreementPage:
+    """What an agreement's page shows, read by agreement_page_get."""
 
-    @property
-    def rows(self) -> list[tuple[CommitmentProgress, list[ProgressValue]]]:
-        return [(item, self.verified.get(item.commitment.pk, [])) for item in self.commitments]
+    agreement: Agreement  # with its programme and organisation
+    commitments: list[Commitment]  # the municipality's, with their owners
+    steps: list[AgreementStep]  # the history, with actors and commitments
+    # The partner's commitments (withdrawn ones last), each with its focus area and
+    # `sdg_numbers`, and its derived status as agreement_progress works it out.
+    partner: list[CommitmentProgress]
 
 
-def organisation_progress_public(
-    *, agreements: list[Agreement], today: date | None = None
-) -> list[PublicAgreementProgress]:
-    """For each of an organisation's active `agreements` (organisation_agreements_active,
-    which its page shows anyway), its commitments not withdrawn with their derived status
-    and their verified values only (nothing pending or sent back) with the evidence now
-    public: five queries however many agreements and values."""
-    progress = commitment_progress(
-        commitments=PartnerCommitment.objects.filter(
-            agreement__in=[a.pk for a in agreements], withdrawn_at__isnull=True
-        ).order_by("agreement_id", "position", "pk"),
-        today=today,
+def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
+    """An agreement with what its page shows: six queries (seven for a per-event
+    programme), however many commitments, values and steps. Raises
+    Agreement.DoesNotExist."""
+    from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
+
+    today = today or timezone.localdate()
+    agreement = Agreement.objects.select_related("programme", "organisation").get(pk=pk)
+    rows = list(
+        PartnerCommitment.objects.filter(agreement_id=pk)
+        .select_related("focus_area")
+        .order_by(F("withdrawn_at").asc(nulls_first=True), "position", "pk")
     )
-    verified: dict[int, list[ProgressValue]] = {}
-    for value in (
-        ProgressValue.objects.filter(
-            commitment__in=[p.commitment.pk for p in progress], state=ValueState.VERIFIED
-        )
-        .select_related("report", "verified_by")
-        .prefetch_related(
-            Prefetch("evidence", queryset=Evidence.objects.public(), to_attr="public_evidence")
-        )
-        .order_by("-report__period_end", "-pk")
+    by_pk = {row.pk: row for row in rows}
+    for row in rows:
+        row.sdg_numbers = []
+    sdgs = PartnerCommitment.sdgs.through.objects.filter(partnercommitment_id__in=list(by_pk))
+    for commitment_id, number in sdgs.order_by("sdg__number").values_list(
+        "partnercommitment_id", "sdg__number"
     ):
-        verified.setdefault(value.commitment_id, []).append(value)
-    by_agreement: dict[int, list[CommitmentProgress]] = {}
-    for item in progress:
-        by_agreement.setdefault(item.commitment.agreement_id, []).append(item)
-    return [
-        PublicAgreementProgress(agreement, by_agreement.get(agreement.pk, []), verified)
-        for agreement in agreements
-    ]
+        by_pk[commitment_id].sdg_numbers.append(number)
+    # Each commitment's latest verified value: the first of its own in this order (an
+    # agreement has a few values per commitment and period).
+    values: dict[int, ProgressValue] = {}
+    for value in (
+        ProgressValue.objects.filter(state=ValueState.VERIFIED, commitment_id__in=list(by_pk))
+        .select_related("report", "verified_by")
+        .only(*_PROGRESS_VALUE_FIELDS)
+        .order_by("commitment_id", "-report__period_end", "-verified_at", "-pk")
+    ):
+        values.setdefault(value.commitment_id, value)
+    rhythm = agreement.programme.reporting_rhythm
+    event_end = None
+    if rhythm == ReportingRhythm.PER_EVENT and rows:
+        event_end = ProgressReport.objects.filter(
+            agreement_id=pk, period_end__lt=event_due_cutoff(today=today)
+        ).aggregate(last=Max("period_end"))["last"]
+    last_due = agreement_last_due_period(
+        rhythm=rhythm, start_date=agreement.start_date, today=today, latest_event_end=event_end
+    )
+    partner = []
+    for row in rows:
+        value = values.get(row.pk)
+        status, path = _status_of(row, value, last_due)
+        partner.append(CommitmentProgress(row, status, value, path))
+    steps = list(AgreementStep.objects.filter(agreement_id=pk).select_related("actor"))
+    for step in steps:  # a step names one of the agreement's own commitments, read above
+        if step.commitment_id in by_pk:
+            step.commitment = by_pk[step.commitment_id]
+    return AgreementPage(
+        agreement=agreement,
+        commitments=list(Commitment.objects.filter(agreement_id=pk).select_related("owner")),
+        steps=steps,
+        partner=partner,
+    )
 
 
 def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[ProgressReport]:
@@ -579,10 +591,9 @@ def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[Progr
     )
 
 
-def report_list_awaiting(*, user: User) -> QuerySet:
-    """Submitted reports awaiting verification that `user` may verify, the longest
-    waiting first: those of the programmes they coordinate, every one for an admin. Each
-    with `pending_count`."""
+def _reports_awaiting(*, user: User) -> QuerySet:
+    # Submitted reports that `user` may verify, the longest waiting first, with
+    # `pending_count`.
     queryset = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
     if not user.is_superuser:
         queryset = queryset.filter(agreement__programme__coordinators=user)
@@ -595,10 +606,31 @@ def report_list_awaiting(*, user: User) -> QuerySet:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    return queryset.annotate(pending_count=Coalesce(Subquery(pending), 0)).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def report_list_awaiting(*, user: User) -> QuerySet:
+    """Submitted reports awaiting verification that `user` may verify, the longest
+    waiting first: those of the programmes they coordinate, every one for an admin. Each
+    with `pending_count`."""
+    return _reports_awaiting(user=user).select_related(
+        "agreement__programme", "agreement__organisation"
+    )
+
+
+def report_list_awaiting_names(*, user: User) -> QuerySet:
+    """The reports of report_list_awaiting with only what the coordinators' queue shows:
+    the period, when submitted, `pending_count`, `programme_name` and
+    `organisation_name` (no agreement, programme or organisation loaded)."""
     return (
-        queryset.select_related("agreement__programme", "agreement__organisation")
-        .annotate(pending_count=Coalesce(Subquery(pending), 0))
-        .order_by("submitted_at", "pk")
+        _reports_awaiting(user=user)
+        .annotate(
+            programme_name=F("agreement__programme__name"),
+            organisation_name=F("agreement__organisation__name"),
+        )
+        .only("period_end", "event_name", "submitted_at")
     )
 
 
@@ -721,3 +753,394 @@ def commitment_items_display(*, items: list[dict]) -> list[dict]:
             }
         )
     return shown
+
+
+# --- public partners: the directory, partner pages, programme and focus-area pages -------
+#
+# Who is a public partner is OrganisationQuerySet.public_partners (and rules.
+# is_public_partner); what the public sees of agreements is AgreementQuerySet.public.
+
+
+@dataclass(frozen=True)
+class PartnerFilters:
+    kind: str = ""
+    sector: str = ""
+    programme: str = ""  # a programme's slug
+    focus_area: str = ""  # a focus area's slug: partners with a commitment in it
+    q: str = ""  # part of the name
+
+
+PARTNER_FILTER_NAMES = ("kind", "sector", "programme", "focus_area", "q")
+
+
+def partner_list_public(*, filters: PartnerFilters) -> QuerySet:
+    """The public partners matching `filters`, by name, each with `public_agreements` (its
+    agreements the public sees, with their programmes) once evaluated: two queries."""
+    queryset = Organisation.objects.public_partners()
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.sector:
+        queryset = queryset.filter(sector=filters.sector)
+    if filters.programme:
+        queryset = queryset.filter(
+            models.Exists(
+                Agreement.objects.public().filter(
+                    organisation=OuterRef("pk"), programme__slug=filters.programme
+                )
+            )
+        )
+    if filters.focus_area:
+        queryset = queryset.filter(
+            models.Exists(_public_commitments_in(focus_area_slug=filters.focus_area))
+        )
+    if filters.q:
+        queryset = queryset.filter(name__icontains=filters.q)
+    agreements = (
+        Agreement.objects.public()
+        .select_related("programme")
+        .only("organisation_id", "start_date", "programme__name", "programme__slug")
+        .order_by("programme__name", "pk")
+    )
+    return (
+        queryset.only("name", "slug", "kind", "sector", "verified_at")
+        .prefetch_related(Prefetch("agreements", queryset=agreements, to_attr="public_agreements"))
+        .order_by("name", "pk")
+    )
+
+
+def _public_commitments_in(*, focus_area_slug: str) -> QuerySet:
+    """The partner commitments not withdrawn, in agreements the public sees, in the focus
+    area, of the organisation of the outer query."""
+    return PartnerCommitment.objects.filter(
+        agreement__in=Agreement.objects.public(),
+        agreement__organisation=OuterRef("pk"),
+        focus_area__slug=focus_area_slug,
+        withdrawn_at__isnull=True,
+    )
+
+
+def programme_choices_public() -> list[tuple[str, str]]:
+    """(slug, name) of every programme, by name: the directory's programme filter."""
+    return list(Programme.objects.order_by("name", "pk").values_list("slug", "name"))
+
+
+@dataclass(frozen=True)
+class CommitmentHistory:
+    """A partner commitment's derived status and its verified values, oldest period first
+    (each with `public_evidence`)."""
+
+    progress: CommitmentProgress
+    values: list[ProgressValue]
+
+    @property
+    def commitment(self) -> PartnerCommitment:
+        return self.progress.commitment
+
+
+@dataclass(frozen=True)
+class PublicAgreement:
+    """An agreement as the partner's public page shows it: both sides' commitments."""
+
+    agreement: Agreement
+    municipality: list[Commitment]
+    histories: list[CommitmentHistory]
+
+    @property
+    def progress(self) -> list[CommitmentProgress]:
+        return [history.progress for history in self.histories]
+
+
+def _period_order(value: ProgressValue) -> tuple:
+    """commitment_progress's order of a commitment's verified values (period, then when
+    verified, then id), ascending: its latest value is the last."""
+    verified = value.verified_at
+    # PostgreSQL sorts NULL first in a descending order, as if it were the greatest.
+    return (value.report.period_end, verified is None, verified or date.min, value.pk)
+
+
+def organisation_agreements_public(
+    *, organisation: Organisation, today: date | None = None
+) -> list[PublicAgreement]:
+    """The organisation's agreements the public sees, newest first, each with the
+    municipality's commitments and the partner's commitments not withdrawn, their derived
+    status (commitment_progress's rule: the latest verified value against the target and
+    the straight path, not reported when older than the last period due) and every
+    verified value with the evidence now public. At most six flat queries, whatever the
+    number of agreements, commitments and values."""
+    from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
+
+    today = today or timezone.localdate()
+    agreements = list(
+        Agreement.objects.public()
+        .filter(organisation=organisation)
+        .select_related("programme")
+        .order_by("-start_date", "-pk")
+    )
+    if not agreements:
+        return []
+    ids = [agreement.pk for agreement in agreements]
+    municipality: dict[int, list[Commitment]] = {}
+    for commitment in Commitment.objects.filter(agreement_id__in=ids).only(
+        "agreement_id", "text", "due_date", "status"
+    ):
+        municipality.setdefault(commitment.agreement_id, []).append(commitment)
+    commitments = list(
+        PartnerCommitment.objects.filter(agreement_id__in=ids, withdrawn_at__isnull=True).order_by(
+            "agreement_id", "position", "pk"
+        )
+    )
+    values: dict[int, list[ProgressValue]] = {}
+    if commitments:
+        verified = list(
+            ProgressValue.objects.filter(
+                commitment_id__in=[c.pk for c in commitments], state=ValueState.VERIFIED
+            )
+            .select_related("report", "verified_by")
+            .only(*_PROGRESS_VALUE_FIELDS)
+            .order_by()  # sorted below; the model's order would join the commitments
+        )
+        evidence: dict[int, list[Evidence]] = {}
+        if verified:
+            # The files backing verified values: public, as EvidenceQuerySet.public says,
+            # without its joins (these values are verified).
+            for file in Evidence.objects.filter(value_id__in=[v.pk for v in verified]).only(
+                "report_id", "value_id", "original_name"
+            ):
+                evidence.setdefault(file.value_id, []).append(file)
+        for value in sorted(verified, key=_period_order):
+            value.public_evidence = evidence.get(value.pk, [])
+            values.setdefault(value.commitment_id, []).append(value)
+    by_pk = {agreement.pk: agreement for agreement in agreements}
+    per_event = [
+        a.pk for a in agreements if a.programme.reporting_rhythm == ReportingRhythm.PER_EVENT
+    ]
+    event_ends = (
+        dict(
+            ProgressReport.objects.filter(
+                agreement_id__in=per_event, period_end__lt=event_due_cutoff(today=today)
+            )
+            .values("agreement_id")
+            .annotate(last=Max("period_end"))
+            .values_list("agreement_id", "last")
+        )
+        if per_event
+        else {}
+    )
+    histories: dict[int, list[CommitmentHistory]] = {}
+    for commitment in commitments:
+        agreement = by_pk[commitment.agreement_id]
+        last_due = agreement_last_due_period(
+            rhythm=agreement.programme.reporting_rhythm,
+            start_date=agreement.start_date,
+            today=today,
+            latest_event_end=event_ends.get(agreement.pk),
+        )
+        own = values.get(commitment.pk, [])
+        latest = own[-1] if own else None
+        status, path = _status_of(commitment, latest, last_due)
+        histories.setdefault(agreement.pk, []).append(
+            CommitmentHistory(CommitmentProgress(commitment, status, latest, path), own)
+        )
+    return [
+        PublicAgreement(a, municipality.get(a.pk, []), histories.get(a.pk, [])) for a in agreements
+    ]
+
+
+PROGRAMME_PARTNERS_SHOWN = 30
+
+
+def programme_partner_agreements(*, programme: Programme) -> list[Agreement]:
+    """The first PROGRAMME_PARTNERS_SHOWN of the programme's agreements the public sees,
+    with their organisations, by the organisation's name: one query."""
+    return list(
+        Agreement.objects.public()
+        .filter(programme=programme)
+        .select_related("organisation")
+        .only(
+            "start_date",
+            "programme_id",
+            "organisation__name",
+            "organisation__slug",
+            "organisation__kind",
+            "organisation__verified_at",
+        )
+        .order_by("organisation__name", "pk")[:PROGRAMME_PARTNERS_SHOWN]
+    )
+
+
+@dataclass(frozen=True)
+class ProgrammeTotals:
+    """What a programme's partners have committed to and achieved: their commitments by
+    derived status (commitment_progress) and their tCO2e as the climate dashboard counts
+    them (dashboard.dashboard_partners_get: baseline less target committed, baseline less
+    the latest verified value achieved; scope 1 and 2 apart from scope 3, never added)."""
+
+    partners: int
+    commitments: int
+    by_status: dict[str, int]
+    emissions: object  # dashboard.EmissionAmounts
+
+    @property
+    def status_rows(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) in the order of ProgressStatus."""
+        return [
+            (status, str(label), self.by_status.get(status, 0))
+            for status, label in ProgressStatus.choices
+        ]
+
+
+_STATUS_COMMITMENT_FIELDS = (
+    "agreement",
+    "metric",
+    "checklist_action",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "target_year",
+    "target_value",
+    "withdrawn_at",
+)
+
+
+def _whole(queryset: QuerySet, aggregate) -> Subquery:
+    """`aggregate` over the whole of `queryset`, as a scalar subquery."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(whole=models.Value(1))
+        .values("whole")
+        .annotate(result=aggregate)
+        .values("result")[:1]
+    )
+
+
+def _partnerships_fingerprint(*, programme: Programme) -> tuple:
+    """What moves when anything the programme totals read changes: the programme, and any
+    agreement step (every status change and commitment edit writes one), agreement,
+    partner commitment, report (a review touches it) or progress value anywhere. One query
+    of maxima and counts the indexes or small tables answer."""
+    row = (
+        Programme.objects.filter(pk=programme.pk)
+        .annotate(
+            fp_steps=_whole(AgreementStep.objects.all(), Max("pk")),
+            fp_agreements=_whole(Agreement.objects.all(), Count("pk")),
+            fp_agreement_last=_whole(Agreement.objects.all(), Max("pk")),
+            fp_commitments=_whole(PartnerCommitment.objects.all(), Count("pk")),
+            fp_commitments_changed=_whole(PartnerCommitment.objects.all(), Max("updated_at")),
+            fp_reports=_whole(ProgressReport.objects.all(), Count("pk")),
+            fp_reports_changed=_whole(ProgressReport.objects.all(), Max("updated_at")),
+            fp_values_last=_whole(ProgressValue.objects.all(), Max("pk")),
+            fp_verified_last=_whole(ProgressValue.objects.all(), Max("verified_at")),
+        )
+        .values_list(
+            "updated_at",
+            "fp_steps",
+            "fp_agreements",
+            "fp_agreement_last",
+            "fp_commitments",
+            "fp_commitments_changed",
+            "fp_reports",
+            "fp_reports_changed",
+            "fp_values_last",
+            "fp_verified_last",
+        )
+        .first()
+    )
+    return tuple(row or ())
+
+
+def programme_totals(*, programme: Programme, today: date | None = None) -> ProgrammeTotals:
+    """The totals of the programme's commitments not withdrawn in agreements the public
+    sees, and the number of its partners. Kept in the cache under a key that moves with the
+    partnerships' data (one query reads it); afresh, six more queries however many
+    partners (the derived status's three, the dashboard's two and the count), though each
+    commitment is loaded: a big programme's totals cost 20 times its cached page."""
+    from django.core.cache import cache
+
+    from engage.cache import programme_totals_key
+
+    today = today or timezone.localdate()
+    key = programme_totals_key(
+        programme_id=programme.pk,
+        day=today,
+        fingerprint=_partnerships_fingerprint(programme=programme),
+    )
+    totals = cache.get(key)
+    if totals is None:
+        totals = _programme_totals(programme=programme, today=today)
+        cache.set(key, totals, 24 * 3600)
+    return totals
+
+
+def _programme_totals(*, programme: Programme, today: date) -> ProgrammeTotals:
+    from partnerships import dashboard
+
+    public = Agreement.objects.public().filter(programme=programme)
+    progress = commitment_progress(
+        commitments=PartnerCommitment.objects.filter(
+            agreement__in=public, withdrawn_at__isnull=True
+        )
+        # What the status reads: a big programme has thousands.
+        .only(*_STATUS_COMMITMENT_FIELDS)
+        .order_by("pk"),
+        today=today,
+    )
+    by_status: dict[str, int] = {}
+    for item in progress:
+        by_status[item.status] = by_status.get(item.status, 0) + 1
+    partners = dashboard.dashboard_partners_get(
+        filters=dashboard.PartnerFilters(programme=programme.slug)
+    )
+    return ProgrammeTotals(
+        partners=public.values("organisation_id").distinct().count(),
+        commitments=len(progress),
+        by_status=by_status,
+        emissions=partners.emissions,
+    )
+
+
+FOCUS_AREA_PARTNERS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class FocusAreaPartnerships:
+    """The programmes with the focus area, and the first public partners with commitments
+    in it (each with `area_commitments`); `more` when there are more partners than these."""
+
+    programmes: list[Programme]
+    partners: list[Organisation]
+    more: bool
+
+
+def focus_area_partnerships(*, focus_area) -> FocusAreaPartnerships:
+    """Who works on `focus_area` in climate partnerships: at most three queries whatever
+    their number (programmes, the partners shown and their commitments in the area)."""
+    programmes = list(
+        Programme.objects.filter(focus_areas=focus_area)
+        .only("name", "slug", "is_open", "eligible_kinds")
+        .order_by("-is_open", "name", "pk")
+    )
+    partners = list(
+        Organisation.objects.public_partners()
+        .filter(models.Exists(_public_commitments_in(focus_area_slug=focus_area.slug)))
+        .only("name", "slug", "kind", "verified_at")
+        .order_by("name", "pk")[: FOCUS_AREA_PARTNERS_SHOWN + 1]
+    )
+    more = len(partners) > FOCUS_AREA_PARTNERS_SHOWN
+    partners = partners[:FOCUS_AREA_PARTNERS_SHOWN]
+    by_organisation: dict[int, list[PartnerCommitment]] = {}
+    if partners:
+        for commitment in (
+            PartnerCommitment.objects.filter(
+                agreement__in=Agreement.objects.public(),
+                agreement__organisation_id__in=[p.pk for p in partners],
+                focus_area=focus_area,
+                withdrawn_at__isnull=True,
+            )
+            .only("title", "metric", "checklist_action", "agreement_id", "position")
+            .annotate(organisation_id=F("agreement__organisation_id"))
+            .order_by("agreement_id", "position", "pk")
+        ):
+            by_organisation.setdefault(commitment.organisation_id, []).append(commitment)
+    for partner in partners:
+        partner.area_commitments = by_organisation.get(partner.pk, [])
+    return FocusAreaPartnerships(programmes, partners, more)

@@ -122,3 +122,36 @@ class InvitationForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
+
+
+class PartnerFilterForm(forms.Form):
+    """The partner directory's GET filters. A value that does not fit is ignored (and the
+    page names it), never an error page."""
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=120)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
+
+    def __init__(self, *args, programmes, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = ("", _("All"))
+        self.fields["kind"].choices = [everything, *Kind.choices]
+        self.fields["sector"].choices = [everything, *Sector.choices]
+        self.fields["programme"].choices = [everything, *programmes]
+        self.fields["focus_area"].choices = [everything, *focus_areas]
+
+    def value(self, name: str) -> str:
+        """The cleaned value of one filter, or empty when it was not valid."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+    def problems(self) -> list[str]:
+        """Each filter left out, with its label and why, in the reader's language."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return [
+            f"{self.fields[name].label}: {' '.join(errors)}" for name, errors in self.errors.items()
+        ]

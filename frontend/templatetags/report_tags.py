@@ -3,6 +3,13 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from frontend.html import esc
+from frontend.templatetags.engage_site import time_tag_maker
+from frontend.urls_for import pk_url_maker
 
 register = template.Library()
 
@@ -31,3 +38,31 @@ def plain_number(value):
 def status_badge(status: str | None) -> str:
     """The DKFDS badge class of a derived status."""
     return STATUS_BADGES.get(status or "", "")
+
+
+@register.simple_tag
+def report_queue_cards(reports) -> SafeString:
+    """The coordinators' queue (frontend/partnerships/reports/queue.html): a card per
+    report of selectors.report_list_awaiting_names, written in one pass like the triage
+    page's rows."""
+    review_url = pk_url_maker("frontend:report_review")
+    submitted = time_tag_maker()
+    submitted_label = esc(_("Submitted"))
+    cards = []
+    for report in reports:
+        pending = ngettext(
+            "%(counter)s value to verify", "%(counter)s values to verify", report.pending_count
+        ) % {"counter": report.pending_count}
+        cards.append(
+            f"""
+  <li class="mt-5">
+    <article class="card" aria-labelledby="report-{report.pk}">
+      <div class="card-content">
+        <p class="card-subheading mt-0">{esc(report.programme_name)}</p>
+        <h2 id="report-{report.pk}" class="card-heading h3"><a href="{review_url(report.pk)}">{esc(report.organisation_name)} · {esc(report.period_label)}</a></h2>
+        <p class="small-text mb-0">{submitted_label} {submitted(report.submitted_at)} · {esc(pending)}</p>
+      </div>
+    </article>
+  </li>"""  # noqa: E501
+        )
+    return mark_safe("".join(cards))  # noqa: S308 (every value above is escaped)

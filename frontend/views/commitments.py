@@ -19,25 +19,31 @@ from frontend.forms.commitments import PartnerCommitmentForm, WithdrawForm, comm
 from frontend.forms.proposals import errors_from_service
 from partnerships import selectors, services
 from partnerships.models import Agreement, PartnerCommitment
+from partnerships.selectors import CommitmentProgress
 from partnerships.services.commitments import commitment_data
 from proposals.selectors.moderation import routing_taxonomy_get
 
 PERM = "partnerships.change_partner_commitments"
 
 
-def partner_commitments_context(request: HttpRequest, agreement: Agreement) -> dict:
-    """The agreement page's part: the partner's measurable commitments, its green actions
-    by the guide's topics, the withdrawn ones, and whether the person may change them."""
-    rows = selectors.partner_commitment_list(agreement=agreement)
-    active = [row for row in rows if row.withdrawn_at is None]
+def partner_commitments_context(
+    request: HttpRequest, agreement: Agreement, progress: list[CommitmentProgress]
+) -> dict:
+    """The agreement page's part: the partner's measurable commitments and its green
+    actions by the guide's topics, each with its derived status (`progress`, from
+    selectors.agreement_page_get), the withdrawn ones, and whether the person may change
+    them."""
+    active = [item for item in progress if item.commitment.withdrawn_at is None]
     topics: dict[str, list] = {}
-    for row in active:
-        if row.is_checklist and row.green_action:
-            topics.setdefault(str(row.green_action.topic), []).append(row)
+    for item in active:
+        if item.commitment.is_checklist and item.commitment.green_action:
+            topics.setdefault(str(item.commitment.green_action.topic), []).append(item)
     return {
-        "partner_commitments": [row for row in active if not row.is_checklist],
+        "partner_commitments": [item for item in active if not item.commitment.is_checklist],
         "partner_actions": list(topics.items()),
-        "partner_withdrawn": [row for row in rows if row.withdrawn_at is not None],
+        "partner_withdrawn": [
+            item.commitment for item in progress if item.commitment.withdrawn_at is not None
+        ],
         "can_change_partner_commitments": request.user.has_perm(PERM, agreement),
     }
 

@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontend.forms.organisations import InvitationForm, OrganisationForm, RoleForm
+from engage.taxonomy.choices import filter_choices_get
+from frontend.charts import Sparkline, decimals_of, number_text
+from frontend.forms.organisations import (
+    InvitationForm,
+    OrganisationForm,
+    PartnerFilterForm,
+    RoleForm,
+)
 from frontend.forms.proposals import error_text, errors_from_service
 from frontend.htmx import is_htmx, render_fragment
 from frontend.pagination import CappedPaginator
@@ -25,21 +32,26 @@ from frontend.views.access import permission_require
 from partnerships import services
 from partnerships.models import Invitation, Membership, Organisation, Role
 from partnerships.selectors import (
+    PARTNER_FILTER_NAMES,
+    CommitmentHistory,
+    PartnerFilters,
     application_list_for_organisation,
     invitation_get,
     invitation_list_open,
     membership_get,
     membership_list,
-    organisation_agreements_active,
+    organisation_agreements_public,
     organisation_get,
     organisation_list_for_member,
     organisation_list_for_staff,
-    organisation_progress_public,
     organisation_proposals_public,
+    partner_list_public,
+    programme_choices_public,
 )
 from proposals.selectors.public import proposal_cards_complete
 
 PROPOSALS_PER_PAGE = 20
+PARTNERS_PER_PAGE = 25
 
 
 def _organisation_or_404(slug: str) -> Organisation:
@@ -50,6 +62,29 @@ def _organisation_or_404(slug: str) -> Organisation:
 
 
 @require_GET
+def partner_list(request: HttpRequest) -> HttpResponse:
+    """The public directory of partners, filtered by the query string (kept in links)."""
+    programmes = programme_choices_public()
+    areas = filter_choices_get().focus_areas
+    form = PartnerFilterForm(request.GET, programmes=programmes, focus_areas=areas)
+    values = {name: form.value(name) for name in PARTNER_FILTER_NAMES}
+    number = request.GET.get("page")
+    paginator = CappedPaginator(
+        partner_list_public(filters=PartnerFilters(**values)), PARTNERS_PER_PAGE, number=number
+    )
+    page = paginator.get_page(number)
+    context = {
+        # What is shown is what is used: a value left out shows as "All".
+        "form": PartnerFilterForm(values, programmes=programmes, focus_areas=areas),
+        "problems": form.problems(),
+        "filtered": any(values.values()),
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+    }
+    return render(request, "frontend/organisations/partner_list.html", context)
+
+
+@require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation_or_404(slug)
     number = request.GET.get("page")
@@ -57,10 +92,14 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         organisation_proposals_public(organisation=organisation), PROPOSALS_PER_PAGE, number=number
     )
     page = paginator.get_page(number)
-    page.object_list = proposal_cards_complete(proposals=page.object_list)
+    # No proposals: nothing to read (planning the empty page's query costs as much).
+    page.object_list = (
+        proposal_cards_complete(proposals=page.object_list) if paginator.count else []
+    )
     user = request.user
     can_view_members = user.has_perm("partnerships.view_members", organisation)
-    agreements = organisation_agreements_active(organisation=organisation)
+    # Both sides' commitments and the verified progress of the active agreements.
+    agreements = organisation_agreements_public(organisation=organisation)
     context = {
         "organisation": organisation,
         "agreements": agreements,
@@ -75,10 +114,77 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_view_members": can_view_members,
         "can_verify": not organisation.is_verified
         and user.has_perm("partnerships.verify_organisation", organisation),
-        # Progress reports: active agreements' commitments, verified values only.
-        "public_progress": organisation_progress_public(agreements=agreements),
+        "agreement_charts": [
+            (item, [(history, _progress_chart(history)) for history in item.histories])
+            for item in agreements
+        ],
     }
     return render(request, "frontend/organisations/detail.html", context)
+
+
+def _number(value) -> str:
+    return number_text(value, decimals=decimals_of(value))
+
+
+def _progress_chart(history: CommitmentHistory) -> Sparkline:
+    """The small chart of one commitment's verified values, with words saying the same."""
+    commitment = history.commitment
+    values = history.values
+    unit = commitment.unit_label
+    title = _("Verified values of “%(title)s”") % {"title": commitment.display_title}
+    if commitment.is_checklist:
+        done = sum(1 for value in values if value.done)
+        summary = (
+            _("Carried out in %(done)d of %(count)d reported periods.")
+            % {"done": done, "count": len(values)}
+            if values
+            else _("No value has been verified yet.")
+        )
+        target = commitment.target_value
+        target_label = _("Target: %(target)s %(unit)s") % {
+            "target": _number(target),
+            "unit": unit,
+        }
+    else:
+        target = commitment.target_value
+        target_label = _("Target in %(year)s: %(target)s %(unit)s") % {
+            "year": commitment.target_year,
+            "target": _number(target),
+            "unit": unit,
+        }
+        if values:
+            first, last = values[0], values[-1]
+            summary = _(
+                "%(first_period)s: %(first)s %(unit)s; %(last_period)s: %(last)s %(unit)s. "
+                "%(target)s."
+            ) % {
+                "first_period": first.report.period_label,
+                "first": _number(first.value),
+                "last_period": last.report.period_label,
+                "last": _number(last.value),
+                "unit": unit,
+                "target": target_label,
+            }
+            if len(values) == 1:
+                summary = _("%(period)s: %(value)s %(unit)s. %(target)s.") % {
+                    "period": first.report.period_label,
+                    "value": _number(first.value),
+                    "unit": unit,
+                    "target": target_label,
+                }
+        else:
+            summary = _("No value has been verified yet. %(target)s.") % {"target": target_label}
+    return Sparkline(
+        dom_id=f"progress-{commitment.pk}",
+        title=title,
+        summary=summary,
+        unit=unit,
+        x_label=_("Period"),
+        value_label=f"{_('Value')} ({unit})" if unit else _("Value"),
+        points=[(value.report.period_label, value.value) for value in values],
+        target=target,
+        target_label=target_label,
+    ).layout()
 
 
 @require_GET

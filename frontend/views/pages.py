@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from engage.taxonomy.models import FocusArea, Theme
 from engage.taxonomy.selectors import focus_area_get, theme_get, theme_list
+from partnerships.selectors import focus_area_partnerships
 from proposals.selectors.overview import focus_area_counts_attach, proposal_list_recent
 
 
@@ -33,7 +34,12 @@ def focus_area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         focus_area = focus_area_get(slug=slug)
     except FocusArea.DoesNotExist:
         raise Http404("No such focus area") from None
-    return render(request, "frontend/pages/focus_area.html", {"focus_area": focus_area})
+    context = {
+        "focus_area": focus_area,
+        # The climate partnerships working on it, next to its proposals.
+        "partnerships": focus_area_partnerships(focus_area=focus_area),
+    }
+    return render(request, "frontend/pages/focus_area.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -87,7 +87,9 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "programme": programme,
-        "partners": selectors.programme_partners(programme=programme),
+        # Its partners are those with an agreement in it the public sees.
+        "partners": selectors.programme_partner_agreements(programme=programme),
+        "totals": selectors.programme_totals(programme=programme),
         "can_edit": user.has_perm("partnerships.change_programme", programme),
         "can_apply": bool(may_apply),
         "suggested": selectors.commitment_items_display(items=programme.suggested_commitments),
@@ -339,37 +341,46 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- agreements ------------------------------------------------------------------------
 
 
+def _agreement_page_or_404(pk: int) -> selectors.AgreementPage:
+    try:
+        return selectors.agreement_page_get(pk=pk)
+    except Agreement.DoesNotExist:
+        raise Http404 from None
+
+
 def _agreement_page(
     request: HttpRequest,
-    agreement: Agreement,
+    page: selectors.AgreementPage,
     *,
     action_form: AgreementActionForm | None = None,
     commitment_form: CommitmentForm | None = None,
 ) -> HttpResponse:
+    """The agreement's page; the caller checked that the person may see it."""
+    agreement = page.agreement
     can_change = request.user.has_perm("partnerships.change_agreement", agreement)
     actions = [
         action
         for action, (allowed_from, _to) in AGREEMENT_ACTIONS.items()
         if agreement.status in allowed_from
     ]
-    owners = selectors.programme_coordinator_choices(programme=agreement.programme)
     editable = can_change and agreement.status != AgreementStatus.ENDED
+    if editable and commitment_form is None:
+        owners = selectors.programme_coordinator_choices(programme=agreement.programme)
+        commitment_form = CommitmentForm(owners=owners)
     context = {
         "agreement": agreement,
-        "commitments": list(agreement.commitments.all()),
-        "steps": list(agreement.steps.all()),
+        "commitments": page.commitments,
+        "steps": page.steps,
         "can_change": can_change,
         "action_form": (action_form or AgreementActionForm(actions=actions))
         if can_change and actions
         else None,
-        "commitment_form": (commitment_form or CommitmentForm(owners=owners)) if editable else None,
+        "commitment_form": commitment_form if editable else None,
         "can_edit_commitments": editable,
         "review_passed": agreement.status != AgreementStatus.ENDED
         and agreement.review_date < timezone.localdate(),
-        # Progress reports: the partner's commitments with their derived status.
-        "progress": selectors.agreement_progress(agreement=agreement),
         "can_view_reports": request.user.has_perm("partnerships.view_reports", agreement),
-        **partner_commitments_context(request, agreement),
+        **partner_commitments_context(request, agreement, page.partner),
     }
     failed = (action_form is not None and action_form.errors) or (
         commitment_form is not None and commitment_form.errors
@@ -386,9 +397,9 @@ def _agreement_page(
 @login_required
 @require_GET
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = _agreement_or_404(pk)
-    permission_require(request, "partnerships.view_agreement", agreement)
-    return _agreement_page(request, agreement)
+    page = _agreement_page_or_404(pk)
+    permission_require(request, "partnerships.view_agreement", page.agreement)
+    return _agreement_page(request, page)
 
 
 @login_required
@@ -417,13 +428,13 @@ def agreement_act(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"status": agreement.get_status_display().lower()},
             )
             return redirect(agreement)
-    agreement = _agreement_or_404(pk)
+    page = _agreement_page_or_404(pk)
     form.fields["action"].choices = [
         choice
         for choice in form.fields["action"].choices
-        if agreement.status in AGREEMENT_ACTIONS[choice[0]][0]
+        if page.agreement.status in AGREEMENT_ACTIONS[choice[0]][0]
     ]
-    return _agreement_page(request, agreement, action_form=form)
+    return _agreement_page(request, page, action_form=form)
 
 
 @login_required
@@ -449,7 +460,7 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The commitment is added."))
             return redirect(agreement)
-    return _agreement_page(request, agreement, commitment_form=form)
+    return _agreement_page(request, _agreement_page_or_404(pk), commitment_form=form)
 
 
 @never_cache

@@ -301,7 +301,7 @@ def report_queue(request: HttpRequest) -> HttpResponse:
     permission_require(request, "partnerships.view_report_queue")
     number = request.GET.get("page")
     page = CappedPaginator(
-        selectors.report_list_awaiting(user=request.user), 25, number=number
+        selectors.report_list_awaiting_names(user=request.user), 25, number=number
     ).get_page(number)
     context = {
         "page": page,

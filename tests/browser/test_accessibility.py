@@ -16,6 +16,7 @@ PUBLIC_PAGES = [
     "frontend:accessibility",
     "frontend:privacy",
     "frontend:about",
+    "frontend:partner_list",
 ]
 # Signed-in people are redirected away from these.
 SIGNED_OUT_PAGES = ["account_login", "account_signup", "account_reset_password"]
@@ -675,6 +676,29 @@ def test_programme_pages_in_public(language, partnership_world, make_page, axe):
     axe(page)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partner_directory_and_focus_area_with_partnerships(
+    language, partnership_world, make_page, axe
+):
+    """The directory with partners, filtered, with a value it leaves out (and names); a
+    focus area's page with the programmes and partners working on it."""
+    world = partnership_world(language)
+    page = make_page(language=language, bypass_csp=True)
+    visit(page, reverse("frontend:partner_list"), language=language)
+    assert page.locator("main article.card").count() == 2
+    axe(page)
+    page.goto(f"{reverse('frontend:partner_list')}?kind=company&programme=findes-ikke&q=sol")
+    assert page.locator("main .alert-warning").count() == 1
+    assert page.locator("main article.card").count() == 1
+    axe(page)
+    area = world["programme"].focus_areas.order_by("pk").first()
+    world["agreement"].partner_commitments.update(focus_area=area)
+    visit(page, reverse("frontend:focus_area", args=[area.slug]), language=language)
+    assert page.locator("#focus-area-partnerships-heading").count() == 1
+    assert page.get_by_text("Solgården A/S").count() >= 1
+    axe(page)
+
+
 # page, who
 PARTNERSHIP_PAGES = [
     ("programme_apply", "applicant"),
@@ -908,6 +932,10 @@ def test_organisation_page_with_verified_progress(language, report_world, make_p
     page = make_page(language=language, bypass_csp=True)
     visit(page, world["agreement"].organisation.get_absolute_url(), language=language)
     assert page.get_by_text("Halver udledningen").count() >= 1
+    # Both sides' commitments, and a small chart with its table per commitment.
+    assert page.locator("main figure.partner-spark svg[role=img]").count() >= 1
+    assert page.locator("main figure.partner-spark table").count() == 2
+    axe(page)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

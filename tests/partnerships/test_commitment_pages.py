@@ -28,6 +28,7 @@ from tests.partnerships.factories import (
     agreement_approve,
     coordinator_make,
     emissions_commitment,
+    verified_value_make,
 )
 
 pytestmark = pytest.mark.django_db
@@ -343,11 +344,34 @@ def test_the_agreement_page_runs_a_constant_number_of_queries(
     client.force_login(agreement.admin)
     url = agreement.get_absolute_url()
     client.get(url)  # warm the taxonomy and session caches
-    # The same twelve queries for one commitment or five: two read the partner's
-    # commitments with their SDGs, two their derived progress.
-    with django_assert_num_queries(12):
+    # The same ten queries for one commitment or five: the partner's commitments, their
+    # SDGs and their verified values are one query each.
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert text_of(response).count("Mål ") >= count
+
+
+def test_the_agreement_page_shows_each_commitment_once_with_its_progress(client):
+    agreement = agreement_approve(
+        admin=UserFactory(preferred_language="en"),
+        coordinator=coordinator_make(preferred_language="en", display_name="Kim Koordinator"),
+    )
+    commitment = services.partner_commitment_add(
+        agreement=agreement, actor=agreement.admin, data=emissions_commitment(sdgs=[13, 7, 12])
+    )
+    verified_value_make(commitment=commitment, year=2023, value="110")
+    verified_value_make(
+        commitment=commitment, year=2024, value="80", verifier=agreement.coordinator
+    )
+    client.force_login(agreement.admin)
+    page = text_of(client.get(agreement.get_absolute_url()))
+    rows = [tr.split("</tr>")[0] for tr in page.split("<tr>")[1:]]
+    (row,) = [tr for tr in rows if "Halvér udledningen fra vores varebiler" in tr]
+    # One row: what it measures, its target, its status and its latest verified value.
+    assert "SDGs 7, 12, 13" in row and "2022: 120.5 → 2030: 60" in row
+    assert "On track" in row and "80 tCO2e" in row and "(2024)" in row
+    assert "Kim Koordinator" in row and "Elmåler" in row
+    assert "110" not in row
 
 
 def test_an_ended_agreement_offers_no_change(client):

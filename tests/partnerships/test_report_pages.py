@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from partnerships.models import Evidence, ProgressReport, ProgressValue, ReportStatus
 from tests.factories import UserFactory, give_totp
@@ -80,6 +81,10 @@ def test_a_member_fills_and_submits_and_the_coordinator_sends_back_then_verifies
     client.force_login(world["coordinator"])
     queue = client.get(reverse("frontend:report_queue")).content.decode()
     assert reverse("frontend:report_review", args=[report.pk]) in queue
+    agreement = report.agreement
+    shown = f"{escape(agreement.organisation.name)} · {report.period_label}"
+    assert shown in queue and escape(agreement.programme.name) in queue
+    assert "1 værdi at verificere" in queue
     review_url = reverse("frontend:report_review", args=[report.pk])
     response = client.post(review_url, {f"value_{value.pk}": "return"})
     assert response.status_code == 400  # a comment is needed to send it back

@@ -1,6 +1,7 @@
 """The permission matrix for organisations, written out by hand: every role against every
 action, and against every page (HTTP answers), for the organisation the member and the
-organisation admin belong to ("own") and for another organisation ("other").
+organisation admin belong to ("own"), for another organisation ("other") and for a partner
+with an active agreement ("partner"), which the public directory lists.
 
 Roles: anonymous; citizen (signed in, in no organisation); member and org_admin (of the
 own organisation, in no other); moderator (settings.MODERATOR_GROUP); coordinator
@@ -15,7 +16,7 @@ from django.urls import reverse
 
 from partnerships.models import Membership
 from tests.factories import AdminFactory, ModeratorFactory, UserFactory, give_totp
-from tests.partnerships.factories import OrganisationFactory
+from tests.partnerships.factories import OrganisationFactory, agreement_make
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,8 @@ manage_tokens              other   -    -   -   -    -   -     -
 view_inventory             -       Y    Y   Y   Y    Y   Y     Y
 manage_inventory           -       -    -   -   -    -   Y     Y
 change_climate_targets     -       -    -   -   -    -   -     Y
+list_partner               own     -    -   -   -    -   -     -
+list_partner               partner Y    Y   Y   Y    Y   Y     Y
 """
 
 LOGIN = "login"
@@ -63,6 +66,8 @@ inventory_staff                 -       login  403  403  403  403  200   200
 inventory_import                -       login  403  403  403  403  200   200
 inventory_year                  -       login  403  403  403  403  200   200
 climate_targets_edit            -       login  403  403  403  403  403   200
+partner_list                    -       200    200  200  200  200  200   200
+organisation_detail             partner 200    200  200  200  200  200   200
 """
 
 
@@ -97,7 +102,9 @@ def world():
         "coordinator": staff(coordinator),
         "admin": staff(AdminFactory()),
     }
-    return {"people": people, "own": own, "other": other, "-": None}
+    # "partner": an organisation with an active agreement, listed in the directory.
+    partner = agreement_make().organisation
+    return {"people": people, "own": own, "other": other, "partner": partner, "-": None}
 
 
 @pytest.mark.parametrize(("perm", "target", "marks"), _parse(TABLE), ids=lambda v: str(v))
