@@ -428,7 +428,7 @@ _GROUPS = (
 )
 
 
-def _partner_groups(*, filters: PartnerFilters) -> tuple[list[dict], int]:
+def _partner_groups(*, filters: PartnerFilters, kept: bool) -> tuple[list[dict], int]:
     """The commitments of `filters` summed in the database by _GROUPS, in the order of
     each group's first commitment: how many, their committed sum; and of their latest
     verified values (by period, as commitment_progress ranks them for the organisation
@@ -436,10 +436,12 @@ def _partner_groups(*, filters: PartnerFilters) -> tuple[list[dict], int]:
     many with a figure (`reported`) and the achieved sum of those. With them, how many
     organisations have a commitment in tCO2e among them.
 
-    Kept until the climate version or the taxonomy changes (engage.cache): two queries
-    when not kept, none when kept. Portable ORM (no DISTINCT ON or ARRAY_AGG): SQLite
-    runs it too.
+    With `kept`, kept until the climate version or the taxonomy changes (engage.cache):
+    two queries when not kept, none when kept. Portable ORM (no DISTINCT ON or
+    ARRAY_AGG): SQLite runs it too.
     """
+    if not kept:
+        return _partner_groups_sum(filters=filters)
     key = climate_partners_key(filters=filters)
     sums = cache.get(key)
     if sums is None:
@@ -495,13 +497,14 @@ def _partner_groups_sum(*, filters: PartnerFilters) -> tuple[list[dict], int]:
 
 
 def dashboard_partners_get(
-    *, filters: PartnerFilters, inventory: InventorySection | None = None
+    *, filters: PartnerFilters, inventory: InventorySection | None = None, kept: bool = False
 ) -> PartnerSection:
-    """The partners' sections for `filters`: two queries whatever the partners hold, none
-    while they are kept (their commitments and their latest verified values summed in the
-    database, _partner_groups).
+    """The partners' sections for `filters`: two queries whatever the partners hold (their
+    commitments and their latest verified values summed in the database, _partner_groups).
     `inventory` (the inventory section, already read) gives each sector's latest figure
-    for the shares.
+    for the shares. With `kept` (the dashboard), the sums are kept under the climate
+    version that the services bump (engage.cache.climate_dashboard_changed): none then
+    while they are kept.
     """
     emissions = EmissionAmounts()
     by_sector, by_programme, by_kind, by_focus = Breakdown(), Breakdown(), Breakdown(), Breakdown()
@@ -509,7 +512,7 @@ def dashboard_partners_get(
         by_sector.amounts(sector, label)
     measures = {metric: Amounts() for metric in MEASURES}
     separate: dict[tuple[str, str], list[int]] = {}
-    groups, organisations = _partner_groups(filters=filters)
+    groups, organisations = _partner_groups(filters=filters, kept=kept)
     for group in groups:
         total = group["total"]
         if not total:

@@ -297,7 +297,9 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
 def _dashboard_page(request: HttpRequest, *, extra: dict | None = None) -> HttpResponse:
     filters, partner_filters, form, problems = _filters(request)
     inventory = dashboard.dashboard_inventory_get(filters=filters)
-    partners = dashboard.dashboard_partners_get(filters=partner_filters, inventory=inventory)
+    partners = dashboard.dashboard_partners_get(
+        filters=partner_filters, inventory=inventory, kept=True
+    )
     if (
         filters.version is not None
         and inventory.version
