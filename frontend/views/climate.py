@@ -270,13 +270,14 @@ def _version_url(version: InventoryVersion, *, current: bool) -> str:
 
 
 def _shared_query(request: HttpRequest) -> str | None:
-    """The dashboard's query string, normalised (its filters by name, empty ones left
-    out), when it holds nothing but filters; else None: the page shows the query string
-    (the header's language forms return to it), so another one is not shared."""
+    """The dashboard's query string, normalised (its filters by name, a repeated one's
+    values in their order, as the last one counts; empty ones left out), when it holds
+    nothing but filters; else None: the page shows the query string (the header's language
+    forms return to it), so another one is not shared."""
     if not set(request.GET) <= set(ClimateFilterForm.base_fields):
         return None
     return urlencode(
-        sorted((name, value) for name, values in request.GET.lists() for value in values if value)
+        [(name, value) for name, values in sorted(request.GET.lists()) for value in values if value]
     )
 
 

@@ -85,6 +85,10 @@ def test_each_language_and_filter_has_its_own_copy(world, django_assert_num_quer
     assert beta in text
     with django_assert_num_queries(0):
         assert PARTNERS in page_text(english().get(f"{URL}?sector="))
+    # A filter given twice counts by its last value, in whichever order.
+    waste = "No active partner commitment in tCO2e matches the filters."
+    assert waste in page_text(english().get(f"{URL}?sector=transport&sector=waste"))
+    assert waste not in page_text(english().get(f"{URL}?sector=waste&sector=transport"))
 
 
 def test_a_query_string_with_more_than_the_filters_is_not_shared(world):
