@@ -95,7 +95,7 @@ def _table(chart: Sparkline, history) -> str:
         cells.append(f"<td>{who}, {time_tag(value.verified_at)}{files}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<div class="table--responsive-scroll" role="region" '
+        f'<div class="table--responsive-scroll climate-chart-table" role="region" '
         f'aria-labelledby="{cid}-table-caption" tabindex="0">'
         f'<table class="table table--compact"><caption id="{cid}-table-caption">'
         f"{esc(caption)}</caption><thead><tr>{''.join(head)}</tr></thead>"
