@@ -15,7 +15,7 @@ from partnerships.models import (
     ProgressReport,
     ProgressValue,
 )
-from partnerships.services import organisation_delete, organisation_verify
+from partnerships.services import organisation_delete, organisation_update, organisation_verify
 
 
 class MembershipInline(admin.TabularInline):
@@ -38,9 +38,26 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "sector", "cvr", "verified_at", "created_at"]
     list_filter = ["kind", "sector", ("verified_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "cvr", "slug"]
-    readonly_fields = ["slug", "verified_at", "verified_by", "created_at", "updated_at"]
+    # The logo is processed on upload by the organisation's own edit page.
+    readonly_fields = ["slug", "logo", "verified_at", "verified_by", "created_at", "updated_at"]
     inlines = [MembershipInline]
     actions = ["verify"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """A change goes through the service, so that public pages and the climate
+        dashboard show it at once; what the service refuses is said and not saved."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        fields = ["name", "kind", "sector", "description", "website", "address", "size", "cvr"]
+        try:
+            organisation_update(
+                organisation=obj,
+                actor=request.user,
+                **{name: getattr(obj, name) for name in fields},
+            )
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
 
     # Through the service, so that the logo and evidence files go with the organisation.
     def delete_model(self, request, obj) -> None:

@@ -371,10 +371,10 @@ def dashboard_programme_choices() -> list[tuple[str, str]]:
 
 def partner_commitments_public(*, filters: PartnerFilters) -> QuerySet:
     """The commitments the partners' sections count: not withdrawn, of agreements the
-    public sees (Agreement.objects.active(), as the organisation pages show them; a paused
+    public sees (Agreement.objects.public(), as the organisation pages show them; a paused
     or ended agreement counts for nothing until it is active again), within `filters`."""
     queryset = PartnerCommitment.objects.filter(
-        agreement__in=Agreement.objects.active(), withdrawn_at__isnull=True
+        agreement__in=Agreement.objects.public(), withdrawn_at__isnull=True
     )
     if filters.programme:
         queryset = queryset.filter(agreement__programme__slug=filters.programme)

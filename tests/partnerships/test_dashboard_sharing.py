@@ -334,3 +334,36 @@ def test_a_change_elsewhere_renders_the_page_again_from_the_partners_kept_figure
     # The programmes of the filter and the inventory's four; the partners' sums are kept.
     with django_assert_num_queries(5):
         assert PARTNERS in page_text(english().get(URL))
+
+
+def test_an_organisation_changed_in_the_admin_shows_at_once(world, client):
+    from tests.factories import AdminFactory
+
+    html = english().get(URL).content.decode()
+    assert table_rows(figure(html, "chart-partners-kind"))[0][0] == "Company"
+    organisation = world["company"].organisation
+    superuser = AdminFactory()
+    give_totp(superuser, recovery_codes=False)
+    client.force_login(superuser)
+    url = reverse("admin:partnerships_organisation_change", args=[organisation.pk])
+    form = {
+        "name": organisation.name,
+        "kind": Kind.ASSOCIATION,
+        "sector": organisation.sector,
+        "description": organisation.description,
+        "website": organisation.website,
+        "address": organisation.address,
+        "size": "",  # an association has no size
+        "cvr": organisation.cvr,
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    html = english().get(URL).content.decode()
+    assert [row[0] for row in table_rows(figure(html, "chart-partners-kind"))] == [
+        "Association or NGO",
+        "Housing association",
+    ]
