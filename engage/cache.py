@@ -251,11 +251,12 @@ def filter_choices_key() -> str:
     return f"taxonomy:filter-choices:{taxonomy_version()}:{get_language() or 'da'}"
 
 
-def programme_totals_key(*, programme_id: int, day, fingerprint: tuple) -> str:
-    """A programme's totals on its page, for a day. `fingerprint`
-    (selectors._partnerships_fingerprint) moves with any agreement step, commitment, report
-    or progress value, so the key retires itself and nothing waits for expiry."""
-    return f"partnerships:programme-totals:{programme_id}:{day.isoformat()}:{_digest(fingerprint)}"
+def programme_totals_key(*, programme_id: int, day) -> str:
+    """A programme's totals on its page, for a day (the derived status moves with it).
+    They change with the climate version, which every service that changes a partner's
+    figures bumps, so nothing waits for expiry."""
+    (climate,) = versions_get([CLIMATE_KEY])
+    return f"partnerships:programme-totals:{programme_id}:{day.isoformat()}:{climate}"
 
 
 # ---------- form markup that only a release changes ------------------------------------------

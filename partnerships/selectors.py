@@ -1002,68 +1002,17 @@ _STATUS_COMMITMENT_FIELDS = (
 )
 
 
-def _whole(queryset: QuerySet, aggregate) -> Subquery:
-    """`aggregate` over the whole of `queryset`, as a scalar subquery."""
-    return Subquery(
-        queryset.order_by()
-        .annotate(whole=models.Value(1))
-        .values("whole")
-        .annotate(result=aggregate)
-        .values("result")[:1]
-    )
-
-
-def _partnerships_fingerprint(*, programme: Programme) -> tuple:
-    """What moves when anything the programme totals read changes: the programme, and any
-    agreement step (every status change and commitment edit writes one), agreement,
-    partner commitment, report (a review touches it) or progress value anywhere. One query
-    of maxima and counts the indexes or small tables answer."""
-    row = (
-        Programme.objects.filter(pk=programme.pk)
-        .annotate(
-            fp_steps=_whole(AgreementStep.objects.all(), Max("pk")),
-            fp_agreements=_whole(Agreement.objects.all(), Count("pk")),
-            fp_agreement_last=_whole(Agreement.objects.all(), Max("pk")),
-            fp_commitments=_whole(PartnerCommitment.objects.all(), Count("pk")),
-            fp_commitments_changed=_whole(PartnerCommitment.objects.all(), Max("updated_at")),
-            fp_reports=_whole(ProgressReport.objects.all(), Count("pk")),
-            fp_reports_changed=_whole(ProgressReport.objects.all(), Max("updated_at")),
-            fp_values_last=_whole(ProgressValue.objects.all(), Max("pk")),
-            fp_verified_last=_whole(ProgressValue.objects.all(), Max("verified_at")),
-        )
-        .values_list(
-            "updated_at",
-            "fp_steps",
-            "fp_agreements",
-            "fp_agreement_last",
-            "fp_commitments",
-            "fp_commitments_changed",
-            "fp_reports",
-            "fp_reports_changed",
-            "fp_values_last",
-            "fp_verified_last",
-        )
-        .first()
-    )
-    return tuple(row or ())
-
-
 def programme_totals(*, programme: Programme, today: date | None = None) -> ProgrammeTotals:
     """The totals of the programme's commitments not withdrawn in agreements the public
-    sees, and the number of its partners. Kept in the cache under a key that moves with the
-    partnerships' data (one query reads it); afresh, six more queries however many
-    partners (the derived status's three, the dashboard's two and the count), though each
-    commitment is loaded: a big programme's totals cost 20 times its cached page."""
+    sees, and the number of its partners. Kept in the cache under the climate version
+    (engage.cache.programme_totals_key); afresh, six queries however many partners (the
+    derived status's three, the dashboard's two and the count)."""
     from django.core.cache import cache
 
     from engage.cache import programme_totals_key
 
     today = today or timezone.localdate()
-    key = programme_totals_key(
-        programme_id=programme.pk,
-        day=today,
-        fingerprint=_partnerships_fingerprint(programme=programme),
-    )
+    key = programme_totals_key(programme_id=programme.pk, day=today)
     totals = cache.get(key)
     if totals is None:
         totals = _programme_totals(programme=programme, today=today)

@@ -288,6 +288,7 @@ def _queries(client, url) -> int:
 
 
 def test_the_programme_list_and_page_run_a_constant_number_of_queries(client, taxonomy):
+    from engage.cache import climate_dashboard_changed
     from engage.taxonomy.models import FocusArea
     from partnerships.models import Agreement as AgreementModel
     from partnerships.models import Application as ApplicationModel
@@ -317,6 +318,7 @@ def test_the_programme_list_and_page_run_a_constant_number_of_queries(client, ta
     for _ in range(4):
         ProgrammeFactory().focus_areas.set(FocusArea.objects.all()[:3])
         add_partner()
+    climate_dashboard_changed()  # as the services that add partners do
     assert (_queries(client, list_url), _queries(client, detail_url)) == counts
 
 
