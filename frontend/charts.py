@@ -277,7 +277,7 @@ def label_lines(text: str, *, width: int = LABEL_CHARS) -> list[str]:
 @dataclass
 class BarChart:
     """Horizontal bars, grouped by category (each group headed by its name, so long names
-    fit a phone), for frontend/climate/_bar_chart.html. With `part_of`, every category is
+    fit a phone), for climate_tags.bar_chart to draw. With `part_of`, every category is
     one bar: the first series is the whole and the others are drawn inside it from zero,
     as parts of it, never after it. `dom_id` must be unique on the page."""
 
