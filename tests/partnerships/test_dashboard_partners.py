@@ -274,6 +274,46 @@ def test_the_partner_sections_in_danish(world):
     assert "2 partnere har forpligtet sig til at reducere 100 tCO2e" in text
 
 
+@pytest.mark.parametrize(
+    ("client", "legend", "caption"),
+    [(english, "Legend", "The figures of “"), (danish, "Signaturforklaring", "Tallene bag “")],
+)
+def test_every_bar_chart_is_named_and_every_bar_filled_by_a_pattern_of_its_own(
+    world, client, legend, caption
+):
+    html = client().get(URL).content.decode()
+    charts = re.findall(
+        r'<figure class="climate-chart" aria-labelledby="(chart-partners?-[\w-]+)-heading">'
+        r"(.*?)</figure>",
+        html,
+        re.S,
+    )
+    assert [dom_id for dom_id, _chart in charts] == [
+        "chart-partner-shares",
+        "chart-partners-sector",
+        "chart-partners-programme",
+        "chart-partners-kind",
+        "chart-partners-focus-area",
+    ]
+    for dom_id, chart in charts:
+        # The drawing is named by its title and its summary.
+        assert f'role="img" aria-labelledby="{dom_id}-title {dom_id}-desc"' in chart
+        assert re.search(rf'<title id="{dom_id}-title">[^<]+</title>', chart)
+        assert re.search(rf'<desc id="{dom_id}-desc">[^<]+</desc>', chart)
+        # Every bar and every legend swatch is filled by a pattern the drawing defines,
+        # one per series, and the legend names each series of the table.
+        patterns = re.findall(rf'<pattern id="({dom_id}-fill-\d+)"', chart)
+        bars = set(re.findall(r'<rect class="climate-bar"[^>]* fill="url\(#([^)]+)\)"', chart))
+        swatches = re.findall(r'<rect x="1" y="1"[^>]* fill="url\(#([^)]+)\)"', chart)
+        assert bars and bars <= set(patterns)
+        assert swatches == patterns
+        series = re.findall(r'<th scope="col" class="align-text-right">([^<]+) \(', chart)
+        named = re.findall(r"</svg> ([^<]+)</li>", chart)
+        assert named == series[: len(named)] and len(named) == len(patterns)
+        assert f'aria-label="{legend}"' in chart
+        assert re.search(rf'<caption id="{dom_id}-table-caption">{caption}', chart)
+
+
 def test_the_last_year_counts_only_values_of_periods_ended_by_then(world):
     text = page_text(english().get(URL, {"year_to": "2023"}))
     # Only the scope 1 value of 2023 (90) counts: 100 - 90.
