@@ -1,6 +1,6 @@
 """Charts as SVG written by the server: series in, geometry out, for
-frontend/climate/_chart.html to draw with a title, a description, a text summary and a
-table of the same numbers. No chart library runs in the browser.
+frontend/templatetags/climate_tags.py to draw with a title, a description, a text summary
+and a table of the same numbers. No chart library runs in the browser.
 
 Pure Python: nothing here reads the database. Series differ by dash pattern and marker
 shape as well as by colour, so a chart reads in grey scale; the drawing scales with its
@@ -135,7 +135,7 @@ class DrawnSeries:
 
 @dataclass
 class Chart:
-    """Everything _chart.html draws. `dom_id` must be unique on the page."""
+    """Everything climate_tags.line_chart draws. `dom_id` must be unique on the page."""
 
     dom_id: str
     title: str

@@ -1,14 +1,14 @@
-"""Markup of the climate dashboard's bar charts that Python writes.
+"""Markup of the climate dashboard's charts that Python writes.
 
-A function rather than a template: the dashboard draws four or five bar charts of some
-forty bars, and each bar's coordinates through template loops and filters cost more than
-the rest of the page's content."""
+Functions rather than templates: the dashboard draws two line charts of a marker per year
+and series and five bar charts of some forty bars, and each mark's coordinates through
+template loops and filters cost more than the rest of the page's content."""
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from frontend.charts import BarChart
+from frontend.charts import BarChart, Chart
 from frontend.html import esc
 
 register = template.Library()
@@ -160,4 +160,132 @@ def bar_chart(context, chart: BarChart, heading: str = "h3") -> SafeString:
         f'<{level} id="{cid}-heading" class="h4">{esc(chart.title)}</{level}>'
         f'<p id="{cid}-summary">{esc(chart.summary)}</p></figcaption>'
         f"{drawing}{_table(chart, cid, words)}</figure>"
+    )
+
+
+def _markers(marker: str, stroke: str, points) -> str:
+    """One marker at each point: every line's shape of its own, so lines differ without
+    colour."""
+    if marker == "circle":
+        return "".join(f'<circle cx="{x}" cy="{y}" r="4" fill="{stroke}"/>' for x, y in points)
+    if marker == "square":
+        return "".join(
+            f'<rect x="{x}" y="{y}" width="8" height="8" transform="translate(-4 -4)" '
+            f'fill="#fff" stroke="{stroke}" stroke-width="2"/>'
+            for x, y in points
+        )
+    if marker == "triangle":
+        return "".join(
+            f'<path d="M{x} {y} m0 -5 l4.5 8 h-9 z" fill="{stroke}"/>' for x, y in points
+        )
+    if marker == "diamond":
+        return "".join(
+            f'<path d="M{x} {y} m0 -5 l5 5 l-5 5 l-5 -5 z" fill="#fff" stroke="{stroke}" '
+            'stroke-width="2"/>'
+            for x, y in points
+        )
+    if marker == "cross":
+        return "".join(
+            f'<path d="M{x} {y} m-4 -4 l8 8 m0 -8 l-8 8" stroke="{stroke}" stroke-width="2.5"/>'
+            for x, y in points
+        )
+    return ""
+
+
+def _line_svg(chart: Chart, cid: str, words: dict[str, str]) -> str:
+    """The drawing, named by its <title> and <desc> (the summary), and its legend."""
+    plot = chart.plot
+    left, right, top, bottom = plot["left"], plot["right"], plot["top"], plot["bottom"]
+    parts = [
+        f'<svg class="climate-chart-svg" viewBox="0 0 {chart.width} {chart.height}" '
+        f'width="100%" role="img" aria-labelledby="{cid}-title {cid}-desc" focusable="false" '
+        'font-family="IBM Plex Sans, Arial, sans-serif" font-size="16">',
+        f'<title id="{cid}-title">{esc(chart.title)}</title>',
+        f'<desc id="{cid}-desc">{esc(chart.summary)}</desc>',
+        f'<defs><pattern id="{cid}-hatch" width="7" height="7" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="7" stroke="#8c8c8c" '
+        'stroke-width="1.5"/></pattern></defs>',
+        f'<text x="{left - 8}" y="{top - 12}" text-anchor="end" fill="#1a1a1a">'
+        f"{esc(chart.unit)}</text>",
+    ]
+    parts += [
+        f'<line x1="{left}" x2="{right}" y1="{y}" y2="{y}" stroke="#d6d6d6" stroke-width="1"/>'
+        f'<text x="{left - 8}" y="{y}" dy="5" text-anchor="end" fill="#1a1a1a">'
+        f"{esc(label)}</text>"
+        for y, label in chart.y_ticks
+    ]
+    parts.append(
+        f'<line x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}" stroke="#1a1a1a" '
+        'stroke-width="1.5"/>'
+    )
+    parts += [
+        f'<line x1="{x}" x2="{x}" y1="{bottom}" y2="{bottom + 6}" stroke="#1a1a1a" '
+        f'stroke-width="1.5"/><text x="{x}" y="{bottom + 24}" text-anchor="middle" '
+        f'fill="#1a1a1a">{esc(label)}</text>'
+        for x, label in chart.x_ticks
+    ]
+    legend = []
+    for line in chart.drawn:
+        stroke, marker = esc(line.stroke), esc(line.marker)
+        dash = f' stroke-dasharray="{esc(line.dash)}"' if line.dash else ""
+        area = (
+            f'<path d="{esc(line.area_path)}" fill="url(#{cid}-hatch)" stroke="none"/>'
+            if line.area_path
+            else ""
+        )
+        parts.append(
+            f'<g class="climate-chart-series" data-series="{esc(line.key)}" '
+            f'data-marker="{marker}">{area}<path d="{esc(line.path)}" fill="none" '
+            f'stroke="{stroke}" stroke-width="{"2.5" if line.target else "3"}"{dash} '
+            f'stroke-linejoin="round"/>{_markers(line.marker, stroke, line.points)}</g>'
+        )
+        legend.append(
+            '<li><svg class="climate-chart-swatch" viewBox="0 0 40 16" width="40" height="16" '
+            'aria-hidden="true" focusable="false"><line x1="2" x2="38" y1="8" y2="8" '
+            f'stroke="{stroke}" stroke-width="3"{dash}/>'
+            f"{_markers(line.marker, stroke, chart.legend_points)}</svg> {esc(line.label)}</li>"
+        )
+    parts.append(
+        f'</svg><ul class="climate-chart-legend nobullet-list" aria-label="{words["legend"]}">'
+    )
+    parts += legend
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def _line_table(chart: Chart, cid: str, words: dict[str, str]) -> str:
+    """The same numbers, a row per year."""
+    unit = esc(chart.unit)
+    head = f'<th scope="col">{esc(chart.x_label)}</th>' + "".join(
+        f'<th scope="col" class="align-text-right">{esc(s.label)} ({unit})</th>'
+        for s in chart.series
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{esc(x)}</th>'
+        + "".join(f'<td class="align-text-right">{esc(value)}</td>' for value in values)
+        + "</tr>"
+        for x, values in chart.table_rows
+    )
+    caption = words["caption"] % {"title": esc(chart.title)}
+    return (
+        f'<div class="climate-chart-table" role="region" aria-labelledby="{cid}-table-caption" '
+        f'tabindex="0"><table class="table table--compact"><caption id="{cid}-table-caption">'
+        f"{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def line_chart(context, chart: Chart, heading: str = "h3") -> SafeString:
+    """One Chart of frontend/charts.py (laid out): a heading (`heading`: h2, h3, ...), the
+    text summary, the SVG (role="img", named by its <title> and <desc>), a legend whose
+    swatches show the same dashes and markers, and a table with the same numbers."""
+    words = _words(context)
+    cid = esc(chart.dom_id)
+    level = esc(heading or "h3")
+    drawing = f"<p>{words['empty']}</p>" if chart.is_empty else _line_svg(chart, cid, words)
+    return mark_safe(  # noqa: S308 (every value is escaped above or here)
+        f'<figure class="climate-chart" aria-labelledby="{cid}-heading"><figcaption>'
+        f'<{level} id="{cid}-heading" class="h4">{esc(chart.title)}</{level}>'
+        f'<p id="{cid}-summary">{esc(chart.summary)}</p></figcaption>'
+        f"{drawing}{_line_table(chart, cid, words)}</figure>"
     )
