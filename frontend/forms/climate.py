@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.moderation import DATE_FORMATS, DATE_WIDGET
-from frontend.forms.proposals import WIDE
+from frontend.forms.proposals import WIDE, Select
 from partnerships.models import InventorySector, InventoryVersion, Kind
 from partnerships.services.inventory import BASELINE_EARLIEST_YEAR, CSV_MAX_BYTES, number_parse
 
@@ -26,9 +26,9 @@ class ClimateFilterForm(forms.Form):
 
     CHOICE_FIELDS = ("sector", "programme", "kind")
 
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    programme = forms.ChoiceField(label=_("Partnership programme"), required=False)
-    kind = forms.ChoiceField(label=_("Kind of organisation"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=Select)
+    programme = forms.ChoiceField(label=_("Partnership programme"), required=False, widget=Select)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), required=False, widget=Select)
     year_from = forms.IntegerField(label=_("From year"), required=False)
     year_to = forms.IntegerField(label=_("To year"), required=False)
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
