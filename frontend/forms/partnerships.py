@@ -217,6 +217,14 @@ class DecisionForm(forms.Form):
 
 
 class AgreementActionForm(forms.Form):
+    # What a coordinator chooses to do; the history names the same step as done.
+    ACTION_LABELS = {
+        AgreementAction.PAUSED: _("Pause the agreement"),
+        AgreementAction.RESUMED: _("Resume the agreement"),
+        AgreementAction.RENEWED: _("Renew the agreement"),
+        AgreementAction.ENDED: _("End the agreement"),
+    }
+
     action = forms.ChoiceField(
         label=_("What to do"), choices=AgreementAction.choices[1:], widget=forms.RadioSelect
     )
@@ -235,7 +243,7 @@ class AgreementActionForm(forms.Form):
 
     def __init__(self, *args, actions: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        labels = dict(AgreementAction.choices)
+        labels = {**dict(AgreementAction.choices), **self.ACTION_LABELS}
         self.fields["action"].choices = [(a, labels[a]) for a in actions]
 
 

@@ -170,6 +170,9 @@ def test_the_whole_way_from_application_to_agreement(client, taxonomy):
     commitment.refresh_from_db()
     assert commitment.status == "done"
     act = reverse("frontend:agreement_act", args=[agreement.pk])
+    # The choices say what the coordinator does; the history says what was done.
+    choices = text_of(client.get(agreement.get_absolute_url()))
+    assert "Sæt aftalen på pause" in choices and "Afslut aftalen" in choices
     refused = client.post(act, {"action": "paused", "reason": ""})
     assert refused.status_code == 400
     client.post(act, {"action": "paused", "reason": "Ombygning"})
@@ -177,6 +180,7 @@ def test_the_whole_way_from_application_to_agreement(client, taxonomy):
     assert agreement.status == AgreementStatus.PAUSED
     shown = text_of(client.get(agreement.get_absolute_url()))
     assert "Ombygning" in shown and "Energirådgivning" in shown
+    assert "Genoptag aftalen" in shown and "Sat på pause" in shown  # the choice, the step
 
     # The public organisation page lists active agreements only.
     client.logout()
