@@ -114,7 +114,7 @@ def review_rows(rows) -> SafeString:
             decision = "".join(dkfds_field(field) for field in row["bound"]) + "\n        "
         else:
             verifier = f" · {esc(v.verified_by.public_name)}" if v.verified_by else ""
-            decision = f"\n        <p>{states.get(v.state, esc(v.state))}{verifier}</p>"
+            decision = f"<p>{states.get(v.state, esc(v.state))}{verifier}</p>"
         parts.append(
             f"""
       <fieldset class="mt-6">
