@@ -33,9 +33,8 @@ from django.db.models import (
     Sum,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, NullIf, RowNumber
+from django.db.models.functions import Coalesce, NullIf
 
 from engage.cache import climate_partners_key, rendering_seconds
 from engage.taxonomy.models import FocusArea
@@ -52,7 +51,6 @@ from partnerships.models import (
     Programme,
     ProgressValue,
     Sector,
-    ValueState,
 )
 
 _TENTH = Decimal("0.1")
@@ -452,23 +450,12 @@ def _partner_groups(*, filters: PartnerFilters, kept: bool) -> tuple[list[dict],
 
 def _partner_groups_sum(*, filters: PartnerFilters) -> tuple[list[dict], int]:
     commitments = partner_commitments_public(filters=filters)
-    verified = ProgressValue.objects.filter(
-        state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
-    )
+    # Every commitment's latest verified value (ProgressValueQuerySet's rule), not only
+    # the counted ones': the join below keeps those, and a filter here would cost a join.
+    verified = ProgressValue.objects.verified()
     if filters.year_to is not None:
         verified = verified.filter(report__period_end__year__lte=filters.year_to)
-    latest = (
-        verified.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("commitment_id"),
-                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank=1)
-        .order_by()
-        .values("pk")
-    )
+    latest = verified.latest_per_commitment().order_by().values("pk")
     groups = list(
         commitments.order_by()
         # Each commitment joined to its latest verified value alone, if it has one.
