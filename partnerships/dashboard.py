@@ -429,8 +429,8 @@ _GROUPS = (
 def _partner_groups(*, filters: PartnerFilters, kept: bool) -> tuple[list[dict], int]:
     """The commitments of `filters` summed in the database by _GROUPS, in the order of
     each group's first commitment: how many, their committed sum; and of their latest
-    verified values (by period, as commitment_progress ranks them for the organisation
-    pages; of periods ending by `filters.year_to` if given), how many (`verified`), how
+    verified values (ProgressValueQuerySet.latest_per_commitment, the rule every page
+    uses; of periods ending by `filters.year_to` if given), how many (`verified`), how
     many with a figure (`reported`) and the achieved sum of those. With them, how many
     organisations have a commitment in tCO2e among them.
 
