@@ -33,9 +33,8 @@ from django.db.models import (
     Sum,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, NullIf, RowNumber
+from django.db.models.functions import Coalesce, NullIf
 
 from engage.cache import climate_partners_key, rendering_seconds
 from engage.taxonomy.models import FocusArea
@@ -52,7 +51,6 @@ from partnerships.models import (
     Programme,
     ProgressValue,
     Sector,
-    ValueState,
 )
 
 _TENTH = Decimal("0.1")
@@ -431,8 +429,8 @@ _GROUPS = (
 def _partner_groups(*, filters: PartnerFilters, kept: bool) -> tuple[list[dict], int]:
     """The commitments of `filters` summed in the database by _GROUPS, in the order of
     each group's first commitment: how many, their committed sum; and of their latest
-    verified values (by period, as commitment_progress ranks them for the organisation
-    pages; of periods ending by `filters.year_to` if given), how many (`verified`), how
+    verified values (ProgressValueQuerySet.latest_per_commitment, the rule every page
+    uses; of periods ending by `filters.year_to` if given), how many (`verified`), how
     many with a figure (`reported`) and the achieved sum of those. With them, how many
     organisations have a commitment in tCO2e among them.
 
@@ -452,23 +450,12 @@ def _partner_groups(*, filters: PartnerFilters, kept: bool) -> tuple[list[dict],
 
 def _partner_groups_sum(*, filters: PartnerFilters) -> tuple[list[dict], int]:
     commitments = partner_commitments_public(filters=filters)
-    verified = ProgressValue.objects.filter(
-        state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
-    )
+    # Every commitment's latest verified value (ProgressValueQuerySet's rule), not only
+    # the counted ones': the join below keeps those, and a filter here would cost a join.
+    verified = ProgressValue.objects.verified()
     if filters.year_to is not None:
         verified = verified.filter(report__period_end__year__lte=filters.year_to)
-    latest = (
-        verified.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("commitment_id"),
-                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank=1)
-        .order_by()
-        .values("pk")
-    )
+    latest = verified.latest_per_commitment().order_by().values("pk")
     groups = list(
         commitments.order_by()
         # Each commitment joined to its latest verified value alone, if it has one.

@@ -7,7 +7,7 @@ partnerships/services/.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -817,6 +817,35 @@ class EntryChannel(models.TextChoices):
     API = "api", _("Sent through the API")
 
 
+class ProgressValueQuerySet(models.QuerySet):
+    """The one rule for a commitment's latest value: the first of its values in the order
+    of latest_first (its report's period end, then when it was verified, then its id, each
+    descending; a NULL verified_at first, as PostgreSQL sorts it)."""
+
+    LATEST_FIRST = (
+        models.F("report__period_end").desc(),
+        models.F("verified_at").desc(),
+        models.F("pk").desc(),
+    )
+
+    def verified(self) -> "ProgressValueQuerySet":
+        """Values a coordinator has verified: the only ones that count anywhere public."""
+        return self.filter(state=ValueState.VERIFIED)
+
+    def latest_first(self) -> "ProgressValueQuerySet":
+        """These values, each commitment's latest first (see the class)."""
+        return self.order_by(*self.LATEST_FIRST)
+
+    def latest_per_commitment(self) -> "ProgressValueQuerySet":
+        """Of these values, each commitment's latest alone, ranked in the database by a
+        window (portable: no DISTINCT ON); filter before calling it, e.g. by period."""
+        return self.annotate(
+            latest_rank=models.Window(
+                RowNumber(), partition_by=models.F("commitment_id"), order_by=self.LATEST_FIRST
+            )
+        ).filter(latest_rank=1)
+
+
 class ProgressValue(models.Model):
     """One commitment's value in one report, with where it came from and, once a coordinator
     has looked at it, who verified it and when (or why it was sent back).
@@ -861,6 +890,8 @@ class ProgressValue(models.Model):
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     review_comment = models.TextField(_("coordinator's comment"), max_length=2000, blank=True)
+
+    objects = ProgressValueQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "commitment__position", "commitment_id"]

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -456,19 +456,11 @@ def commitment_progress(
             rhythm=F("agreement__programme__reporting_rhythm"),
         )
     )
-    # Each commitment's latest verified value (by period), ranked in the database.
+    # Each commitment's latest verified value (ProgressValueQuerySet's rule).
     latest = (
-        ProgressValue.objects.filter(
-            state=ValueState.VERIFIED, commitment__in=commitments.values("pk")
-        )
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("commitment_id"),
-                order_by=[F("report__period_end").desc(), F("verified_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank=1)
+        ProgressValue.objects.verified()
+        .filter(commitment__in=commitments.values("pk"))
+        .latest_per_commitment()
         .select_related("report", "verified_by")
         .only(*_PROGRESS_VALUE_FIELDS)
     )
@@ -539,14 +531,15 @@ def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
         "partnercommitment_id", "sdg__number"
     ):
         by_pk[commitment_id].sdg_numbers.append(number)
-    # Each commitment's latest verified value: the first of its own in this order (an
-    # agreement has a few values per commitment and period).
+    # Each commitment's latest verified value: the first of its own latest first
+    # (ProgressValueQuerySet's rule; an agreement has a few values per commitment).
     values: dict[int, ProgressValue] = {}
     for value in (
-        ProgressValue.objects.filter(state=ValueState.VERIFIED, commitment_id__in=list(by_pk))
+        ProgressValue.objects.verified()
+        .filter(commitment_id__in=list(by_pk))
         .select_related("report", "verified_by")
         .only(*_PROGRESS_VALUE_FIELDS)
-        .order_by("commitment_id", "-report__period_end", "-verified_at", "-pk")
+        .latest_first()
     ):
         values.setdefault(value.commitment_id, value)
     rhythm = agreement.programme.reporting_rhythm
@@ -850,14 +843,6 @@ class PublicAgreement:
         return [history.progress for history in self.histories]
 
 
-def _period_order(value: ProgressValue) -> tuple:
-    """commitment_progress's order of a commitment's verified values (period, then when
-    verified, then id), ascending: its latest value is the last."""
-    verified = value.verified_at
-    # PostgreSQL sorts NULL first in a descending order, as if it were the greatest.
-    return (value.report.period_end, verified is None, verified or date.min, value.pk)
-
-
 def organisation_agreements_public(
     *, organisation: Organisation, today: date | None = None
 ) -> list[PublicAgreement]:
@@ -892,12 +877,11 @@ def organisation_agreements_public(
     values: dict[int, list[ProgressValue]] = {}
     if commitments:
         verified = list(
-            ProgressValue.objects.filter(
-                commitment_id__in=[c.pk for c in commitments], state=ValueState.VERIFIED
-            )
+            ProgressValue.objects.verified()
+            .filter(commitment_id__in=[c.pk for c in commitments])
             .select_related("report", "verified_by")
             .only(*_PROGRESS_VALUE_FIELDS)
-            .order_by()  # sorted below; the model's order would join the commitments
+            .latest_first()  # ProgressValueQuerySet's rule; reversed below
         )
         evidence: dict[int, list[Evidence]] = {}
         if verified:
@@ -907,7 +891,7 @@ def organisation_agreements_public(
                 "report_id", "value_id", "original_name"
             ):
                 evidence.setdefault(file.value_id, []).append(file)
-        for value in sorted(verified, key=_period_order):
+        for value in reversed(verified):  # oldest first: each commitment's latest last
             value.public_evidence = evidence.get(value.pk, [])
             values.setdefault(value.commitment_id, []).append(value)
     by_pk = {agreement.pk: agreement for agreement in agreements}
