@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from engage.accounts.models import User
@@ -304,6 +304,10 @@ def partnerships_seed(*, log) -> None:
                 )
             )
     m.ProgressValue.objects.bulk_create(values, batch_size=2_000)
+    with connection.cursor() as cursor:
+        # The main seed analysed its tables before these were filled: without statistics
+        # the planner reads the partners' tables as empty and the dashboard takes seconds.
+        cursor.execute("ANALYZE")
     log(
         f"Seeded {len(organisations):,} organisations, {len(agreements):,} agreements, "
         f"{len(commitments):,} commitments, {len(reports):,} reports and {len(values):,} "
