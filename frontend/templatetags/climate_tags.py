@@ -122,27 +122,33 @@ def _svg(chart: BarChart, cid: str, words: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _table(chart: BarChart, cid: str, words: dict[str, str]) -> str:
-    """The same numbers, a row per category."""
-    unit = esc(chart.unit)
-    head = [f'<th scope="col">{esc(chart.category_label)}</th>']
-    head += [
-        f'<th scope="col" class="align-text-right">{esc(s)} ({unit})</th>' for s in chart.series
-    ]
-    if chart.extra_label:
-        head.append(f'<th scope="col" class="align-text-right">{esc(chart.extra_label)}</th>')
-    rows = [
+def _numbers_table(*, cid: str, title: str, words: dict[str, str], columns, rows) -> str:
+    """A chart's numbers as a table: `columns` (the first names the rows), then a row per
+    (label, values) of `rows`."""
+    head = f'<th scope="col">{esc(columns[0])}</th>' + "".join(
+        f'<th scope="col" class="align-text-right">{esc(c)}</th>' for c in columns[1:]
+    )
+    body = "".join(
         f'<tr><th scope="row">{esc(label)}</th>'
         + "".join(f'<td class="align-text-right">{esc(value)}</td>' for value in values)
         + "</tr>"
-        for label, values in chart.table_rows
-    ]
-    caption = words["caption"] % {"title": esc(chart.title)}
+        for label, values in rows
+    )
+    caption = words["caption"] % {"title": esc(title)}
     return (
         f'<div class="climate-chart-table" role="region" aria-labelledby="{cid}-table-caption" '
         f'tabindex="0"><table class="table table--compact"><caption id="{cid}-table-caption">'
-        f"{caption}</caption><thead><tr>{''.join(head)}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def _table(chart: BarChart, cid: str, words: dict[str, str]) -> str:
+    """The same numbers, a row per category."""
+    columns = [chart.category_label, *(f"{s} ({chart.unit})" for s in chart.series)]
+    if chart.extra_label:
+        columns.append(chart.extra_label)
+    return _numbers_table(
+        cid=cid, title=chart.title, words=words, columns=columns, rows=chart.table_rows
     )
 
 
@@ -255,22 +261,9 @@ def _line_svg(chart: Chart, cid: str, words: dict[str, str]) -> str:
 
 def _line_table(chart: Chart, cid: str, words: dict[str, str]) -> str:
     """The same numbers, a row per year."""
-    unit = esc(chart.unit)
-    head = f'<th scope="col">{esc(chart.x_label)}</th>' + "".join(
-        f'<th scope="col" class="align-text-right">{esc(s.label)} ({unit})</th>'
-        for s in chart.series
-    )
-    rows = "".join(
-        f'<tr><th scope="row">{esc(x)}</th>'
-        + "".join(f'<td class="align-text-right">{esc(value)}</td>' for value in values)
-        + "</tr>"
-        for x, values in chart.table_rows
-    )
-    caption = words["caption"] % {"title": esc(chart.title)}
-    return (
-        f'<div class="climate-chart-table" role="region" aria-labelledby="{cid}-table-caption" '
-        f'tabindex="0"><table class="table table--compact"><caption id="{cid}-table-caption">'
-        f"{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    columns = [chart.x_label, *(f"{s.label} ({chart.unit})" for s in chart.series)]
+    return _numbers_table(
+        cid=cid, title=chart.title, words=words, columns=columns, rows=chart.table_rows
     )
 
 
