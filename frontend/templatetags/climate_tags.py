@@ -152,21 +152,26 @@ def _table(chart: BarChart, cid: str, words: dict[str, str]) -> str:
     )
 
 
+def _figure(chart, heading: str, words: dict[str, str], *, drawing, table) -> SafeString:
+    """A chart's figure: its heading and summary, `drawing` (or a line saying there is
+    nothing to draw) and `table`, each called with (chart, its DOM id, words)."""
+    cid = esc(chart.dom_id)
+    level = esc(heading or "h3")
+    svg = f"<p>{words['empty']}</p>" if chart.is_empty else drawing(chart, cid, words)
+    return mark_safe(  # noqa: S308 (every value is escaped above or here)
+        f'<figure class="climate-chart" aria-labelledby="{cid}-heading"><figcaption>'
+        f'<{level} id="{cid}-heading" class="h4">{esc(chart.title)}</{level}>'
+        f'<p id="{cid}-summary">{esc(chart.summary)}</p></figcaption>'
+        f"{svg}{table(chart, cid, words)}</figure>"
+    )
+
+
 @register.simple_tag(takes_context=True)
 def bar_chart(context, chart: BarChart, heading: str = "h3") -> SafeString:
     """One BarChart of frontend/charts.py (laid out): a heading (`heading`: h3, h4, ...), the
     text summary, the SVG (role="img", named by its <title> and <desc>), a legend whose
     swatches show the same fills, and a table with the same numbers."""
-    words = _words(context)
-    cid = esc(chart.dom_id)
-    level = esc(heading or "h3")
-    drawing = f"<p>{words['empty']}</p>" if chart.is_empty else _svg(chart, cid, words)
-    return mark_safe(  # noqa: S308 (every value is escaped above or here)
-        f'<figure class="climate-chart" aria-labelledby="{cid}-heading"><figcaption>'
-        f'<{level} id="{cid}-heading" class="h4">{esc(chart.title)}</{level}>'
-        f'<p id="{cid}-summary">{esc(chart.summary)}</p></figcaption>'
-        f"{drawing}{_table(chart, cid, words)}</figure>"
-    )
+    return _figure(chart, heading, _words(context), drawing=_svg, table=_table)
 
 
 def _markers(marker: str, stroke: str, points) -> str:
@@ -272,13 +277,4 @@ def line_chart(context, chart: Chart, heading: str = "h3") -> SafeString:
     """One Chart of frontend/charts.py (laid out): a heading (`heading`: h2, h3, ...), the
     text summary, the SVG (role="img", named by its <title> and <desc>), a legend whose
     swatches show the same dashes and markers, and a table with the same numbers."""
-    words = _words(context)
-    cid = esc(chart.dom_id)
-    level = esc(heading or "h3")
-    drawing = f"<p>{words['empty']}</p>" if chart.is_empty else _line_svg(chart, cid, words)
-    return mark_safe(  # noqa: S308 (every value is escaped above or here)
-        f'<figure class="climate-chart" aria-labelledby="{cid}-heading"><figcaption>'
-        f'<{level} id="{cid}-heading" class="h4">{esc(chart.title)}</{level}>'
-        f'<p id="{cid}-summary">{esc(chart.summary)}</p></figcaption>'
-        f"{drawing}{_line_table(chart, cid, words)}</figure>"
-    )
+    return _figure(chart, heading, _words(context), drawing=_line_svg, table=_line_table)
