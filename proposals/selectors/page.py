@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from engage.accounts.models import User
 from engage.taxonomy.choices import classification_get
+from partnerships.models import Organisation
 from proposals.models import (
     Comment,
     Proposal,
@@ -27,27 +28,29 @@ class ProposalPage:
 
 # What a page shows of a person: their public name. The rest of the row (email, password
 # hash) is not loaded with a proposal or its comments.
-_AUTHOR_SHOWN = {"id", "display_name", "deleted_at"}
+_AUTHOR_SHOWN = ("author__id", "author__display_name", "author__deleted_at")
+# What it shows of an organisation a proposal is written on behalf of.
+_ORGANISATION_SHOWN = ("pk", "name", "slug", "verified_at")
 
 
 @functools.cache
-def _author_unshown() -> tuple[str, ...]:
+def _fields_loaded(model) -> tuple[str, ...]:
+    # only() over the fields kept, not defer() over those left out: Django builds the
+    # column list of an only() faster, and that is most of what a page's read costs.
     return tuple(
-        f"author__{field.name}"
-        for field in User._meta.concrete_fields
-        if field.name not in _AUTHOR_SHOWN
+        field.name for field in model._meta.concrete_fields if field.name != "search_vector"
     )
 
 
 def proposal_queryset_visible(*, user: User | None) -> QuerySet:
-    """The proposals `user` may open, with what their page shows joined or prefetched:
-    author, `has_images` and, for a signed-in `user`, `is_supported`
-    and `is_followed`.
+    """The proposals `user` may open, with what their page shows joined or annotated:
+    author, `has_images` and, for a signed-in `user`, `is_supported` and `is_followed`.
+    The organisation is not joined (proposal_get_visible reads it when there is one).
     """
     queryset = (
         Proposal.objects.visible_to(user)
-        .select_related("author", "organisation")
-        .defer("search_vector", *_author_unshown())
+        .select_related("author")
+        .only(*_fields_loaded(Proposal), *_AUTHOR_SHOWN)
         .annotate(has_images=Exists(ProposalImage.objects.filter(proposal=OuterRef("pk"))))
     )
     if user is not None and user.is_authenticated:
@@ -64,14 +67,19 @@ def proposal_get_visible(*, pk: int, user: User | None) -> Proposal:
 
     Raises Proposal.DoesNotExist otherwise, so callers answer 404 and reveal nothing.
     Sets `theme`, `focus_area` and `sdg_list` (the area's UN goals) from the cached
-    taxonomy, `image_list` (the images in order) and `merged_into`.
+    taxonomy, `image_list` (the images in order), `organisation` and `merged_into`.
     """
     proposal = proposal_queryset_visible(user=user).get(pk=pk)
     taxonomy = classification_get(theme_id=proposal.theme_id, focus_area_id=proposal.focus_area_id)
     proposal.theme, proposal.focus_area = taxonomy.theme, taxonomy.focus_area
     proposal.sdg_list = taxonomy.sdgs
-    # Most proposals have no image and few are merged: ask only when there is one.
+    # Most proposals have no image, no organisation and no merge: ask only when there is
+    # one, which costs less than joining (or annotating) for every proposal.
     proposal.image_list = list(proposal.images.all()) if proposal.has_images else []
+    if proposal.organisation_id is not None:
+        proposal.organisation = Organisation.objects.only(*_ORGANISATION_SHOWN).get(
+            pk=proposal.organisation_id
+        )
     if proposal.merged_into_id is not None:
         proposal.merged_into = Proposal.objects.only("pk", "title", "status").get(
             pk=proposal.merged_into_id
@@ -99,7 +107,7 @@ def comment_list_for_proposal(*, proposal: Proposal) -> list[Comment]:
     comments = list(
         Comment.objects.filter(proposal=proposal)
         .select_related("author")
-        .defer(*_author_unshown())
+        .only(*_fields_loaded(Comment), *_AUTHOR_SHOWN)
         .order_by("created_at", "pk")
     )
     by_pk = {comment.pk: comment for comment in comments}
