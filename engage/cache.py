@@ -236,19 +236,9 @@ def count_key(*, filters, limit: int | None) -> str:
     return f"proposals:count:{members}.{taxonomy}:{_digest((filters, limit))}"
 
 
-def classification_key(*, theme_id: int | None, focus_area_id: int | None) -> str:
-    """A proposal's theme, focus area and that area's UN goals."""
-    return f"taxonomy:classification:{taxonomy_version()}:{theme_id}:{focus_area_id}"
-
-
 def bulk_fieldset_key() -> str:
     """The triage page's unbound bulk form, whose selects list every focus area and team."""
     return f"moderation:bulk-fieldset:{get_language()}:{taxonomy_version()}"
-
-
-def filter_choices_key() -> str:
-    """The taxonomy as choices for the list's filter form, in the active language."""
-    return f"taxonomy:filter-choices:{taxonomy_version()}:{get_language() or 'da'}"
 
 
 def programme_totals_key(*, programme_id: int, day) -> str:

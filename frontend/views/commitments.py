@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from engage.taxonomy.choices import taxonomy_kept_get
 from frontend.forms.commitments import PartnerCommitmentForm, WithdrawForm, commitment_initial
 from frontend.forms.proposals import errors_from_service
 from partnerships import selectors, services
 from partnerships.models import Agreement, PartnerCommitment
 from partnerships.selectors import CommitmentProgress
 from partnerships.services.commitments import commitment_data
-from proposals.selectors.moderation import routing_taxonomy_get
 
 PERM = "partnerships.change_partner_commitments"
 
@@ -68,7 +68,7 @@ def _allowed(request: HttpRequest, agreement: Agreement) -> None:
 
 
 def _form(request: HttpRequest, agreement: Agreement, *, initial=None) -> PartnerCommitmentForm:
-    themes, _teams = routing_taxonomy_get()
+    themes = taxonomy_kept_get().themes
     return PartnerCommitmentForm(
         request.POST or None,
         themes=themes,

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from engage.audit.selectors import AuditFilters, audit_entry_list_visible
 from engage.cache import bulk_fieldset_key
+from engage.taxonomy.choices import taxonomy_kept_get
 from engage.taxonomy.models import Team
 from frontend.forms.moderation import (
     AUDIT_ACTIONS,
@@ -51,7 +52,6 @@ from proposals.selectors.moderation import (
     hidden_content_list,
     proposal_get_for_moderation,
     report_workspace_list,
-    routing_taxonomy_get,
     service_clock_get,
     triage_queue_list,
 )
@@ -74,10 +74,9 @@ def require_perm(request: HttpRequest, perm: str, obj=None) -> None:
 
 
 def taxonomy() -> tuple[list, list[Team], dict]:
-    """Themes with their focus areas, all teams, and a slug → focus area map (3 queries)."""
-    themes, teams = routing_taxonomy_get()
-    areas = {area.slug: area for theme in themes for area in theme.focus_areas.all()}
-    return themes, teams, areas
+    """Themes with their focus areas, all teams, and a slug → focus area map (no query)."""
+    kept = taxonomy_kept_get()
+    return kept.themes, kept.teams, {area.slug: area for area in kept.area_of.values()}
 
 
 def annotate_waiting(proposals, *, since: str, areas: dict | None = None) -> None:

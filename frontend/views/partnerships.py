@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from engage.taxonomy.choices import taxonomy_kept_get
 from frontend.forms.commitments import checklist_ticked, measurable
 from frontend.forms.partnerships import (
     AgreementActionForm,
@@ -40,7 +41,6 @@ from partnerships.models import (
     Programme,
 )
 from partnerships.services.programmes import AGREEMENT_ACTIONS
-from proposals.selectors.moderation import routing_taxonomy_get
 
 
 def _programme_or_404(slug: str) -> Programme:
@@ -98,7 +98,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _programme_form(request: HttpRequest, *, initial=None, suggested=()) -> ProgrammeForm:
-    themes, _teams = routing_taxonomy_get()
+    themes = taxonomy_kept_get().themes
     return ProgrammeForm(
         request.POST or None,
         initial=initial,
@@ -185,7 +185,7 @@ def programme_apply(request: HttpRequest, slug: str) -> HttpResponse:
     organisations = selectors.organisations_may_apply(user=request.user, programme=programme)
     if not organisations:
         raise PermissionDenied
-    themes, _teams = routing_taxonomy_get()
+    themes = taxonomy_kept_get().themes
     suggested = programme.suggested_commitments
     form = ApplicationForm(
         request.POST or None,
@@ -305,7 +305,7 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This application is not waiting for changes."))
         return redirect(application)
     initial = {f"answer_{n}": a["answer"] for n, a in enumerate(application.answers)}
-    themes, _teams = routing_taxonomy_get()
+    themes = taxonomy_kept_get().themes
     proposed = application.proposed_commitments
     form = ApplicationForm(
         request.POST or None,

@@ -9,21 +9,21 @@ from datetime import date, datetime, tzinfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from engage.accounts.models import User, public_name_of
 from engage.accounts.roles import user_roles
 from engage.accounts.rules import is_admin
-from engage.cache import taxonomy_version
+from engage.taxonomy.choices import taxonomy_kept_get
 from engage.taxonomy.models import FocusArea, Team, Theme
 from engage.workdays import working_days_before, working_days_between_dates
 from proposals.lifecycle import OPEN_STATUSES, ROUTABLE_STATUSES, Outcome, Status, label_of
 from proposals.models import Comment, Proposal, ProposalImage, Report
 
 # The staff queues load only the columns their pages and APIs show, as rows rather than
-# model instances, and take themes, focus areas and teams from routing_taxonomy_get
+# model instances, and take themes, focus areas and teams from taxonomy_kept_get
 # (proposals_taxonomy_attach) rather than joins.
 
 
@@ -70,7 +70,7 @@ class TriageFilters:
 @dataclass
 class TriageRow:
     """A waiting proposal as the triage page and API show it; `theme`, `focus_area` and
-    `team` come from routing_taxonomy_get."""
+    `team` come from taxonomy_kept_get."""
 
     pk: int
     title: str
@@ -138,7 +138,7 @@ def triage_queue_list(*, filters: TriageFilters) -> TriageQueue:
     queryset = Proposal.objects.filter(status=Status.SUBMITTED)
     if filters.theme:
         # By id from the routing taxonomy, not a join on the slug.
-        themes, _teams = routing_taxonomy_get()
+        themes = taxonomy_kept_get().themes
         ids = [theme.pk for theme in themes if theme.slug == filters.theme]
         queryset = queryset.filter(theme_id__in=ids)
     if filters.suggested_focus_area:
@@ -171,7 +171,7 @@ class RowAuthor:
 @dataclass
 class TeamRow:
     """A routed proposal as the team queue page and API show it; `theme`, `focus_area`
-    and `team` come from routing_taxonomy_get."""
+    and `team` come from taxonomy_kept_get."""
 
     pk: int
     title: str
@@ -274,50 +274,17 @@ def _team_proposals(team: Team, statuses) -> QuerySet[Proposal]:
     return Proposal.objects.filter(team=team, status__in=sorted(statuses))
 
 
-def routing_taxonomy_get() -> tuple[list[Theme], list[Team]]:
-    """Themes with their focus areas, and every team by name: what the triage, routing and
-    re-routing forms choose from (no UN goals, which they do not show).
-
-    Kept by this process under the taxonomy version, which every change to a theme, focus
-    area or team bumps in the shared cache and each request reads: a change made in any
-    process shows at once. Every staff page asks; three queries, or unpickling a copy
-    from Redis, cost more than the rest of the page's reads. The objects are shared
-    between requests: read them, never change them.
-    """
-    version = taxonomy_version()
-    kept = _routing_taxonomy.get(version)
-    if kept is None:
-        kept = _routing_taxonomy_load()
-        _routing_taxonomy.clear()
-        _routing_taxonomy[version] = kept
-    return kept
-
-
-_routing_taxonomy: dict[int, tuple[list[Theme], list[Team]]] = {}
-
-
 def proposals_taxonomy_attach(*, proposals: Iterable) -> list:
     """Give each proposal (or TriageRow) its theme, focus area and team from
-    routing_taxonomy_get, with no query (the staff queues load only their ids); returns
+    taxonomy_kept_get, with no query (the staff queues load only their ids); returns
     the proposals as a list."""
-    themes, teams = routing_taxonomy_get()
-    theme_of = {theme.pk: theme for theme in themes}
-    area_of = {area.pk: area for theme in themes for area in theme.focus_areas.all()}
-    team_of = {team.pk: team for team in teams}
+    kept = taxonomy_kept_get()
     proposals = list(proposals)
     for proposal in proposals:
-        proposal.theme = theme_of.get(proposal.theme_id)
-        proposal.focus_area = area_of.get(proposal.focus_area_id)
-        proposal.team = team_of.get(proposal.team_id)
+        proposal.theme = kept.theme_of.get(proposal.theme_id)
+        proposal.focus_area = kept.area_of.get(proposal.focus_area_id)
+        proposal.team = kept.team_of.get(proposal.team_id)
     return proposals
-
-
-def _routing_taxonomy_load() -> tuple[list[Theme], list[Team]]:
-    areas = FocusArea.objects.order_by("position", "pk")
-    themes = Theme.objects.order_by("position", "pk")
-    return list(themes.prefetch_related(Prefetch("focus_areas", queryset=areas))), list(
-        Team.objects.order_by("name", "pk")
-    )
 
 
 def user_team_ids(*, user: User) -> set[int]:
@@ -345,10 +312,9 @@ def team_get_for_member(*, slug: str, user: User) -> Team:
     """The team with `slug` if `user` may work its queue (a member, or an admin).
 
     Raises Team.DoesNotExist for an unknown slug and PermissionDenied otherwise. The team
-    comes from routing_taxonomy_get: shared between requests, read it only.
+    comes from taxonomy_kept_get: shared between requests, read it only.
     """
-    _themes, teams = routing_taxonomy_get()
-    team = next((team for team in teams if team.slug == slug), None)
+    team = next((team for team in taxonomy_kept_get().teams if team.slug == slug), None)
     if team is None:
         raise Team.DoesNotExist(slug)
     if not user.has_perm("proposals.work_team_queue", team):

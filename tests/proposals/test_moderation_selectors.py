@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from engage.taxonomy.choices import taxonomy_kept_get
 from engage.taxonomy.models import Team
 from proposals.lifecycle import Status
 from proposals.models import Proposal
@@ -20,7 +21,6 @@ from proposals.selectors.moderation import (
     proposal_get_for_team,
     proposals_taxonomy_attach,
     report_workspace_list,
-    routing_taxonomy_get,
     service_target_cutoff_get,
     team_get_for_member,
     team_queue_list,
@@ -128,7 +128,7 @@ def _triage_queries(count: int) -> int:
     slugs = ["klimahandlingsplan", "vild-natur", "mindre-spild", None]
     for i in range(count):
         waiting(timezone.now() - timedelta(hours=i), focus_area=slugs[i % len(slugs)])
-    routing_taxonomy_get()  # kept by the process from now on
+    taxonomy_kept_get()  # kept by the process from now on
     with CaptureQueriesContext(connection) as context:
         rows = proposals_taxonomy_attach(proposals=triage_queue_list(filters=TriageFilters()))
         for row in rows:
@@ -177,7 +177,7 @@ def _team_queries(team: Team, count: int) -> int:
             focus_area=slug,
             routed_at=timezone.now() - timedelta(hours=i),
         )
-    routing_taxonomy_get()  # kept by the process from now on
+    taxonomy_kept_get()  # kept by the process from now on
     with CaptureQueriesContext(connection) as context:
         rows = proposals_taxonomy_attach(
             proposals=team_queue_list(team=team, include_answered=True)
