@@ -13,6 +13,8 @@
                                            on the evaluation set, and its speed, on a
                                            database holding just the taxonomy
                                            (engage_bench_routing, created on first use)
+    python -m tests.bench --instructions   instructions per request under valgrind, which do
+                                           not swing with the machine's load (about 5 minutes)
     python -m tests.bench --reseed         drop and seed the bench databases again
     python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
     python -m tests.bench --profile /moderation/ --as moderator   the same, signed in as staff
@@ -175,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         help="--profile rendering afresh each time, as the first visitor after a change",
     )
     parser.add_argument(
+        "--instructions",
+        nargs="?",
+        const="all",
+        metavar="KEYS",
+        help="instructions per request under valgrind (tests/bench/instructions.py) instead",
+    )
+    parser.add_argument(
         "--queries-only",
         action="store_true",
         help="print the query counts as JSON (used for the 1,000-proposal DB)",
@@ -212,6 +221,14 @@ def main(argv: list[str] | None = None) -> int:
             }[args.profile_as]
             client = moderation.staff_client(email)
         profile(args.profile, log=log, client=client, fresh=args.fresh)
+        return 0
+    if args.instructions:
+        from tests.bench import instructions
+
+        keys = list(instructions.SCENARIOS)
+        if args.instructions != "all":
+            keys = args.instructions.split(",")
+        instructions.run(keys=keys, requests=max(5, min(args.requests, 20)), log=log)
         return 0
     if args.queries_only:
         print("QUERIES " + json.dumps(scenarios.query_counts(rng=random.Random(7))), flush=True)
