@@ -15,7 +15,10 @@ visitor gets a fresh rendering and nothing waits for expiry:
   agreements, commitments, verified values, organisations and programmes);
 - each person's *roles* version covers the roles their sessions keep
   (engage.accounts.roles), bumped by engage.accounts.invalidation when one of their
-  group or team memberships or authenticators changes.
+  group or team memberships or authenticators changes;
+- each person's *unread* version covers the unread count their sessions keep for the
+  header (notifications.selectors.request_unread_count), bumped by the notification
+  services when one of their notifications is written or read.
 
 A bump happens now and again once the transaction commits: the first keeps this process
 from serving what it just changed; the second drops whatever another request rendered
@@ -52,6 +55,10 @@ def page_key(pk: int) -> str:
 
 def roles_key(user_id: int) -> str:
     return f"accounts:roles-version:{user_id}"
+
+
+def unread_key(user_id: int) -> str:
+    return f"notifications:unread-version:{user_id}"
 
 
 def rendering_seconds() -> int:
@@ -160,6 +167,11 @@ def taxonomy_version_bump(**_signal_kwargs) -> None:
 def roles_version_bump(*, user_ids: Iterable[int]) -> None:
     """Retire the roles that the sessions of `user_ids` keep (a membership changed)."""
     versions_bump([roles_key(pk) for pk in set(user_ids)])
+
+
+def unread_changed(*, user_ids: Iterable[int]) -> None:
+    """Retire the unread counts that the sessions of `user_ids` keep."""
+    versions_bump([unread_key(pk) for pk in set(user_ids)])
 
 
 def taxonomy_version() -> int:

@@ -10,3 +10,8 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         # Each app declares its own kinds in <app>/notifications.py (notifications.registry).
         autodiscover_modules("notifications")
+        from django.contrib.auth.signals import user_logged_in
+
+        from notifications.selectors import unread_keep_at_sign_in
+
+        user_logged_in.connect(unread_keep_at_sign_in, dispatch_uid="unread_keep_at_sign_in")

@@ -5,8 +5,10 @@ import rules
 from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 
+from engage.cache import unread_key, versions_get
 from notifications.models import Notification, Preference
 from notifications.registry import (
     Audience,
@@ -50,6 +52,38 @@ def notification_rows(*, notifications) -> list[NotificationRow]:
 
 def notification_unread_count(*, user) -> int:
     return Notification.objects.for_recipient(user).unread().count()
+
+
+UNREAD_SESSION_KEY = "engage_unread"
+
+
+def request_unread_count(request: HttpRequest) -> int:
+    """The signed-in person's unread count for the header: from their session while
+    their unread version stands (engage.cache.unread_key, which the services writing or
+    reading their notifications bump), else counted; 0 for a visitor.
+
+    Side effect: keeps a fresh count in the session (saved with the response).
+    """
+    return _session_unread(request, user=request.user)
+
+
+def unread_keep_at_sign_in(*, request: HttpRequest, user, **_signal_kwargs) -> None:
+    """Keep the unread count in the session as the person signs in (a user_logged_in
+    receiver), which saves the session anyway: their first page then counts nothing."""
+    if request is not None and hasattr(request, "session"):
+        _session_unread(request, user=user)
+
+
+def _session_unread(request: HttpRequest, *, user) -> int:
+    if not user.is_authenticated:
+        return 0
+    (version,) = versions_get([unread_key(user.pk)])
+    kept = request.session.get(UNREAD_SESSION_KEY)
+    if kept and kept[:2] == [version, user.pk]:
+        return kept[2]
+    count = notification_unread_count(user=user)
+    request.session[UNREAD_SESSION_KEY] = [version, user.pk, count]
+    return count
 
 
 # ---------- preferences ----------------------------------------------------------------------

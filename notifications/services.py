@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engage.cache import unread_changed
 from notifications.models import Delivery, Event, Notification, Preference
 from notifications.registry import (
     Channel,
@@ -87,10 +88,13 @@ def _notifications_insert(*, event: Event, kind: NotificationKind) -> int:
             f"INSERT INTO {table} (recipient_id, event_id, kind, created_at, read_at) "  # noqa: S608
             f"SELECT r.rid, %s, %s, %s, NULL FROM ({sql}) AS r "
             # SQLite reads ON after a FROM as a join's unless a WHERE comes between.
-            "WHERE 1 = 1 ON CONFLICT (recipient_id, event_id) DO NOTHING",
+            "WHERE 1 = 1 ON CONFLICT (recipient_id, event_id) DO NOTHING "
+            "RETURNING recipient_id",
             (event.pk, kind.key, event.created_at, *params),
         )
-        return max(cursor.rowcount, 0)
+        recipients = [row[0] for row in cursor.fetchall()]
+    unread_changed(user_ids=recipients)
+    return len(recipients)
 
 
 def _deliveries_insert(*, event: Event, kind: NotificationKind) -> int:
@@ -234,8 +238,13 @@ def notification_mark_read(*, user: Any, notification_id: int) -> Notification |
     if notification is not None and notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        unread_changed(user_ids=[user.pk])
     return notification
 
 
 def notifications_mark_all_read(*, user: Any) -> int:
-    return Notification.objects.for_recipient(user).unread().update(read_at=timezone.now())
+    """Mark all of `user`'s notifications read; returns how many were unread."""
+    marked = Notification.objects.for_recipient(user).unread().update(read_at=timezone.now())
+    if marked:
+        unread_changed(user_ids=[user.pk])
+    return marked

@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from django.db.models import Value
 from django.http import HttpRequest
 
-from engage.cache import roles_key, versions_get
+from engage.cache import roles_key, unread_key, versions_get
 from engage.taxonomy.models import Team
 
 SESSION_KEY = "engage_roles"
@@ -78,7 +78,9 @@ def roles_keep_at_sign_in(*, request: HttpRequest, user, **_signal_kwargs) -> No
 
 def _session_roles(request: HttpRequest, *, user) -> UserRoles:
     group = _groups_key()
-    (version,) = versions_get([roles_key(user.pk)])
+    # The header's unread count asks for its version on every signed-in page too: one
+    # round trip for both (notifications.selectors.request_unread_count).
+    version, _unread = versions_get([roles_key(user.pk), unread_key(user.pk)])
     kept = request.session.get(SESSION_KEY)
     now = int(time.time())
     if kept and kept[:3] == [version, user.pk, group] and now - kept[3] < SESSION_ROLES_SECONDS:

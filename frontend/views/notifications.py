@@ -21,10 +21,10 @@ from notifications.registry import Channel
 from notifications.selectors import (
     notification_list,
     notification_rows,
-    notification_unread_count,
     preference_groups_visible,
     preference_rows_of,
     preference_setting_anchor,
+    request_unread_count,
 )
 from notifications.services import (
     WEEKLY_INSTEAD_OF,
@@ -61,7 +61,7 @@ def notification_centre(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "rows": notification_rows(notifications=page.object_list),
-        "unread": notification_unread_count(user=request.user),
+        "unread": request_unread_count(request),
     }
     return render(request, "frontend/account/notifications.html", context)
 
@@ -121,13 +121,13 @@ def notification_preferences(request: HttpRequest) -> HttpResponse:
 @require_GET
 def notification_unread_badges(request: HttpRequest) -> HttpResponse:
     """The header's unread count, for htmx to poll: every badge (the link, and on narrow
-    screens the menu button and the link in the menu) as out-of-band swaps. Two queries:
-    the user and the count."""
+    screens the menu button and the link in the menu) as out-of-band swaps. One query
+    (the user) while the person's session keeps the count, two when it has changed."""
     if not rules.has_perm("notifications.view_notifications", request.user):
         if is_htmx(request):
             return HttpResponse(status=HTMX_STOP_POLLING)
         return redirect_to_login(request.get_full_path())
-    context = {"unread": notification_unread_count(user=request.user)}
+    context = {"unread": request_unread_count(request)}
     return render(request, "frontend/includes/unread_badges.html", context)
 
 

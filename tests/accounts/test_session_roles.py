@@ -37,13 +37,11 @@ def moderator():
     return user
 
 
-def test_a_signed_in_page_reads_only_the_user_and_the_unread_count(
-    moderator, django_assert_num_queries
-):
+def test_a_signed_in_page_reads_only_the_user(moderator, django_assert_num_queries):
     client = signed_in(moderator)
     client.get("/")
-    # The user and the header's unread count; roles and TOTP come with the session.
-    with django_assert_num_queries(2):
+    # Roles, TOTP and the header's unread count come with the session.
+    with django_assert_num_queries(1):
         client.get("/findes-ikke/")
 
 
@@ -105,7 +103,7 @@ def test_another_persons_change_leaves_my_kept_roles(moderator, django_assert_nu
     client.get(QUEUE)
     ModeratorFactory()  # someone else joins the moderators
     TeamFactory(members=[UserFactory()])
-    with django_assert_num_queries(2):  # the user and the header's unread count
+    with django_assert_num_queries(1):  # the user
         client.get("/findes-ikke/")
 
 

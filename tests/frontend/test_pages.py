@@ -209,10 +209,10 @@ def test_home_page_query_count_is_constant(django_assert_num_queries):
 def test_home_page_query_count_signed_in(django_assert_num_queries):
     client = Client()
     client.force_login(UserFactory())
-    # The user (its session, with the person's roles, comes from the cache); the header's
-    # unread count; the three taxonomy queries, the counts per focus area and the latest
+    # The user (its session, with the person's roles and unread count, comes from the
+    # cache); the three taxonomy queries, the counts per focus area and the latest
     # proposals.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get("/").status_code == 200
 
 

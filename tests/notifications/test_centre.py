@@ -101,6 +101,7 @@ def test_the_centre_runs_the_same_queries_for_few_and_many(client):
     proposal = ProposalFactory(status=Status.PUBLISHED, author=author)
     comment = comment_create(proposal=proposal, author=author, body="Min kommentar")
     content_hide(target=comment, actor=ModeratorFactory(), reason="Prøve")
+    client.get("/")  # the header counts the new ones once, and the session keeps them
     with CaptureQueriesContext(connection) as many:
         page = client.get(CENTRE)
     assert page.content.decode().count("function-link text-left") == 6

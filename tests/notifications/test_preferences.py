@@ -174,8 +174,8 @@ def test_the_page_runs_the_same_queries_with_few_and_many_choices():
     with CaptureQueriesContext(connection) as many:
         html = client.get(PAGE).content.decode()
     assert all(checked(html, kind.key) == "none" for kind in CITIZEN_KINDS)
-    # The user, the person's choices and the header's unread count.
-    assert len(few) == len(many) == 3
+    # The user and the person's choices (the session keeps the header's unread count).
+    assert len(few) == len(many) == 2
 
 
 def test_saving_runs_the_same_queries_however_many_kinds_change():
