@@ -224,7 +224,8 @@ else:
 # renderings at once through versions; the per-process cache serves one process alone.
 PUBLIC_PAGE_CACHE_SECONDS = 6 * 3600
 # Safe per process: header and footer show templates, settings, language and the visitor's
-# own name and roles, all in their keys; no row that another process can change.
+# own name and roles, all in their keys; the list's filter selects show the taxonomy, with
+# its version in their key. Nothing kept here outlives a change in another process.
 CACHES["chrome"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "chrome",
