@@ -144,7 +144,7 @@ def _report_page(
         "report": report,
         "agreement": report.agreement,
         "values": values,
-        "evidence": selectors.report_evidence(report=report),
+        "evidence": selectors.report_evidence(report=report, values=values),
         "form": form if editable else None,
         "evidence_form": (evidence_form or EvidenceForm(values=values)) if editable else None,
         "can_submit": editable and user.has_perm("partnerships.submit_report", report),
@@ -300,8 +300,12 @@ def report_queue(request: HttpRequest) -> HttpResponse:
     (all of them for an admin), the longest waiting first."""
     permission_require(request, "partnerships.view_report_queue")
     number = request.GET.get("page")
+    user = request.user
     page = CappedPaginator(
-        selectors.report_list_awaiting_names(user=request.user), 25, number=number
+        selectors.report_list_awaiting_names(user=user),
+        25,
+        number=number,
+        counter=lambda limit: selectors.report_count_awaiting(user=user, limit=limit),
     ).get_page(number)
     context = {
         "page": page,
@@ -318,7 +322,7 @@ def _review_page(
         "report": report,
         "agreement": report.agreement,
         "form": form or ReviewForm(values=values),
-        "evidence": selectors.report_evidence(report=report),
+        "evidence": selectors.report_evidence(report=report, values=values),
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "frontend/partnerships/reports/review.html", context, status=status)
