@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from engage.accounts.models import User
+from engage.accounts.models import User, public_name_of
 from partnerships.metrics import Direction
 from partnerships.models import (
     Agreement,
@@ -278,7 +278,12 @@ def coordinators_get(*, ids: list[int]) -> list[User]:
 
 def programme_coordinator_choices(*, programme: Programme) -> list[tuple[int, str]]:
     """(id, name) of the programme's coordinators: who may own a commitment."""
-    return [(user.pk, user.public_name) for user in programme.coordinators.all()]
+    return [
+        (pk, public_name_of(display_name=display_name, deleted_at=deleted_at))
+        for pk, display_name, deleted_at in programme.coordinators.values_list(
+            "pk", "display_name", "deleted_at"
+        )
+    ]
 
 
 # --- organisation API tokens -------------------------------------------------------------
@@ -885,6 +890,15 @@ def organisation_agreements_public(
         Agreement.objects.public()
         .filter(organisation=organisation)
         .select_related("programme")
+        # Not the programme's questions and suggestions, JSON to decode for nothing.
+        .only(
+            "organisation_id",
+            "start_date",
+            "status",
+            "programme__name",
+            "programme__slug",
+            "programme__reporting_rhythm",
+        )
         .order_by("-start_date", "-pk")
     )
     if not agreements:
