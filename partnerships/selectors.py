@@ -595,18 +595,12 @@ def report_list_for_agreement(*, agreement: Agreement, user: User) -> list[Progr
     )
 
 
-def _reports_awaiting_rows(*, user: User) -> QuerySet:
-    # Submitted reports that `user` may verify, unordered.
-    queryset = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
-    if not user.is_superuser:
-        queryset = queryset.filter(agreement__programme__coordinators=user)
-    return queryset
-
-
 def _reports_awaiting(*, user: User) -> QuerySet:
     # Submitted reports that `user` may verify, the longest waiting first, with
     # `pending_count`.
-    queryset = _reports_awaiting_rows(user=user)
+    queryset = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
+    if not user.is_superuser:
+        queryset = queryset.filter(agreement__programme__coordinators=user)
     # A correlated count rather than a join: the page reads 25 reports in the order of the
     # awaiting index instead of grouping every submitted report's values first.
     pending = (
@@ -642,12 +636,6 @@ def report_list_awaiting_names(*, user: User) -> QuerySet:
         )
         .only("period_end", "event_name", "submitted_at")
     )
-
-
-def report_count_awaiting(*, user: User, limit: int) -> int:
-    """How many reports report_list_awaiting lists for `user`, counting at most `limit`:
-    one query, without the names and counts the list shows."""
-    return _reports_awaiting_rows(user=user).order_by().values("pk")[:limit].count()
 
 
 def report_get(*, pk: int) -> ProgressReport:

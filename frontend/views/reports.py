@@ -300,12 +300,8 @@ def report_queue(request: HttpRequest) -> HttpResponse:
     (all of them for an admin), the longest waiting first."""
     permission_require(request, "partnerships.view_report_queue")
     number = request.GET.get("page")
-    user = request.user
     page = CappedPaginator(
-        selectors.report_list_awaiting_names(user=user),
-        25,
-        number=number,
-        counter=lambda limit: selectors.report_count_awaiting(user=user, limit=limit),
+        selectors.report_list_awaiting_names(user=request.user), 25, number=number
     ).get_page(number)
     context = {
         "page": page,
