@@ -85,8 +85,20 @@ def is_programme_coordinator(user, obj) -> bool:
     application or an agreement."""
     if obj is None:
         return False
+    listed = getattr(obj, "coordinator_ids", None)
+    if listed is not None:
+        return is_listed_coordinator(user, obj)
     programme_id = obj.pk if obj.__class__.__name__ == "Programme" else obj.programme_id
     return programme_id in coordinated_programmes(user) and is_coordinator(user)
+
+
+@rules.predicate
+def is_listed_coordinator(user, obj) -> bool:
+    """is_programme_coordinator answered without a query from the programme's coordinators
+    a selector read with `obj` (its `coordinator_ids`: selectors.agreement_page_get), and
+    False when it read none. Asked before membership, which costs a query."""
+    listed = getattr(obj, "coordinator_ids", None)
+    return listed is not None and user.pk in listed and is_coordinator(user)
 
 
 @rules.predicate
@@ -148,7 +160,8 @@ rules.add_perm(
 )
 rules.add_perm(
     "partnerships.view_agreement",
-    is_signed_in & (is_member_of_party | is_programme_coordinator | is_admin),
+    is_signed_in
+    & (is_listed_coordinator | is_member_of_party | is_programme_coordinator | is_admin),
 )
 rules.add_perm(
     "partnerships.change_agreement", is_signed_in & (is_programme_coordinator | is_admin)
@@ -216,7 +229,8 @@ may_see_report = is_signed_in & (
 rules.add_perm("partnerships.start_report", is_signed_in & is_member_of_party)
 rules.add_perm(
     "partnerships.view_reports",
-    is_signed_in & (is_member_of_party | is_programme_coordinator | is_admin),
+    is_signed_in
+    & (is_listed_coordinator | is_member_of_party | is_programme_coordinator | is_admin),
 )
 rules.add_perm("partnerships.view_report", may_see_report)
 rules.add_perm("partnerships.change_report", is_signed_in & is_member_of_report_party)

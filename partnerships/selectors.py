@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from engage.accounts.models import User
+from engage.accounts.models import User, public_name_of
 from partnerships.metrics import Direction
 from partnerships.models import (
     Agreement,
@@ -278,7 +278,12 @@ def coordinators_get(*, ids: list[int]) -> list[User]:
 
 def programme_coordinator_choices(*, programme: Programme) -> list[tuple[int, str]]:
     """(id, name) of the programme's coordinators: who may own a commitment."""
-    return [(user.pk, user.public_name) for user in programme.coordinators.all()]
+    return [
+        (pk, public_name_of(display_name=display_name, deleted_at=deleted_at))
+        for pk, display_name, deleted_at in programme.coordinators.values_list(
+            "pk", "display_name", "deleted_at"
+        )
+    ]
 
 
 # --- organisation API tokens -------------------------------------------------------------
@@ -508,16 +513,21 @@ class AgreementPage:
     # The partner's commitments (withdrawn ones last), each with its focus area and
     # `sdg_numbers`, and its derived status as agreement_progress works it out.
     partner: list[CommitmentProgress]
+    # (id, name) of the programme's coordinators, as programme_coordinator_choices.
+    coordinators: list[tuple[int, str]]
 
 
 def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
-    """An agreement with what its page shows: six queries (seven for a per-event
-    programme), however many commitments, values and steps. Raises
+    """An agreement with what its page shows: seven queries (eight for a per-event
+    programme), however many commitments, values and steps. The agreement carries its
+    programme's `coordinator_ids`, so the rules ask no more. Raises
     Agreement.DoesNotExist."""
     from partnerships.services.reports import agreement_last_due_period, event_due_cutoff
 
     today = today or timezone.localdate()
     agreement = Agreement.objects.select_related("programme", "organisation").get(pk=pk)
+    coordinators = programme_coordinator_choices(programme=agreement.programme)
+    agreement.coordinator_ids = frozenset(user_id for user_id, _name in coordinators)
     rows = list(
         PartnerCommitment.objects.filter(agreement_id=pk)
         .select_related("focus_area")
@@ -565,6 +575,7 @@ def agreement_page_get(*, pk: int, today: date | None = None) -> AgreementPage:
         commitments=list(Commitment.objects.filter(agreement_id=pk).select_related("owner")),
         steps=steps,
         partner=partner,
+        coordinators=coordinators,
     )
 
 
@@ -636,12 +647,12 @@ def report_get(*, pk: int) -> ProgressReport:
 
 
 def report_values(*, report: ProgressReport) -> list[ProgressValue]:
-    """The report's values with their commitments, who entered and verified them, and
-    their evidence: two queries."""
+    """The report's values with their commitments and who entered and verified them: one
+    query (their files: report_evidence)."""
     return list(
-        report.values.select_related("commitment", "entered_by", "verified_by")
-        .prefetch_related("evidence")
-        .order_by("commitment__position", "commitment_id")
+        report.values.select_related("commitment", "entered_by", "verified_by").order_by(
+            "commitment__position", "commitment_id"
+        )
     )
 
 
@@ -654,13 +665,21 @@ def report_commitments(*, report: ProgressReport) -> list[PartnerCommitment]:
     )
 
 
-def report_evidence(*, report: ProgressReport) -> list[Evidence]:
-    """The report's files with the value each backs (and its commitment)."""
-    return list(
-        report.evidence.select_related("value__commitment", "uploaded_by").order_by(
-            "uploaded_at", "pk"
-        )
-    )
+def report_evidence(
+    *, report: ProgressReport, values: list[ProgressValue] | None = None
+) -> list[Evidence]:
+    """The report's files with the value each backs (and its commitment): one query.
+    `values`, the report's values as report_values read them, gives the files theirs
+    instead of reading them again."""
+    files = report.evidence.order_by("uploaded_at", "pk")
+    if values is None:
+        return list(files.select_related("value__commitment"))
+    by_pk = {value.pk: value for value in values}
+    files = list(files)
+    for file in files:
+        if file.value_id in by_pk:  # else read if asked (a value added since)
+            file.value = by_pk[file.value_id]
+    return files
 
 
 def evidence_get(*, report_pk: int, pk: int) -> Evidence:
@@ -859,6 +878,15 @@ def organisation_agreements_public(
         Agreement.objects.public()
         .filter(organisation=organisation)
         .select_related("programme")
+        # Not the programme's questions and suggestions, JSON to decode for nothing.
+        .only(
+            "organisation_id",
+            "start_date",
+            "status",
+            "programme__name",
+            "programme__slug",
+            "programme__reporting_rhythm",
+        )
         .order_by("-start_date", "-pk")
     )
     if not agreements:
@@ -887,8 +915,12 @@ def organisation_agreements_public(
         if verified:
             # The files backing verified values: public, as EvidenceQuerySet.public says,
             # without its joins (these values are verified).
-            for file in Evidence.objects.filter(value_id__in=[v.pk for v in verified]).only(
-                "report_id", "value_id", "original_name"
+            # Each value's files in the order of Evidence.Meta (one report per value),
+            # without the joins its ordering by report would add.
+            for file in (
+                Evidence.objects.filter(value_id__in=[v.pk for v in verified])
+                .only("report_id", "value_id", "original_name")
+                .order_by("uploaded_at", "pk")
             ):
                 evidence.setdefault(file.value_id, []).append(file)
         for value in reversed(verified):  # oldest first: each commitment's latest last

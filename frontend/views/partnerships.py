@@ -365,8 +365,7 @@ def _agreement_page(
     ]
     editable = can_change and agreement.status != AgreementStatus.ENDED
     if editable and commitment_form is None:
-        owners = selectors.programme_coordinator_choices(programme=agreement.programme)
-        commitment_form = CommitmentForm(owners=owners)
+        commitment_form = CommitmentForm(owners=page.coordinators)
     context = {
         "agreement": agreement,
         "commitments": page.commitments,

@@ -144,7 +144,7 @@ def _report_page(
         "report": report,
         "agreement": report.agreement,
         "values": values,
-        "evidence": selectors.report_evidence(report=report),
+        "evidence": selectors.report_evidence(report=report, values=values),
         "form": form if editable else None,
         "evidence_form": (evidence_form or EvidenceForm(values=values)) if editable else None,
         "can_submit": editable and user.has_perm("partnerships.submit_report", report),
@@ -318,7 +318,7 @@ def _review_page(
         "report": report,
         "agreement": report.agreement,
         "form": form or ReviewForm(values=values),
-        "evidence": selectors.report_evidence(report=report),
+        "evidence": selectors.report_evidence(report=report, values=values),
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "frontend/partnerships/reports/review.html", context, status=status)

@@ -162,9 +162,10 @@ def _report_or_404(request, pk: int) -> ProgressReport:
 
 def _report_response(request, pk: int, *, status_code: int = 200) -> Response:
     report = _report_or_404(request, pk)
+    values = selectors.report_values(report=report)
     context = {
-        "values": selectors.report_values(report=report),
-        "evidence": selectors.report_evidence(report=report),
+        "values": values,
+        "evidence": selectors.report_evidence(report=report, values=values),
     }
     return Response(ReportDetailSerializer(report, context=context).data, status=status_code)
 

@@ -18,7 +18,7 @@
     python -m tests.bench --reseed         drop and seed the bench databases again
     python -m tests.bench --profile /forslag/?q=fortov   templates, queries, Python of one page
     python -m tests.bench --profile /moderation/ --as moderator   the same, signed in as staff
-                                           (--as moderator, team, admin or citizen)
+                                           (--as moderator, team, admin, coordinator or citizen)
     python -m tests.bench --profile /forslag/ --fresh   the same, rendered afresh each time
 
 Measured with Redis as the cache, as deployed (BENCH_REDIS_URL, default redis db 8, which
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--as",
         dest="profile_as",
-        choices=["moderator", "team", "admin", "citizen"],
+        choices=["moderator", "team", "admin", "coordinator", "citizen"],
         help="--profile signed in as a seeded staff user (TOTP, MFA session) or citizen",
     )
     parser.add_argument(
@@ -212,12 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile_as == "citizen":
             client = scenarios.citizen_client()
         elif args.profile_as:
-            from tests.bench import seed
+            from tests.bench import partnerships, seed
 
             email = {
                 "moderator": seed.MODERATOR_EMAIL,
                 "team": seed.TEAM_MEMBER_EMAIL,
                 "admin": seed.ADMIN_EMAIL,
+                "coordinator": partnerships.COORDINATOR_EMAIL,
             }[args.profile_as]
             client = moderation.staff_client(email)
         profile(args.profile, log=log, client=client, fresh=args.fresh)

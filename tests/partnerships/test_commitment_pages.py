@@ -351,6 +351,33 @@ def test_the_agreement_page_runs_a_constant_number_of_queries(
     assert text_of(response).count("Mål ") >= count
 
 
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_agreement_page_asks_a_coordinator_no_more_than_a_member(
+    client, django_assert_num_queries, count
+):
+    coordinator = coordinator_make(preferred_language="en")
+    give_totp(coordinator)
+    agreement = agreement_approve(
+        admin=UserFactory(preferred_language="en"), coordinator=coordinator
+    )
+    for n in range(count):
+        services.partner_commitment_add(
+            agreement=agreement,
+            actor=agreement.admin,
+            data=emissions_commitment(title=f"Mål {n}", sdgs=[7, 13, 12]),
+        )
+    client.force_login(coordinator)
+    url = agreement.get_absolute_url()
+    client.get(url)  # warm the taxonomy and session caches
+    # The coordinators read for the owner field answer the rules: no membership or
+    # programme query of the coordinator's own, one query fewer than the member's page.
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    page = text_of(response)
+    assert page.count("Mål ") >= count
+    assert "Add a commitment" in page
+
+
 def test_the_agreement_page_shows_each_commitment_once_with_its_progress(client):
     agreement = agreement_approve(
         admin=UserFactory(preferred_language="en"),

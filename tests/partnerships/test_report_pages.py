@@ -284,3 +284,30 @@ def test_the_admin_shows_reports_read_only(client, world):
     url = reverse("admin:partnerships_progressreport_change", args=[report.pk])
     assert "Elmåler" in client.get(url).content.decode()
     assert client.post(url, {}).status_code == 403
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_the_review_page_lists_each_file_with_the_value_it_backs_in_constant_queries(
+    client, django_assert_max_num_queries, world, count
+):
+    report = ProgressReport.objects.create(
+        agreement=world["agreement"],
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 12, 31),
+        due_date=date(2025, 3, 31),
+        status="submitted",
+    )
+    _evidence(report)  # the report as a whole
+    for n in range(count):
+        commitment = PartnerCommitmentFactory(agreement=world["agreement"], title=f"Mål {n}")
+        _evidence(report, report.values.create(commitment=commitment, value=n, source="Måler"))
+    client.force_login(world["coordinator"])
+    url = reverse("frontend:report_review", args=[report.pk])
+    client.get(url)  # warm the session's roles
+    with django_assert_max_num_queries(6):
+        response = client.get(url)
+    page = response.content.decode()
+    assert page.count(escape('faktura "2024".pdf')) == count + 1
+    for n in range(count):
+        assert f" · Mål {n})" in page
+    assert "the report as a whole" in page or "rapporten som helhed" in page
