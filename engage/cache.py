@@ -223,6 +223,22 @@ def climate_partners_key(*, filters) -> str:
     return f"climate:partners:{climate}.{taxonomy}:{_digest(filters)}"
 
 
+def climate_programmes_key() -> str:
+    """The programmes as choices for the climate dashboard's filter: they change with the
+    climate version (a programme made or renamed bumps it)."""
+    (climate,) = versions_get([CLIMATE_KEY])
+    return f"climate:programmes:{climate}"
+
+
+def climate_sections_key(*, filters) -> str:
+    """The climate dashboard's sections as HTML (the inventory's and the partners') for
+    `filters` (frozen dataclasses), in the active language, whoever asks: under the
+    climate version and the taxonomy but not the epoch, since they show no person's name;
+    the epoch retires only the page around them (climate_dashboard_key)."""
+    climate, taxonomy = versions_get([CLIMATE_KEY, TAXONOMY_KEY])
+    return f"climate:sections:{get_language()}:{climate}.{taxonomy}:{_digest(filters)}"
+
+
 def _site() -> object:
     # What a shared page shows from settings, which a deploy may change without templates.
     return getattr(settings, "MUNICIPALITY", None)

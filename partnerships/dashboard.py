@@ -36,7 +36,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, NullIf
 
-from engage.cache import climate_partners_key, rendering_seconds
+from engage.cache import climate_partners_key, climate_programmes_key, rendering_seconds
 from engage.taxonomy.models import FocusArea
 from partnerships.metrics import METRIC_UNITS, Direction, Metric, Scope
 from partnerships.models import (
@@ -363,8 +363,14 @@ class PartnerSection:
 
 
 def dashboard_programme_choices() -> list[tuple[str, str]]:
-    """(slug, name) of every programme, by name, for the dashboard's filter: one query."""
-    return list(Programme.objects.order_by("name", "pk").values_list("slug", "name"))
+    """(slug, name) of every programme, by name, for the dashboard's filter: kept under
+    the climate version (engage.cache.climate_programmes_key); one query when not kept."""
+    key = climate_programmes_key()
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(Programme.objects.order_by("name", "pk").values_list("slug", "name"))
+        cache.set(key, choices, rendering_seconds())
+    return choices
 
 
 def partner_commitments_public(*, filters: PartnerFilters) -> QuerySet:

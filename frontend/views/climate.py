@@ -6,7 +6,9 @@ section of the dashboard), partnerships.services.inventory writes, partnerships.
 decide who may. The dashboard is built as sections, one template block each: the
 inventory's, then the partners' (dashboard.dashboard_partners_get), which never add the
 partners' figures to the inventory's. Visitors who are not signed in share one rendering per
-language and filters (frontend.sharing), retired by engage.cache.climate_dashboard_changed.
+language and filters (frontend.sharing), retired by engage.cache.climate_dashboard_changed;
+everyone shares the sections' rendering within it (engage.cache.climate_sections_key),
+which a change elsewhere (the epoch) leaves in place.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,6 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -25,7 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from engage import opendata
-from engage.cache import climate_dashboard_key
+from engage.cache import climate_dashboard_key, climate_sections_key
 from frontend.charts import BarChart, Category, Chart, Series, number_text
 from frontend.forms.climate import (
     ClimateFilterForm,
@@ -34,7 +37,7 @@ from frontend.forms.climate import (
     InventoryYearForm,
 )
 from frontend.forms.proposals import errors_from_service
-from frontend.sharing import page_is_shareable, shared_page_response
+from frontend.sharing import page_is_shareable, shared_page_response, shared_part
 from frontend.views.access import permission_require
 from partnerships import dashboard, services
 from partnerships import opendata as partner_opendata
@@ -297,19 +300,36 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
 
 def _dashboard_page(request: HttpRequest, *, extra: dict | None = None) -> HttpResponse:
     filters, partner_filters, form, problems = _filters(request)
-    inventory = dashboard.dashboard_inventory_get(filters=filters)
-    partners = dashboard.dashboard_partners_get(
-        filters=partner_filters, inventory=inventory, kept=True
+    sections = shared_part(
+        key=climate_sections_key(filters=(filters, partner_filters)),
+        make=lambda: _sections(filters, partner_filters),
     )
-    if (
-        filters.version is not None
-        and inventory.version
-        and inventory.version.pk != filters.version
-    ):
+    if filters.version is not None and sections["version"] not in (None, filters.version):
         problems.append(
             _("There is no inventory version %(number)d; the current one is shown.")
             % {"number": filters.version}
         )
+    context = {
+        "form": form,
+        "problems": problems,
+        "sections": sections,
+        "current_url": reverse("frontend:climate_dashboard"),
+        "can_manage": request.user.has_perm("partnerships.manage_inventory"),
+        **(extra or {}),
+    }
+    return render(request, "frontend/climate/dashboard.html", context)
+
+
+def _sections(
+    filters: dashboard.InventoryFilters, partner_filters: dashboard.PartnerFilters
+) -> dict:
+    """The inventory's and the partners' sections as HTML (the same for every visitor, in
+    the active language), with the version shown (its pk, None without one) and whether it
+    is the current one, which the filter form and its problems need."""
+    inventory = dashboard.dashboard_inventory_get(filters=filters)
+    partners = dashboard.dashboard_partners_get(
+        filters=partner_filters, inventory=inventory, kept=True
+    )
     current = dashboard.inventory_version_current(inventory.versions)
     versions = [
         {
@@ -321,8 +341,6 @@ def _dashboard_page(request: HttpRequest, *, extra: dict | None = None) -> HttpR
         for v in inventory.versions
     ]
     context = {
-        "form": form,
-        "problems": problems,
         "inventory": inventory,
         "versions": versions,
         "current_url": reverse("frontend:climate_dashboard"),
@@ -331,11 +349,13 @@ def _dashboard_page(request: HttpRequest, *, extra: dict | None = None) -> HttpR
         if inventory.version and not filters.sector
         else None,
         "gap_words": _gap_text(inventory),
-        "can_manage": request.user.has_perm("partnerships.manage_inventory"),
         **_partner_context(partners),
-        **(extra or {}),
     }
-    return render(request, "frontend/climate/dashboard.html", context)
+    return {
+        "version": inventory.version.pk if inventory.version else None,
+        "is_current": inventory.is_current,
+        "html": render_to_string("frontend/climate/_sections.html", context),
+    }
 
 
 # --- the partners' sections ----------------------------------------------------------------

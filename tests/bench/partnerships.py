@@ -460,7 +460,7 @@ def run_opendata(*, run, wanted, results: dict, requests: int, log) -> None:
     log(
         "\nClimate dashboard and the partners' open data (anonymous). 'Seen again' is the "
         "dashboard's shared rendering; 'afresh' retires it before each request (as a change "
-        "elsewhere would, the partners' figures being kept); 'partner changed' "
+        "elsewhere would, the sections being kept); 'partner changed' "
         "retires those figures too."
     )
     run(

@@ -262,6 +262,15 @@ def test_a_change_shows_at_once_on_the_next_anonymous_view(world, change):
     assert words in page_text(english().get(URL))
 
 
+def test_a_change_shows_at_once_to_a_signed_in_visitor_too(world):
+    visitor = english()
+    visitor.force_login(UserFactory(preferred_language="en"))
+    assert PARTNERS in page_text(visitor.get(URL))
+    _verify_pending(world)
+    words = "Verified values show 105 tCO2e cut within the municipality (3 of 3"
+    assert words in page_text(visitor.get(URL))
+
+
 def test_an_older_version_shown_again_shows_at_once(world):
     shown = services.inventory_import(
         actor=world["coordinator"],
@@ -326,14 +335,23 @@ def test_a_renamed_focus_area_shows_at_once(world):
     assert table_rows(figure(html, "chart-partners-focus-area"))[0][0] == "A joint climate plan"
 
 
-def test_a_change_elsewhere_renders_the_page_again_from_the_partners_kept_figures(
+def test_a_change_elsewhere_renders_the_page_again_from_the_kept_sections(
     world, django_assert_num_queries
 ):
     english().get(URL)
-    public_pages_changed()  # e.g. a person's name: the page, not the partners' figures
-    # The programmes of the filter and the inventory's four; the partners' sums are kept.
-    with django_assert_num_queries(5):
+    public_pages_changed()  # e.g. a person's name: the page, not the dashboard's figures
+    # The programmes of the filter and both sections are kept under the climate version.
+    with django_assert_num_queries(0):
         assert PARTNERS in page_text(english().get(URL))
+
+
+def test_the_kept_sections_are_in_each_visitors_language(world):
+    area = FocusArea.objects.get(slug="klimahandlingsplan")
+    assert area.name_da != area.name_en
+    english().get(URL)
+    public_pages_changed()
+    html = danish().get(URL).content.decode()
+    assert table_rows(figure(html, "chart-partners-focus-area"))[0][0] == area.name_da
 
 
 def test_an_organisation_changed_in_the_admin_shows_at_once(world, client):
