@@ -1,3 +1,4 @@
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,12 +56,16 @@ def notification_unread_count(*, user) -> int:
 
 
 UNREAD_SESSION_KEY = "engage_unread"
+# A bound on a kept count besides the version, for a change whose bump this process does
+# not see: under `make run` the worker (reminders) has a memory cache of its own.
+UNREAD_SESSION_SECONDS = 60
 
 
 def request_unread_count(request: HttpRequest) -> int:
     """The signed-in person's unread count for the header: from their session while
     their unread version stands (engage.cache.unread_key, which the services writing or
-    reading their notifications bump), else counted; 0 for a visitor.
+    reading their notifications bump) and for at most UNREAD_SESSION_SECONDS, else
+    counted; 0 for a visitor.
 
     Side effect: keeps a fresh count in the session (saved with the response).
     """
@@ -79,10 +84,11 @@ def _session_unread(request: HttpRequest, *, user) -> int:
         return 0
     (version,) = versions_get([unread_key(user.pk)])
     kept = request.session.get(UNREAD_SESSION_KEY)
-    if kept and kept[:2] == [version, user.pk]:
+    now = int(time.time())
+    if kept and kept[:2] == [version, user.pk] and now - kept[3] < UNREAD_SESSION_SECONDS:
         return kept[2]
     count = notification_unread_count(user=user)
-    request.session[UNREAD_SESSION_KEY] = [version, user.pk, count]
+    request.session[UNREAD_SESSION_KEY] = [version, user.pk, count, now]
     return count
 
 

@@ -148,3 +148,21 @@ def test_polling_stops_once_the_person_has_signed_out():
     plain = Client().get(BADGES)
     assert plain.status_code == 302
     assert plain["Location"].startswith(reverse("account_login"))
+
+
+def test_a_notification_whose_bump_this_process_missed_shows_within_the_bound(monkeypatch):
+    # As under `make run`, where the worker's reminders bump a memory cache of its own.
+    import time
+
+    from notifications import selectors
+
+    author = UserFactory()
+    client = signed_in(author)
+    assert badges(client.get("/").content.decode()) == []
+    with monkeypatch.context() as patched:
+        patched.setattr("notifications.services.unread_changed", lambda **_kwargs: None)
+        answered(author)
+    assert badges(client.get("/").content.decode()) == []  # kept, for now
+    later = time.time() + selectors.UNREAD_SESSION_SECONDS
+    monkeypatch.setattr(selectors.time, "time", lambda: later)
+    assert badges(client.get("/").content.decode()) == ["1 ulæst"] * 3
