@@ -44,13 +44,3 @@ def shared_page_response(
         patch_vary_headers(response, ["HX-Request"])
     response.content = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return response
-
-
-def shared_part[T](*, key: str, make: Callable[[], T]) -> T:
-    """What `make()` returns for everyone (a part of a page no visitor's own data changes),
-    kept under `key` (engage.cache) whoever asks, signed in or not."""
-    part = cache.get(key)
-    if part is None:
-        part = make()
-        cache.set(key, part, rendering_seconds())
-    return part

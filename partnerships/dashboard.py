@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.cache import cache
 from django.db.models import (
     Case,
     CharField,
@@ -36,7 +35,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, NullIf
 
-from engage.cache import climate_partners_key, climate_programmes_key, rendering_seconds
+from engage.cache import climate_partners_key, climate_programmes_key, kept_get
 from engage.taxonomy.models import FocusArea
 from partnerships.metrics import METRIC_UNITS, Direction, Metric, Scope
 from partnerships.models import (
@@ -365,12 +364,10 @@ class PartnerSection:
 def dashboard_programme_choices() -> list[tuple[str, str]]:
     """(slug, name) of every programme, by name, for the dashboard's filter: kept under
     the climate version (engage.cache.climate_programmes_key); one query when not kept."""
-    key = climate_programmes_key()
-    choices = cache.get(key)
-    if choices is None:
-        choices = list(Programme.objects.order_by("name", "pk").values_list("slug", "name"))
-        cache.set(key, choices, rendering_seconds())
-    return choices
+    return kept_get(
+        key=climate_programmes_key(),
+        make=lambda: list(Programme.objects.order_by("name", "pk").values_list("slug", "name")),
+    )
 
 
 def partner_commitments_public(*, filters: PartnerFilters) -> QuerySet:
@@ -446,12 +443,9 @@ def _partner_groups(*, filters: PartnerFilters, kept: bool) -> tuple[list[dict],
     """
     if not kept:
         return _partner_groups_sum(filters=filters)
-    key = climate_partners_key(filters=filters)
-    sums = cache.get(key)
-    if sums is None:
-        sums = _partner_groups_sum(filters=filters)
-        cache.set(key, sums, rendering_seconds())
-    return sums
+    return kept_get(
+        key=climate_partners_key(filters=filters), make=lambda: _partner_groups_sum(filters=filters)
+    )
 
 
 def _partner_groups_sum(*, filters: PartnerFilters) -> tuple[list[dict], int]:

@@ -1023,17 +1023,14 @@ def programme_totals(*, programme: Programme, today: date | None = None) -> Prog
     sees, and the number of its partners. Kept in the cache under the climate version
     (engage.cache.programme_totals_key); afresh, six queries however many partners (the
     derived status's three, the dashboard's two and the count)."""
-    from django.core.cache import cache
-
-    from engage.cache import programme_totals_key
+    from engage.cache import kept_get, programme_totals_key
 
     today = today or timezone.localdate()
-    key = programme_totals_key(programme_id=programme.pk, day=today)
-    totals = cache.get(key)
-    if totals is None:
-        totals = _programme_totals(programme=programme, today=today)
-        cache.set(key, totals, 24 * 3600)
-    return totals
+    return kept_get(
+        key=programme_totals_key(programme_id=programme.pk, day=today),
+        make=lambda: _programme_totals(programme=programme, today=today),
+        seconds=24 * 3600,
+    )
 
 
 def _programme_totals(*, programme: Programme, today: date) -> ProgrammeTotals:

@@ -28,7 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from engage import opendata
-from engage.cache import climate_dashboard_key, climate_sections_key
+from engage.cache import climate_dashboard_key, climate_sections_key, kept_get
 from frontend.charts import BarChart, Category, Chart, Series, number_text
 from frontend.forms.climate import (
     ClimateFilterForm,
@@ -37,7 +37,7 @@ from frontend.forms.climate import (
     InventoryYearForm,
 )
 from frontend.forms.proposals import errors_from_service
-from frontend.sharing import page_is_shareable, shared_page_response, shared_part
+from frontend.sharing import page_is_shareable, shared_page_response
 from frontend.views.access import permission_require
 from partnerships import dashboard, services
 from partnerships import opendata as partner_opendata
@@ -300,7 +300,8 @@ def climate_dashboard(request: HttpRequest) -> HttpResponse:
 
 def _dashboard_page(request: HttpRequest, *, extra: dict | None = None) -> HttpResponse:
     filters, partner_filters, form, problems = _filters(request)
-    sections = shared_part(
+    # The same for every visitor, signed in or not: nothing of theirs is in them.
+    sections = kept_get(
         key=climate_sections_key(filters=(filters, partner_filters)),
         make=lambda: _sections(filters, partner_filters),
     )

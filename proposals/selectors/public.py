@@ -3,11 +3,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from engage.accounts.models import User
-from engage.cache import count_key, rendering_seconds
+from engage.cache import count_key, kept_get
 from engage.taxonomy.models import FocusArea, Theme
 from proposals import search
 from proposals.lifecycle import OPEN_STATUSES, Status
@@ -105,14 +104,13 @@ def proposal_count_public(*, filters: ProposalFilters, limit: int | None = None)
     not change the answer: it is kept until a proposal enters or leaves the lists or
     moves (engage.cache.MEMBERS_KEY), or the taxonomy changes.
     """
-    key = count_key(filters=filters, limit=limit)
-    count = cache.get(key)
-    if count is None:
-        queryset = proposal_list_public(filters=filters).order_by().values("pk")
+
+    def count() -> int:
         # Unordered, so PostgreSQL may count from whichever index is cheapest.
-        count = (queryset[:limit] if limit else queryset).count()
-        cache.set(key, count, rendering_seconds())
-    return count
+        queryset = proposal_list_public(filters=filters).order_by().values("pk")
+        return (queryset[:limit] if limit else queryset).count()
+
+    return kept_get(key=count_key(filters=filters, limit=limit), make=count)
 
 
 def _pk_of(model, **lookup) -> Subquery:
